@@ -1,0 +1,84 @@
+package com.classentra.plugin.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One setting of a provider. Built with {@link #of} or {@link #choice} and the {@code as...}/{@code with...}
+ * methods, e.g.
+ * {@code ConfigField.of("apiKey", "API key", FieldType.TEXT).asRequired().asSecret()}.
+ *
+ * @param secret       stored encrypted and never shown back to the administrator
+ * @param defaultValue used when the administrator leaves the field empty; null for none
+ * @param min          smallest allowed value (INTEGER) or length (TEXT); null for no bound
+ * @param max          largest allowed value (INTEGER) or length (TEXT); null for no bound
+ * @param pattern      regular expression a TEXT value must match entirely; null for any
+ * @param patternHint  what the pattern means, shown when a value does not match
+ * @param options      allowed values of a CHOICE field
+ */
+public record ConfigField(
+        String key,
+        String label,
+        FieldType type,
+        boolean required,
+        boolean secret,
+        String defaultValue,
+        String help,
+        Long min,
+        Long max,
+        String pattern,
+        String patternHint,
+        List<String> options) {
+
+    private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9.]{0,62}");
+
+    public ConfigField {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Config field key must be a simple identifier: " + key);
+        }
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(type, "type");
+        help = help == null ? "" : help;
+        options = List.copyOf(options);
+        if (type == FieldType.CHOICE && options.isEmpty()) {
+            throw new IllegalArgumentException("CHOICE field " + key + " needs options");
+        }
+        if (pattern != null) {
+            Pattern.compile(pattern);
+        }
+    }
+
+    public static ConfigField of(String key, String label, FieldType type) {
+        return new ConfigField(key, label, type, false, false, null, "", null, null, null, null, List.of());
+    }
+
+    /** A field whose value must be one of the given options. */
+    public static ConfigField choice(String key, String label, String... options) {
+        return new ConfigField(key, label, FieldType.CHOICE, false, false, null, "", null, null, null, null, List.of(options));
+    }
+
+    public ConfigField asRequired() {
+        return new ConfigField(key, label, type, true, secret, defaultValue, help, min, max, pattern, patternHint, options);
+    }
+
+    public ConfigField asSecret() {
+        return new ConfigField(key, label, type, required, true, defaultValue, help, min, max, pattern, patternHint, options);
+    }
+
+    public ConfigField withDefault(String value) {
+        return new ConfigField(key, label, type, required, secret, value, help, min, max, pattern, patternHint, options);
+    }
+
+    public ConfigField withHelp(String text) {
+        return new ConfigField(key, label, type, required, secret, defaultValue, text, min, max, pattern, patternHint, options);
+    }
+
+    public ConfigField withRange(Long lowest, Long highest) {
+        return new ConfigField(key, label, type, required, secret, defaultValue, help, lowest, highest, pattern, patternHint, options);
+    }
+
+    public ConfigField withPattern(String regex, String hint) {
+        return new ConfigField(key, label, type, required, secret, defaultValue, help, min, max, regex, hint, options);
+    }
+}
