@@ -1,0 +1,127 @@
+package com.classentra.admin.ui;
+
+import com.classentra.platform.plugins.ConfigRejectedException;
+import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.platform.plugins.ProviderSwitcher;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.plugins.SlotRegistry.SlotHealth;
+import com.classentra.platform.plugins.SlotRegistry.SlotSettings;
+import com.classentra.plugin.api.ProviderDescriptor;
+import com.classentra.plugin.api.Slot;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** One slot in the console: its active provider and health, and a form to configure or switch it. */
+class SlotPanel extends Div {
+
+    private final transient SlotRegistry registry;
+    private final transient ProviderSwitcher switcher;
+    private final Slot slot;
+    private final UUID actor;
+    private final Span status = new Span();
+    private final Paragraph statusDetail = new Paragraph();
+    private final Select<ProviderDescriptor> providerChoice = new Select<>();
+    private final Div formHolder = new Div();
+    private final Paragraph formProblems = new Paragraph();
+    private PluginSettingsForm form;
+
+    SlotPanel(SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor) {
+        this.registry = registry;
+        this.switcher = switcher;
+        this.slot = slot;
+        this.actor = actor;
+        addClassName("slot-panel");
+        setId("slot-" + slot.key());
+
+        H2 title = new H2(slot.displayName());
+        Div heading = new Div(title, status);
+        heading.addClassName("slot-heading");
+        statusDetail.addClassName("slot-detail");
+        formProblems.addClassName("form-problems");
+        formProblems.setVisible(false);
+
+        List<ProviderDescriptor> available = registry.providers(slot).stream().map(HostedProvider::descriptor).toList();
+        add(heading, statusDetail);
+        if (available.isEmpty()) {
+            add(new Paragraph("No provider is installed for this slot yet."));
+            refreshStatus();
+            return;
+        }
+        providerChoice.setLabel("Provider");
+        providerChoice.setItems(available);
+        providerChoice.setItemLabelGenerator(ProviderDescriptor::displayName);
+        providerChoice.addValueChangeListener(e -> showForm(e.getValue()));
+        SlotSettings settings = registry.settings(slot);
+        available.stream().filter(d -> d.id().equals(settings.providerId())).findFirst().ifPresentOrElse(
+                providerChoice::setValue, () -> providerChoice.setPlaceholder("Choose a provider"));
+
+        Button save = new Button("Save and activate", e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(providerChoice, formHolder, formProblems, save);
+        refreshStatus();
+    }
+
+    private void showForm(ProviderDescriptor provider) {
+        formHolder.removeAll();
+        formProblems.setVisible(false);
+        if (provider == null) {
+            return;
+        }
+        SlotSettings settings = registry.settings(slot);
+        boolean current = provider.id().equals(settings.providerId());
+        form = new PluginSettingsForm(provider.configSchema(), current ? settings.values() : Map.of(),
+                current ? settings.storedSecrets() : Set.of());
+        Paragraph description = new Paragraph(provider.description());
+        description.addClassName("provider-description");
+        formHolder.add(description);
+        if (!form.isEmpty()) {
+            formHolder.add(form);
+        }
+    }
+
+    private void save() {
+        ProviderDescriptor provider = providerChoice.getValue();
+        if (provider == null) {
+            providerChoice.setErrorMessage("Choose a provider");
+            providerChoice.setInvalid(true);
+            return;
+        }
+        providerChoice.setInvalid(false);
+        try {
+            switcher.switchProvider(slot, provider.id(), form.values(), actor);
+            formProblems.setVisible(false);
+            form.showErrors(List.of());
+            Notification.show(slot.displayName() + " now uses " + provider.displayName(), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            showForm(provider);
+        } catch (ConfigRejectedException rejected) {
+            List<String> general = form.showErrors(rejected.errors());
+            formProblems.setText(general.isEmpty() ? "Check the highlighted settings." : String.join(" ", general));
+            formProblems.setVisible(true);
+        }
+        refreshStatus();
+    }
+
+    private void refreshStatus() {
+        SlotHealth health = registry.health(slot);
+        String provider = health.providerId() == null ? "No provider" : registry.providers(slot).stream()
+                .map(HostedProvider::descriptor).filter(d -> Objects.equals(d.id(), health.providerId()))
+                .map(ProviderDescriptor::displayName).findFirst().orElse(health.providerId());
+        status.setText(health.healthy() == null ? "No provider" : provider + (health.healthy() ? " · healthy" : " · unhealthy"));
+        status.getElement().getThemeList().clear();
+        status.getElement().getThemeList().add("badge " + (health.healthy() == null ? "contrast" : health.healthy() ? "success" : "error"));
+        statusDetail.setText(health.detail());
+    }
+}

@@ -1,0 +1,27 @@
+package com.classentra.dashboard.ui;
+
+import com.classentra.shell.EmptyState;
+import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A student's start page. Deadlines, sessions and feedback arrive with the classroom features. */
+@Route("student")
+@PageTitle("Learning · Classentra")
+@RolesAllowed("STUDENT")
+public class StudentDashboardView extends Main {
+
+    public StudentDashboardView() {
+        addClassName("dashboard");
+        Div cards = new Div(
+                new EmptyState(VaadinIcon.CLOCK, "Upcoming deadlines", "Assignments due soon will be listed here."),
+                new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Live classes you can join today will appear here."),
+                new EmptyState(VaadinIcon.COMMENT_O, "Latest feedback", "Grades and comments from your teachers will show here."));
+        cards.addClassName("card-grid");
+        add(new ViewHeader("Learning", "What is next in your courses."), cards);
+    }
+}

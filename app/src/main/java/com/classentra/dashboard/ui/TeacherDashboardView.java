@@ -1,0 +1,27 @@
+package com.classentra.dashboard.ui;
+
+import com.classentra.shell.EmptyState;
+import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+/** A teacher's start page. Courses, sessions and grading arrive with the classroom features. */
+@Route("teacher")
+@PageTitle("Teaching · Classentra")
+@RolesAllowed("TEACHER")
+public class TeacherDashboardView extends Main {
+
+    public TeacherDashboardView() {
+        addClassName("dashboard");
+        Div cards = new Div(
+                new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Scheduled classes for today will be listed here."),
+                new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Submissions waiting for feedback will appear here."),
+                new EmptyState(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here."));
+        cards.addClassName("card-grid");
+        add(new ViewHeader("Teaching", "Your classes at a glance."), cards);
+    }
+}

@@ -1,0 +1,27 @@
+package com.classentra.platform.db;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The explicit path to every tenant's rows, for operator work (tenant list, plugin switches, audit
+ * review) and system jobs. Callers name the actor and the reason; the change itself is audited by the
+ * service that makes it.
+ */
+@Component
+public class PlatformScope {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformScope.class);
+
+    /**
+     * @param actorUserId the administrator acting, or null for a system job
+     * @param reason      short description for the log, e.g. "switch email provider"
+     */
+    public <T> T call(UUID actorUserId, String reason, Supplier<T> work) {
+        log.debug("Platform scope for {} by {}", reason, actorUserId == null ? "system" : actorUserId);
+        return DbScope.platform(actorUserId).supply(work);
+    }
+}

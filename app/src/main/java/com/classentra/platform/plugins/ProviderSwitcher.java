@@ -1,0 +1,132 @@
+package com.classentra.platform.plugins;
+
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.platform.plugins.SlotStateStore.StoredSlot;
+import com.classentra.plugin.api.ConfigField;
+import com.classentra.plugin.api.ConfigSchema;
+import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.HealthReport;
+import com.classentra.plugin.api.ProviderException;
+import com.classentra.plugin.api.ProviderInstance;
+import com.classentra.plugin.api.Slot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changes which provider serves a slot, at runtime. The new settings are validated against the provider's
+ * schema and its own checks, the provider is built and health-checked, and only then is the choice saved
+ * (secrets encrypted), audited and installed for the next call. Any failure leaves the previous provider
+ * active and reports field-level messages.
+ */
+@Service
+public class ProviderSwitcher {
+
+    private final SlotRegistry registry;
+    private final SlotStateStore store;
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit) {
+        this.registry = registry;
+        this.store = store;
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /**
+     * Makes {@code providerId} the slot's provider with the given form values. Secret fields left blank
+     * keep their stored value when the provider stays the same, so an administrator need not retype them.
+     *
+     * @return the slot's new settings version
+     */
+    public int switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
+        HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
+                List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
+        ConfigSchema schema = provider.descriptor().configSchema();
+        StoredSlot current = registry.stored(slot);
+        Map<String, String> values = withKeptSecrets(slot, schema, form, current, providerId);
+
+        ConfigSchema.Validation validation = schema.validate(values);
+        List<FieldError> errors = new ArrayList<>(validation.errors());
+        if (errors.isEmpty()) {
+            errors.addAll(providerChecks(provider, validation));
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigRejectedException(errors);
+        }
+        ProviderInstance instance = tryOut(slot, provider, validation);
+        try {
+            Map<String, String> stored = registry.encrypted(slot, schema, validation.config().values());
+            int version = platformScope.call(actor, "switch " + slot.key() + " provider", () -> transactions.execute(status -> {
+                int saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("from", current.providerId());
+                details.put("to", providerId);
+                details.put("settings", new TreeSet<>(stored.keySet()));
+                audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
+                        "slot", slot.key(), details);
+                return saved;
+            }));
+            registry.install(slot, ActiveProvider.serving(providerId, version, provider.pluginId(), provider.classLoader(), instance));
+            return version;
+        } catch (RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+    }
+
+    private Map<String, String> withKeptSecrets(Slot slot, ConfigSchema schema, Map<String, String> form, StoredSlot current, String providerId) {
+        Map<String, String> values = new HashMap<>(form);
+        if (!providerId.equals(current.providerId())) {
+            return values;
+        }
+        Map<String, String> previous = registry.decrypted(slot, current.config());
+        for (ConfigField field : schema.fields()) {
+            String entered = values.get(field.key());
+            if (field.secret() && (entered == null || entered.isBlank()) && previous.containsKey(field.key())) {
+                values.put(field.key(), previous.get(field.key()));
+            }
+        }
+        return values;
+    }
+
+    private static List<FieldError> providerChecks(HostedProvider provider, ConfigSchema.Validation validation) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(provider.classLoader());
+        try {
+            return provider.factory().validate(validation.config());
+        } catch (RuntimeException | LinkageError e) {
+            return List.of(new FieldError(null, "The provider could not check these settings: " + e));
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** Builds the provider and asks it whether it works, before it replaces the provider in service. */
+    private ProviderInstance tryOut(Slot slot, HostedProvider provider, ConfigSchema.Validation validation) throws ConfigRejectedException {
+        ProviderInstance instance;
+        try {
+            instance = registry.instantiate(slot, provider, validation.config());
+        } catch (ProviderException e) {
+            throw new ConfigRejectedException(List.of(new FieldError(null, e.getMessage())));
+        }
+        HealthReport health = registry.checkHealth(provider, instance);
+        if (!health.healthy()) {
+            instance.close();
+            throw new ConfigRejectedException(List.of(new FieldError(null, "The provider is not working with these settings: " + health.detail())));
+        }
+        return instance;
+    }
+}
