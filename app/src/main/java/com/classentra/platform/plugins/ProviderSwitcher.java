@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,6 +52,7 @@ public class ProviderSwitcher {
      *
      * @return the slot's new settings version
      */
+    @PreAuthorize("hasRole('ADMIN')")
     public int switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
         HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));

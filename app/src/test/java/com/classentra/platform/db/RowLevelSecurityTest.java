@@ -1,0 +1,168 @@
+package com.classentra.platform.db;
+
+import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static com.classentra.db.jooq.Tables.TENANT;
+import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.testsupport.ClassentraTest;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Tenant isolation is enforced by PostgreSQL itself, whatever SQL the application sends. */
+@ClassentraTest
+class RowLevelSecurityTest {
+
+    @Autowired
+    DSLContext db;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    PlatformScope platformScope;
+
+    private UUID tenantA;
+    private UUID tenantB;
+    private UUID userA;
+    private UUID userB;
+
+    @BeforeEach
+    void twoTenantsWithRowsInEveryTable() {
+        userA = newUser("a-" + UUID.randomUUID() + "@example.com");
+        userB = newUser("b-" + UUID.randomUUID() + "@example.com");
+        tenantA = UUID.randomUUID();
+        tenantB = UUID.randomUUID();
+        seedTenant(tenantA, userA, "Studio A");
+        seedTenant(tenantB, userB, "Studio B");
+    }
+
+    /** Each tenant's rows are written inside that tenant's own scope, which the WITH CHECK policies allow. */
+    private void seedTenant(UUID tenant, UUID owner, String name) {
+        DbScope.tenant(tenant, owner).run(() -> transactions.executeWithoutResult(status -> {
+            db.insertInto(TENANT).set(TENANT.ID, tenant).set(TENANT.KIND, "PERSONAL").set(TENANT.NAME, name).execute();
+            db.insertInto(TENANT_MEMBER).set(TENANT_MEMBER.TENANT_ID, tenant).set(TENANT_MEMBER.USER_ID, owner)
+                    .set(TENANT_MEMBER.ROLE, "OWNER").execute();
+            db.insertInto(AUDIT_EVENT).set(AUDIT_EVENT.TENANT_ID, tenant).set(AUDIT_EVENT.ACTOR_USER_ID, owner)
+                    .set(AUDIT_EVENT.ACTION, "test.seeded").set(AUDIT_EVENT.DETAILS, JSONB.valueOf("{}")).execute();
+        }));
+    }
+
+    private UUID newUser(String email) {
+        return db.insertInto(APP_USER).set(APP_USER.EMAIL, email).set(APP_USER.FIRST_NAME, "T").set(APP_USER.LAST_NAME, "U")
+                .set(APP_USER.ROLES, new String[] {"TEACHER"}).returning(APP_USER.ID).fetchSingle(APP_USER.ID);
+    }
+
+    /** Every table with a tenant_id column, read from the live schema. */
+    private List<String> tenantOwnedTables() {
+        return db.fetch("""
+                select c.table_name from information_schema.columns c
+                join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+                where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE'
+                order by 1""").getValues(0, String.class);
+    }
+
+    @Test
+    void tenantBSeesNoneOfTenantARowsEvenWithRawSelectStar() {
+        List<String> tables = tenantOwnedTables();
+        assertThat(tables).contains("tenant_member", "audit_event");
+
+        DbScope.tenant(tenantB, userB).run(() -> transactions.executeWithoutResult(status -> {
+            for (String table : tables) {
+                List<UUID> tenantIds = db.fetch("select * from " + table).getValues("tenant_id", UUID.class);
+                assertThat(tenantIds).as(table).isNotEmpty().doesNotContain(tenantA).containsOnly(tenantB);
+            }
+            List<UUID> visibleTenants = db.fetch("select * from tenant").getValues("id", UUID.class);
+            assertThat(visibleTenants).containsExactly(tenantB);
+        }));
+    }
+
+    @Test
+    void withoutAScopeNoTenantRowIsVisible() {
+        transactions.executeWithoutResult(status -> {
+            for (String table : tenantOwnedTables()) {
+                assertThat(db.fetch("select * from " + table)).as(table).isEmpty();
+            }
+            assertThat(db.fetch("select * from tenant")).isEmpty();
+        });
+        // Outside a transaction no scope is set either: fail closed.
+        assertThat(db.fetch("select * from tenant_member")).isEmpty();
+    }
+
+    @Test
+    void tenantBCannotWriteIntoOrAlterTenantA() {
+        DbScope scopeB = DbScope.tenant(tenantB, userB);
+        assertThatThrownBy(() -> scopeB.run(() -> transactions.executeWithoutResult(status ->
+                db.insertInto(TENANT_MEMBER).set(TENANT_MEMBER.TENANT_ID, tenantA).set(TENANT_MEMBER.USER_ID, userB)
+                        .set(TENANT_MEMBER.ROLE, "TEACHER").execute())))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+
+        int updated = scopeB.supply(() -> transactions.execute(status ->
+                db.update(TENANT).set(TENANT.NAME, "taken over").where(TENANT.ID.eq(tenantA)).execute()));
+        int deleted = scopeB.supply(() -> transactions.execute(status ->
+                db.deleteFrom(TENANT_MEMBER).where(TENANT_MEMBER.TENANT_ID.eq(tenantA)).execute()));
+        assertThat(updated).isZero();
+        assertThat(deleted).isZero();
+
+        Record tenant = platformScope.call(null, "test", () -> transactions.execute(status ->
+                db.selectFrom(TENANT).where(TENANT.ID.eq(tenantA)).fetchSingle()));
+        assertThat(tenant.get(TENANT.NAME)).isEqualTo("Studio A");
+    }
+
+    @Test
+    void aUserSeesTheirOwnMembershipsAcrossTenantsButNotOthers() {
+        List<UUID> visible = DbScope.user(userA).supply(() -> transactions.execute(status ->
+                db.select(TENANT_MEMBER.TENANT_ID).from(TENANT_MEMBER).fetch(TENANT_MEMBER.TENANT_ID)));
+        assertThat(visible).containsExactly(tenantA);
+    }
+
+    @Test
+    void settingsDoNotLeakToTheNextTransactionOnThePooledConnection() {
+        DbScope.tenant(tenantA, userA).run(() -> transactions.executeWithoutResult(status ->
+                assertThat(db.fetch("select * from tenant_member")).isNotEmpty()));
+        transactions.executeWithoutResult(status ->
+                assertThat(db.fetchValue("select current_setting('app.tenant_id', true)")).isIn("", null));
+    }
+
+    @Test
+    void everyTenantOwnedTableHasForcedRowLevelSecurityAndAPolicy() {
+        for (String table : tenantOwnedTables()) {
+            Record flags = db.fetchSingle("select relrowsecurity, relforcerowsecurity from pg_class where relname = ? and relnamespace = 'public'::regnamespace", table);
+            assertThat(flags.get(0, Boolean.class)).as(table + " row security").isTrue();
+            assertThat(flags.get(1, Boolean.class)).as(table + " forced").isTrue();
+            assertThat(db.fetchValue("select count(*) from pg_policies where tablename = ?", table)).as(table + " policies").isNotEqualTo(0L);
+        }
+    }
+
+    @Test
+    void theApplicationRoleCannotBypassRowLevelSecurity() {
+        Record role = db.fetchSingle("select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user");
+        assertThat(role.get(0, String.class)).isEqualTo("classentra_app");
+        assertThat(role.get(1, Boolean.class)).isFalse();
+        assertThat(role.get(2, Boolean.class)).isFalse();
+    }
+
+    @Test
+    void onlyThePlatformScopeMayChangeThePluginRegistry() {
+        assertThatThrownBy(() -> DbScope.tenant(tenantA, userA).run(() -> transactions.executeWithoutResult(status ->
+                db.insertInto(PLUGIN_SLOT_STATE).set(PLUGIN_SLOT_STATE.SLOT, "video")
+                        .set(PLUGIN_SLOT_STATE.ACTIVE_PROVIDER_ID, "evil").execute())))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void theAuditLogIsAppendOnlyForTheApplication() {
+        assertThatThrownBy(() -> platformScope.call(null, "test", () -> transactions.execute(status ->
+                db.deleteFrom(AUDIT_EVENT).execute())))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+    }
+}

@@ -1,0 +1,218 @@
+package com.classentra.platform.plugins;
+
+import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
+import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.ProviderException;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.email.EmailAddress;
+import com.classentra.plugin.api.email.EmailMessage;
+import com.classentra.plugin.api.email.EmailSender;
+import com.classentra.plugin.api.email.SendReceipt;
+import com.classentra.plugin.api.storage.ObjectStorage;
+import com.classentra.testsupport.ClassentraTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pf4j.PluginClassLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ClassentraTest
+@WithMockUser(roles = "ADMIN")
+class PluginHostTest {
+
+    @Autowired
+    PluginHost host;
+    @Autowired
+    SlotRegistry registry;
+    @Autowired
+    ProviderSwitcher switcher;
+    @Autowired
+    SlotStateStore store;
+    @Autowired
+    PlatformScope platformScope;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    MeterRegistry meters;
+
+    private static EmailMessage message() {
+        return new EmailMessage(UUID.randomUUID().toString(), EmailAddress.of("noreply@classentra.test"),
+                List.of(EmailAddress.of("student@example.com")), null, "Hello", "Body", null, Map.of());
+    }
+
+    private SendReceipt send() throws ProviderException {
+        return registry.call(Slot.EMAIL, EmailSender.class, sender -> sender.send(message()));
+    }
+
+    @AfterEach
+    void backToTheDefaultEmailProvider() {
+        platformScope.call(null, "test cleanup", () -> transactions.execute(status ->
+                db.deleteFrom(PLUGIN_SLOT_STATE).execute()));
+    }
+
+    @Test
+    void bundledPluginsAreLoadedFromTheirJarsThroughPf4jNotFromTheClassPath() {
+        assertThat(host.plugins()).filteredOn(p -> !p.failed()).extracting(LoadedPlugin::id)
+                .contains("email-local", "storage-local", "test-recording-email");
+        HostedProvider localEmail = registry.provider(Slot.EMAIL, "local").orElseThrow();
+        assertThat(localEmail.pluginId()).isEqualTo("email-local");
+        assertThat(localEmail.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+        assertThatThrownBy(() -> Class.forName("com.classentra.plugins.email.local.LocalMailboxProvider"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(registry.provider(Slot.STORAGE, "local").orElseThrow().pluginId()).isEqualTo("storage-local");
+    }
+
+    @Test
+    void defaultProvidersServeCallsAndEveryCallIsTimed() throws Exception {
+        double before = callCount("email", "local", "success");
+        SendReceipt receipt = send();
+        assertThat(receipt.providerMessageId()).endsWith("@classentra.local>");
+        assertThat(callCount("email", "local", "success")).isEqualTo(before + 1);
+
+        byte[] content = "lesson notes".getBytes();
+        var stored = registry.call(Slot.STORAGE, ObjectStorage.class,
+                storage -> storage.put("t/1/notes.txt", new ByteArrayInputStream(content), content.length, "text/plain"));
+        assertThat(stored.size()).isEqualTo(content.length);
+    }
+
+    @Test
+    void switchingASlotAtRuntimeSendsTheNextCallToTheNewProviderAndIsAudited() throws Exception {
+        assertThat(send().providerMessageId()).endsWith("@classentra.local>");
+
+        int version = switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+
+        assertThat(version).isPositive();
+        SendReceipt next = send();
+        assertThat(next.providerMessageId()).startsWith("recording-1-").endsWith("-loader-PluginClassLoader");
+        long audited = platformScope.call(null, "test", () -> transactions.execute(status ->
+                ((Number) db.fetchValue("select count(*) from audit_event where action = 'plugin.slot.switched' and target_id = 'email'")).longValue()));
+        assertThat(audited).isPositive();
+
+        switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null);
+        assertThat(send().providerMessageId()).endsWith("@classentra.local>");
+    }
+
+    @Test
+    void invalidSettingsAreRefusedFieldByFieldAndThePreviousProviderStays() {
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording",
+                Map.of("apiKey", "short", "behaviour", "explode", "region", "Mars", "colour", "red"), null))
+                .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("apiKey", "API key must be at least 8 characters"),
+                        new FieldError("behaviour", "Behaviour must be one of deliver, fail, hang"),
+                        new FieldError("region", "Region must look like us-east-1"),
+                        new FieldError("colour", "Unknown setting \"colour\"")));
+        // The provider's own check runs once the schema is satisfied.
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "pk_test_123456"), null))
+                .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("apiKey", "API keys start with sk_")));
+        // A provider that fails its health check with these settings is not activated either.
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456", "behaviour", "fail"), null))
+                .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("503");
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "local", Map.of("maxObjectMb", "lots"), null))
+                .hasMessageContaining("Largest object (MB) must be a whole number");
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "nonexistent", Map.of(), null))
+                .hasMessageContaining("No available provider");
+
+        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
+    }
+
+    @Test
+    void secretsAreEncryptedAtRestAndNeverShownBack() throws Exception {
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_live_TOPSECRET42"), null);
+
+        String column = String.valueOf(db.fetchValue("select config::text from plugin_slot_state where slot = 'email'"));
+        assertThat(column).doesNotContain("TOPSECRET42").contains("enc:v1:");
+        assertThat(registry.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
+        assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
+
+        // Saving again with the secret left blank keeps the stored one.
+        String fingerprint = send().providerMessageId().replaceAll(".*-key-([0-9a-f]+)-.*", "$1");
+        assertThat(fingerprint).isEqualTo(Integer.toHexString("sk_live_TOPSECRET42".hashCode()));
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "", "region", "eu-west-1"), null);
+        assertThat(send().providerMessageId()).contains("-key-" + fingerprint + "-");
+        assertThat(registry.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
+    }
+
+    @Test
+    void aPluginThatFailedToStartLeavesTheAppUpAndItsSlotUnhealthy() {
+        LoadedPlugin failed = host.plugin("test-failing-start").orElseThrow();
+        assertThat(failed.failed()).isTrue();
+        assertThat(failed.problem()).contains("simulated start failure");
+        assertThat(host.plugins()).anySatisfy(p -> assertThat(p.id()).isEqualTo("not-a-plugin.jar"));
+
+        // The slot names a provider that only the failed plugin would have offered.
+        platformScope.call(null, "test", () -> transactions.execute(status ->
+                store.save(Slot.EMAIL, "broken", "test-failing-start", Map.of(), null)));
+
+        SlotRegistry.SlotHealth health = registry.health(Slot.EMAIL);
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.detail()).contains("'broken' is not available").contains("simulated start failure");
+        assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.MISCONFIGURED));
+        assertThat(callCount("email", "broken", "unavailable")).isPositive();
+        assertThat(registry.health(Slot.STORAGE).healthy()).isTrue();
+    }
+
+    @Test
+    void aProviderThatThrowsOrHangsIsIsolatedAndCounted() throws Exception {
+        // Stored directly, as another node would: the registry rebuilds the provider from the new version.
+        platformScope.call(null, "test", () -> transactions.execute(status -> store.save(Slot.EMAIL, "recording",
+                "test-recording-email", registry.encrypted(Slot.EMAIL, registry.provider(Slot.EMAIL, "recording").orElseThrow()
+                        .descriptor().configSchema(), Map.of("apiKey", "sk_test_123456", "behaviour", "fail")), null)));
+        assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(callCount("email", "recording", "retryable")).isPositive();
+        assertThat(registry.health(Slot.EMAIL).healthy()).isFalse();
+
+        platformScope.call(null, "test", () -> transactions.execute(status -> store.save(Slot.EMAIL, "recording",
+                "test-recording-email", registry.encrypted(Slot.EMAIL, registry.provider(Slot.EMAIL, "recording").orElseThrow()
+                        .descriptor().configSchema(), Map.of("apiKey", "sk_test_123456", "behaviour", "hang")), null)));
+        assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.getMessage()).contains("did not answer within"));
+        assertThat(callCount("email", "recording", "retryable")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void everyProviderDeclaresItsSubprocessorDisclosure() {
+        for (Slot slot : Slot.values()) {
+            for (HostedProvider provider : registry.providers(slot)) {
+                assertThat(provider.descriptor().disclosure()).as(provider.descriptor().id()).isNotNull();
+                assertThat(provider.descriptor().slot()).isEqualTo(slot);
+                if (provider.pluginId().endsWith("-local")) {
+                    assertThat(provider.descriptor().disclosure().sharesPersonalData()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void localProvidersKeepTheirDataInTheDataDirectory(@Autowired com.classentra.platform.ClassentraProperties properties) throws Exception {
+        send();
+        Path mailbox = properties.dataDirectory().resolve("plugin-data/email-local/mailbox");
+        try (var files = Files.list(mailbox)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".eml"))).isNotEmpty();
+        }
+    }
+
+    private double callCount(String slot, String provider, String outcome) {
+        var timer = meters.find(SlotRegistry.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
+}

@@ -1,0 +1,24 @@
+package com.classentra.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on random ports, on a fresh database (the local PostgreSQL when one answers on
+ * 127.0.0.1:5432, an embedded one otherwise), with the test plugins installed. Test classes with this
+ * annotation share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.server.port=0",
+        "classentra.plugins.call-timeout=2s",
+        "classentra.plugins.health-timeout=2s",
+        "classentra.plugins.state-refresh=0s"})
+@ContextConfiguration(initializers = TestEnvironment.class)
+public @interface ClassentraTest {
+}
