@@ -22,6 +22,7 @@ public class ClassentraApplication implements AppShellConfigurator {
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Classentra");
         settings.addMetaTag("description", "Live courses run by independent teachers");
+        settings.addLink("icon", "classentra/favicon.svg");
     }
 
     public static void main(String[] args) {

@@ -123,5 +123,6 @@ class SlotPanel extends Div {
         status.getElement().getThemeList().clear();
         status.getElement().getThemeList().add("badge " + (health.healthy() == null ? "contrast" : health.healthy() ? "success" : "error"));
         statusDetail.setText(health.detail());
+        statusDetail.setVisible(health.healthy() != null);
     }
 }
