@@ -1,0 +1,105 @@
+package com.classentra.admin.ui;
+
+import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.plugin.api.ProviderDescriptor;
+import com.classentra.plugin.api.Slot;
+import com.classentra.testsupport.ClassentraTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The console as an administrator uses it: a form generated from the provider's schema, errors per field. */
+@ClassentraTest
+class SubprocessorsViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    SlotRegistry registry;
+    @Autowired
+    PlatformScope platformScope;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DSLContext db;
+
+    @BeforeEach
+    void signInAsAdministrator() {
+        SignedInUser admin = new SignedInUser(null, "ops@example.com", "Olive Ops", Set.of(Role.ADMIN), null, null);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+    }
+
+    @AfterEach
+    void restoreDefaults() {
+        SecurityContextHolder.clearContext();
+        platformScope.call(null, "test cleanup", () -> transactions.execute(status -> db.deleteFrom(PLUGIN_SLOT_STATE).execute()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Select<ProviderDescriptor> providerChoice(SlotPanel panel) {
+        return find(Select.class, panel).single();
+    }
+
+    @Test
+    void everySlotIsListedWithItsStateAndTheFailedPluginsAreShown() {
+        SubprocessorsView view = navigate(SubprocessorsView.class);
+
+        assertThat(find(SlotPanel.class).all()).hasSize(Slot.values().length);
+        SlotPanel email = find(SlotPanel.class).id("slot-email");
+        assertThat(find(Span.class, email).withText("Local mailbox · healthy").exists()).isTrue();
+        SlotPanel video = find(SlotPanel.class).id("slot-video");
+        assertThat(find(Span.class, video).withText("No provider").exists()).isTrue();
+
+        @SuppressWarnings("unchecked")
+        Grid<com.classentra.platform.plugins.PluginHost.LoadedPlugin> plugins = find(Grid.class, view).single();
+        assertThat(test(plugins).size()).isGreaterThanOrEqualTo(5);
+        assertThat(plugins.getGenericDataView().getItems().filter(p -> p.failed()).map(p -> p.id()))
+                .contains("test-failing-start", "not-a-plugin.jar");
+    }
+
+    @Test
+    void theGeneratedFormShowsFieldMessagesThenSwitchesTheSlot() {
+        navigate(SubprocessorsView.class);
+        SlotPanel email = find(SlotPanel.class).id("slot-email");
+        test(providerChoice(email)).selectItem("Recording (test)");
+
+        PasswordField apiKey = find(PasswordField.class, email).withLabel("API key *").single();
+        TextField region = find(TextField.class, email).withLabel("Region").single();
+        test(apiKey).setValue("short");
+        test(region).setValue("Mars");
+        test(find(Button.class, email).withText("Save and activate").single()).click();
+
+        assertThat(apiKey.isInvalid()).isTrue();
+        assertThat(apiKey.getErrorMessage()).isEqualTo("API key must be at least 8 characters");
+        assertThat(region.getErrorMessage()).isEqualTo("Region must look like us-east-1");
+        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+
+        test(apiKey).setValue("sk_test_console_1");
+        test(region).setValue("eu-west-1");
+        test(find(Button.class, email).withText("Save and activate").single()).click();
+
+        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("recording");
+        assertThat(find(Span.class, email).withText("Recording (test) · healthy").exists()).isTrue();
+        PasswordField reloaded = find(PasswordField.class, email).withLabel("API key *").single();
+        assertThat(reloaded.getValue()).isEmpty();
+        assertThat(reloaded.getPlaceholder()).contains("Stored");
+    }
+}
