@@ -1,13 +1,16 @@
 --liquibase formatted sql
 
 --changeset classentra:0004-plugin-slot-state
+-- Versions come from a sequence, so a slot's version never repeats, even after its row was deleted:
+-- nodes compare it with the version of the provider instance they hold.
+CREATE SEQUENCE plugin_slot_state_version_seq;
 CREATE TABLE plugin_slot_state (
     slot               text PRIMARY KEY
                        CHECK (slot IN ('email', 'storage', 'video', 'ai', 'payments', 'rate-limits', 'errors')),
     active_provider_id text        NOT NULL,
     plugin_id          text,
     config             jsonb       NOT NULL DEFAULT '{}'::jsonb,
-    version            integer     NOT NULL DEFAULT 1,
+    version            bigint      NOT NULL DEFAULT nextval('plugin_slot_state_version_seq'),
     updated_by         uuid REFERENCES app_user (id) ON DELETE SET NULL,
     updated_at         timestamptz NOT NULL DEFAULT now()
 );

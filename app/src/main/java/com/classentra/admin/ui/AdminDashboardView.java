@@ -2,11 +2,10 @@ package com.classentra.admin.ui;
 
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.Slot;
-import com.classentra.shell.ViewHeader;
+import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,10 +18,13 @@ import java.util.List;
 @Route("admin")
 @PageTitle("Administration · Classentra")
 @RolesAllowed("ADMIN")
-public class AdminDashboardView extends Main {
+public class AdminDashboardView extends DashboardPage {
 
     public AdminDashboardView(SlotRegistry registry) {
-        addClassName("dashboard");
+        super("Administration", "Run the platform: subprocessors, tenants and operations.", slotsCard(registry));
+    }
+
+    private static Div slotsCard(SlotRegistry registry) {
         List<SlotRegistry.SlotHealth> health = Arrays.stream(Slot.values()).map(registry::health).toList();
         long unhealthy = health.stream().filter(h -> Boolean.FALSE.equals(h.healthy())).count();
         long empty = health.stream().filter(h -> h.healthy() == null).count();
@@ -31,8 +33,6 @@ public class AdminDashboardView extends Main {
                 new Paragraph(empty + " of " + Slot.values().length + " slots have no provider yet."),
                 new Anchor(RouteConfiguration.forSessionScope().getUrl(SubprocessorsView.class), "Open Subprocessors & plugins"));
         card.addClassName("empty-state");
-        Div cards = new Div(card);
-        cards.addClassName("card-grid");
-        add(new ViewHeader("Administration", "Run the platform: subprocessors, tenants and operations."), cards);
+        return card;
     }
 }

@@ -1,9 +1,7 @@
 package com.classentra.dashboard.ui;
 
+import com.classentra.shell.DashboardPage;
 import com.classentra.shell.EmptyState;
-import com.classentra.shell.ViewHeader;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -13,15 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("student")
 @PageTitle("Learning · Classentra")
 @RolesAllowed("STUDENT")
-public class StudentDashboardView extends Main {
+public class StudentDashboardView extends DashboardPage {
 
     public StudentDashboardView() {
-        addClassName("dashboard");
-        Div cards = new Div(
+        super("Learning", "What is next in your courses.",
                 new EmptyState(VaadinIcon.CLOCK, "Upcoming deadlines", "Assignments due soon will be listed here."),
                 new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Live classes you can join today will appear here."),
                 new EmptyState(VaadinIcon.COMMENT_O, "Latest feedback", "Grades and comments from your teachers will show here."));
-        cards.addClassName("card-grid");
-        add(new ViewHeader("Learning", "What is next in your courses."), cards);
     }
 }

@@ -1,9 +1,7 @@
 package com.classentra.dashboard.ui;
 
+import com.classentra.shell.DashboardPage;
 import com.classentra.shell.EmptyState;
-import com.classentra.shell.ViewHeader;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -13,15 +11,12 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("teacher")
 @PageTitle("Teaching · Classentra")
 @RolesAllowed("TEACHER")
-public class TeacherDashboardView extends Main {
+public class TeacherDashboardView extends DashboardPage {
 
     public TeacherDashboardView() {
-        addClassName("dashboard");
-        Div cards = new Div(
+        super("Teaching", "Your classes at a glance.",
                 new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Scheduled classes for today will be listed here."),
                 new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Submissions waiting for feedback will appear here."),
                 new EmptyState(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here."));
-        cards.addClassName("card-grid");
-        add(new ViewHeader("Teaching", "Your classes at a glance."), cards);
     }
 }

@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
  *
  * @param problem why no instance could be made (provider missing, plugin failed, bad settings); null when fine
  */
-record ActiveProvider(String providerId, int version, String pluginId, ClassLoader classLoader, ProviderInstance instance,
+record ActiveProvider(String providerId, long version, String pluginId, ClassLoader classLoader, ProviderInstance instance,
         String problem, AtomicInteger inFlight, AtomicBoolean retired, AtomicBoolean closed) {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveProvider.class);
 
-    static ActiveProvider serving(String providerId, int version, String pluginId, ClassLoader loader, ProviderInstance instance) {
+    static ActiveProvider serving(String providerId, long version, String pluginId, ClassLoader loader, ProviderInstance instance) {
         return new ActiveProvider(providerId, version, pluginId, loader, instance, null,
                 new AtomicInteger(), new AtomicBoolean(), new AtomicBoolean());
     }
 
-    static ActiveProvider broken(String providerId, int version, String problem) {
+    static ActiveProvider broken(String providerId, long version, String problem) {
         return new ActiveProvider(providerId, version, null, null, null, problem,
                 new AtomicInteger(), new AtomicBoolean(), new AtomicBoolean());
     }

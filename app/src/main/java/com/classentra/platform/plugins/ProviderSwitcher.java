@@ -53,7 +53,7 @@ public class ProviderSwitcher {
      * @return the slot's new settings version
      */
     @PreAuthorize("hasRole('ADMIN')")
-    public int switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
+    public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
         HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
         ConfigSchema schema = provider.descriptor().configSchema();
@@ -71,8 +71,8 @@ public class ProviderSwitcher {
         ProviderInstance instance = tryOut(slot, provider, validation);
         try {
             Map<String, String> stored = registry.encrypted(slot, schema, validation.config().values());
-            int version = platformScope.call(actor, "switch " + slot.key() + " provider", () -> transactions.execute(status -> {
-                int saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
+            long version = platformScope.call(actor, "switch " + slot.key() + " provider", () -> transactions.execute(status -> {
+                long saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("from", current.providerId());
                 details.put("to", providerId);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Sequence;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,9 @@ class SlotStateStore {
 
     private static final TypeReference<LinkedHashMap<String, String>> CONFIG = new TypeReference<>() {
     };
+
+    /** Never repeats, even after a row is deleted (jOOQ treats it as the column default, so it is declared here). */
+    private static final Sequence<Long> VERSIONS = DSL.sequence(DSL.name("plugin_slot_state_version_seq"), Long.class);
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -41,7 +46,7 @@ class SlotStateStore {
 
     /** Saves the choice; must run in platform scope (the table's write policy requires it). */
     @Transactional(propagation = Propagation.MANDATORY)
-    int save(Slot slot, String providerId, String pluginId, Map<String, String> storedConfig, UUID actor) {
+    long save(Slot slot, String providerId, String pluginId, Map<String, String> storedConfig, UUID actor) {
         JSONB config = JSONB.valueOf(json.writeValueAsString(storedConfig));
         return db.insertInto(PLUGIN_SLOT_STATE)
                 .set(PLUGIN_SLOT_STATE.SLOT, slot.key())
@@ -53,7 +58,7 @@ class SlotStateStore {
                 .set(PLUGIN_SLOT_STATE.ACTIVE_PROVIDER_ID, providerId)
                 .set(PLUGIN_SLOT_STATE.PLUGIN_ID, pluginId)
                 .set(PLUGIN_SLOT_STATE.CONFIG, config)
-                .set(PLUGIN_SLOT_STATE.VERSION, PLUGIN_SLOT_STATE.VERSION.plus(1))
+                .set(PLUGIN_SLOT_STATE.VERSION, VERSIONS.nextval())
                 .set(PLUGIN_SLOT_STATE.UPDATED_BY, actor)
                 .set(PLUGIN_SLOT_STATE.UPDATED_AT, OffsetDateTime.now())
                 .returning(PLUGIN_SLOT_STATE.VERSION)
@@ -61,7 +66,7 @@ class SlotStateStore {
     }
 
     /** A slot's row: the provider and its settings as stored (secret fields encrypted). */
-    record StoredSlot(Slot slot, String providerId, String pluginId, Map<String, String> config, int version,
+    record StoredSlot(Slot slot, String providerId, String pluginId, Map<String, String> config, long version,
             UUID updatedBy, OffsetDateTime updatedAt) {
     }
 }

@@ -1,6 +1,5 @@
 package com.classentra.admin.ui;
 
-import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.platform.db.PlatformScope;
@@ -10,6 +9,7 @@ import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PluginSlots;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -50,7 +50,7 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
     @AfterEach
     void restoreDefaults() {
         SecurityContextHolder.clearContext();
-        platformScope.call(null, "test cleanup", () -> transactions.execute(status -> db.deleteFrom(PLUGIN_SLOT_STATE).execute()));
+        PluginSlots.resetToDefaults(platformScope, transactions, db);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package com.classentra.platform.plugins;
 
-import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.SendReceipt;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PluginSlots;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -63,8 +63,7 @@ class PluginHostTest {
 
     @AfterEach
     void backToTheDefaultEmailProvider() {
-        platformScope.call(null, "test cleanup", () -> transactions.execute(status ->
-                db.deleteFrom(PLUGIN_SLOT_STATE).execute()));
+        PluginSlots.resetToDefaults(platformScope, transactions, db);
     }
 
     @Test
@@ -96,7 +95,7 @@ class PluginHostTest {
     void switchingASlotAtRuntimeSendsTheNextCallToTheNewProviderAndIsAudited() throws Exception {
         assertThat(send().providerMessageId()).endsWith("@classentra.local>");
 
-        int version = switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+        long version = switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
 
         assertThat(version).isPositive();
         SendReceipt next = send();

@@ -11,9 +11,6 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
 import com.classentra.plugin.api.email.EmailProviderFactory;
 import com.classentra.plugin.api.email.EmailSender;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.pf4j.Extension;
 
 /** Default email provider: nothing leaves the server, every message lands in a mailbox directory. */
@@ -38,13 +35,6 @@ public class LocalMailboxProvider implements EmailProviderFactory {
 
     @Override
     public EmailSender create(ProviderConfig config, ProviderContext context) throws ProviderException {
-        Path directory = config.get(DIRECTORY).map(Path::of).orElse(context.workDirectory().resolve("mailbox"));
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.MISCONFIGURED,
-                    "Cannot create the mailbox directory " + directory + ": " + e.getMessage(), e);
-        }
-        return new LocalMailbox(directory);
+        return new LocalMailbox(context.directory(config, DIRECTORY, "mailbox"));
     }
 }

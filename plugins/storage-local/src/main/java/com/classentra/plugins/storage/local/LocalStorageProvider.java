@@ -12,7 +12,6 @@ import com.classentra.plugin.api.SubprocessorDisclosure;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.plugin.api.storage.StorageProviderFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pf4j.Extension;
 
@@ -43,11 +42,10 @@ public class LocalStorageProvider implements StorageProviderFactory {
 
     @Override
     public ObjectStorage create(ProviderConfig config, ProviderContext context) throws ProviderException {
-        Path root = config.get(DIRECTORY).map(Path::of).orElse(context.workDirectory().resolve("files"));
+        Path root = context.directory(config, DIRECTORY, "files");
         long maxBytes = config.get(MAX_OBJECT_MB).map(Long::parseLong).orElse(512L) * 1024 * 1024;
         try {
-            Files.createDirectories(root);
-            return new LocalObjectStorage(root.toRealPath(), maxBytes);
+            return new LocalObjectStorage(root, maxBytes);
         } catch (IOException e) {
             throw new ProviderException(ProviderException.Kind.MISCONFIGURED,
                     "Cannot use the storage directory " + root + ": " + e.getMessage(), e);
