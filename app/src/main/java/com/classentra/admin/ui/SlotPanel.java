@@ -8,6 +8,7 @@ import com.classentra.platform.plugins.SlotRegistry.SlotHealth;
 import com.classentra.platform.plugins.SlotRegistry.SlotSettings;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.SubprocessorDisclosure;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -85,10 +86,20 @@ class SlotPanel extends Div {
                 current ? settings.storedSecrets() : Set.of());
         Paragraph description = new Paragraph(provider.description());
         description.addClassName("provider-description");
-        formHolder.add(description);
+        formHolder.add(description, disclosure(provider.disclosure()));
         if (!form.isEmpty()) {
             formHolder.add(form);
         }
+    }
+
+    /** What choosing this provider means for the subprocessor list. */
+    private static Paragraph disclosure(SubprocessorDisclosure disclosure) {
+        Paragraph line = new Paragraph(disclosure.sharesPersonalData()
+                ? "Subprocessor: " + disclosure.legalEntity() + " · " + disclosure.location() + " · receives "
+                        + String.join(", ", disclosure.dataCategories()) + " · EU-US DPF: " + disclosure.dpfStatus().label()
+                : "No personal data leaves this server: " + disclosure.purpose() + ".");
+        line.addClassName("provider-disclosure");
+        return line;
     }
 
     private void save() {
