@@ -1,6 +1,7 @@
 package com.classentra.shell;
 
 import com.classentra.admin.ui.AdminDashboardView;
+import com.classentra.admin.ui.OutboxView;
 import com.classentra.admin.ui.SubprocessorsView;
 import com.classentra.dashboard.ui.StudentDashboardView;
 import com.classentra.dashboard.ui.TeacherDashboardView;
@@ -60,6 +61,7 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.ADMIN)) {
             SideNavItem admin = new SideNavItem("Administration", AdminDashboardView.class, VaadinIcon.COG.create());
             admin.addItem(new SideNavItem("Subprocessors & plugins", SubprocessorsView.class, VaadinIcon.PLUG.create()));
+            admin.addItem(new SideNavItem("Email outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
             admin.setExpanded(true);
             nav.addItem(admin);
         }

@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
         "management.server.port=0",
         "classentra.plugins.call-timeout=2s",
         "classentra.plugins.health-timeout=2s",
-        "classentra.plugins.state-refresh=0s"})
+        "classentra.plugins.state-refresh=0s",
+        "classentra.outbox.dispatch-interval=1h"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 public @interface ClassentraTest {
 }

@@ -83,6 +83,11 @@ public class SlotRegistry implements DisposableBean {
      * RETRYABLE on timeouts and unexpected plugin failures, and passes the provider's own exceptions on.
      */
     public <T extends ProviderInstance, R> R call(Slot slot, Class<T> type, ProviderCall<T, R> work) throws ProviderException {
+        return serve(slot, type, work).result();
+    }
+
+    /** Like {@link #call}, and says which provider served the call (recorded on outbox rows, for instance). */
+    public <T extends ProviderInstance, R> Served<R> serve(Slot slot, Class<T> type, ProviderCall<T, R> work) throws ProviderException {
         ActiveProvider provider = acquire(slot);
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
@@ -93,7 +98,7 @@ public class SlotRegistry implements DisposableBean {
             }
             R result = isolated(provider, () -> work.apply(type.cast(provider.instance())), properties.plugins().callTimeout().toMillis());
             outcome = "success";
-            return result;
+            return new Served<>(provider.providerId(), result);
         } catch (ProviderException e) {
             outcome = outcome.equals("unavailable") ? outcome : e.kind().name().toLowerCase();
             throw e;
@@ -290,6 +295,10 @@ public class SlotRegistry implements DisposableBean {
         active.values().forEach(ActiveProvider::retire);
         active.clear();
         calls.shutdownNow();
+    }
+
+    /** A call's result with the id of the provider that produced it. */
+    public record Served<R>(String providerId, R result) {
     }
 
     /** What the console shows of a slot's settings. */

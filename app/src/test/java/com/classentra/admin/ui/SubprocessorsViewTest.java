@@ -2,14 +2,13 @@ package com.classentra.admin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.plugins.SlotRegistry;
-import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.PluginSlots;
+import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,15 +16,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.Set;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The console as an administrator uses it: a form generated from the provider's schema, errors per field. */
 @ClassentraTest
@@ -34,23 +29,17 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
-    PlatformScope platformScope;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    DSLContext db;
+    PlatformSql platform;
 
     @BeforeEach
     void signInAsAdministrator() {
-        SignedInUser admin = new SignedInUser(null, "ops@example.com", "Olive Ops", Set.of(Role.ADMIN), null, null);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SignIn.as(null, null, Role.ADMIN);
     }
 
     @AfterEach
     void restoreDefaults() {
         SecurityContextHolder.clearContext();
-        PluginSlots.resetToDefaults(platformScope, transactions, db);
+        platform.resetPluginSlots();
     }
 
     @SuppressWarnings("unchecked")

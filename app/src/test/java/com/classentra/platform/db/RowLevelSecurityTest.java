@@ -2,6 +2,7 @@ package com.classentra.platform.db;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
@@ -54,6 +55,8 @@ class RowLevelSecurityTest {
                     .set(TENANT_MEMBER.ROLE, "OWNER").execute();
             db.insertInto(AUDIT_EVENT).set(AUDIT_EVENT.TENANT_ID, tenant).set(AUDIT_EVENT.ACTOR_USER_ID, owner)
                     .set(AUDIT_EVENT.ACTION, "test.seeded").set(AUDIT_EVENT.DETAILS, JSONB.valueOf("{}")).execute();
+            db.insertInto(EMAIL_OUTBOX).set(EMAIL_OUTBOX.TENANT_ID, tenant).set(EMAIL_OUTBOX.TO_ADDRESS, "student@example.com")
+                    .set(EMAIL_OUTBOX.TEMPLATE, "test").set(EMAIL_OUTBOX.SUBJECT, "Hello").set(EMAIL_OUTBOX.TEXT_BODY, "Hi").execute();
         }));
     }
 

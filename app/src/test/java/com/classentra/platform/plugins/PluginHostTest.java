@@ -3,7 +3,6 @@ package com.classentra.platform.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.plugins.PluginHost.HostedProvider;
 import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
 import com.classentra.plugin.api.FieldError;
@@ -15,7 +14,7 @@ import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.SendReceipt;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.PluginSlots;
+import com.classentra.testsupport.PlatformSql;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -23,13 +22,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pf4j.PluginClassLoader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @ClassentraTest
 @WithMockUser(roles = "ADMIN")
@@ -44,11 +41,7 @@ class PluginHostTest {
     @Autowired
     SlotStateStore store;
     @Autowired
-    PlatformScope platformScope;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    DSLContext db;
+    PlatformSql platform;
     @Autowired
     MeterRegistry meters;
 
@@ -63,7 +56,7 @@ class PluginHostTest {
 
     @AfterEach
     void backToTheDefaultEmailProvider() {
-        PluginSlots.resetToDefaults(platformScope, transactions, db);
+        platform.resetPluginSlots();
     }
 
     @Test
@@ -100,8 +93,8 @@ class PluginHostTest {
         assertThat(version).isPositive();
         SendReceipt next = send();
         assertThat(next.providerMessageId()).startsWith("recording-1-").endsWith("-loader-PluginClassLoader");
-        long audited = platformScope.call(null, "test", () -> transactions.execute(status ->
-                ((Number) db.fetchValue("select count(*) from audit_event where action = 'plugin.slot.switched' and target_id = 'email'")).longValue()));
+        long audited = platform.call(sql ->
+                ((Number) sql.fetchValue("select count(*) from audit_event where action = 'plugin.slot.switched' and target_id = 'email'")).longValue());
         assertThat(audited).isPositive();
 
         switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null);
@@ -137,7 +130,7 @@ class PluginHostTest {
     void secretsAreEncryptedAtRestAndNeverShownBack() throws Exception {
         switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_live_TOPSECRET42"), null);
 
-        String column = String.valueOf(db.fetchValue("select config::text from plugin_slot_state where slot = 'email'"));
+        String column = platform.call(sql -> String.valueOf(sql.fetchValue("select config::text from plugin_slot_state where slot = 'email'")));
         assertThat(column).doesNotContain("TOPSECRET42").contains("enc:v1:");
         assertThat(registry.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
         assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
@@ -158,8 +151,7 @@ class PluginHostTest {
         assertThat(host.plugins()).anySatisfy(p -> assertThat(p.id()).isEqualTo("not-a-plugin.jar"));
 
         // The slot names a provider that only the failed plugin would have offered.
-        platformScope.call(null, "test", () -> transactions.execute(status ->
-                store.save(Slot.EMAIL, "broken", "test-failing-start", Map.of(), null)));
+        platform.call(sql -> store.save(Slot.EMAIL, "broken", "test-failing-start", Map.of(), null));
 
         SlotRegistry.SlotHealth health = registry.health(Slot.EMAIL);
         assertThat(health.healthy()).isFalse();
@@ -173,16 +165,12 @@ class PluginHostTest {
     @Test
     void aProviderThatThrowsOrHangsIsIsolatedAndCounted() throws Exception {
         // Stored directly, as another node would: the registry rebuilds the provider from the new version.
-        platformScope.call(null, "test", () -> transactions.execute(status -> store.save(Slot.EMAIL, "recording",
-                "test-recording-email", registry.encrypted(Slot.EMAIL, registry.provider(Slot.EMAIL, "recording").orElseThrow()
-                        .descriptor().configSchema(), Map.of("apiKey", "sk_test_123456", "behaviour", "fail")), null)));
+        storeRecordingProvider("fail");
         assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue());
         assertThat(callCount("email", "recording", "retryable")).isPositive();
         assertThat(registry.health(Slot.EMAIL).healthy()).isFalse();
 
-        platformScope.call(null, "test", () -> transactions.execute(status -> store.save(Slot.EMAIL, "recording",
-                "test-recording-email", registry.encrypted(Slot.EMAIL, registry.provider(Slot.EMAIL, "recording").orElseThrow()
-                        .descriptor().configSchema(), Map.of("apiKey", "sk_test_123456", "behaviour", "hang")), null)));
+        storeRecordingProvider("hang");
         assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.getMessage()).contains("did not answer within"));
         assertThat(callCount("email", "recording", "retryable")).isGreaterThanOrEqualTo(2);
@@ -208,6 +196,12 @@ class PluginHostTest {
         try (var files = Files.list(mailbox)) {
             assertThat(files.filter(f -> f.toString().endsWith(".eml"))).isNotEmpty();
         }
+    }
+
+    private void storeRecordingProvider(String behaviour) {
+        var schema = registry.provider(Slot.EMAIL, "recording").orElseThrow().descriptor().configSchema();
+        platform.call(sql -> store.save(Slot.EMAIL, "recording", "test-recording-email",
+                registry.encrypted(Slot.EMAIL, schema, Map.of("apiKey", "sk_test_123456", "behaviour", behaviour)), null));
     }
 
     private double callCount(String slot, String provider, String outcome) {

@@ -1,0 +1,54 @@
+package com.classentra.platform.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every background job on db-scheduler: tasks live in PostgreSQL ({@code scheduled_tasks}), so several
+ * app nodes can run side by side and each execution happens on one of them. Recurring jobs are Spring
+ * beans of type {@link RecurringTask}; they start once the application is ready and stop with it.
+ * Jobs run outside any user's scope: each binds the database scope it needs.
+ */
+@Component
+public class JobScheduler implements DisposableBean {
+
+    private final Scheduler scheduler;
+
+    JobScheduler(DataSource dataSource, ObjectProvider<RecurringTask<?>> recurring, ObjectProvider<Task<?>> tasks, JobMetrics metrics,
+            @Value("${classentra.jobs.polling-interval:2s}") Duration pollingInterval,
+            @Value("${classentra.jobs.threads:4}") int threads) {
+        List<Task<?>> oneTime = tasks.orderedStream().filter(t -> !(t instanceof RecurringTask)).toList();
+        this.scheduler = Scheduler.create(dataSource, oneTime)
+                .startTasks(recurring.orderedStream().toList())
+                .pollingInterval(pollingInterval)
+                .threads(threads)
+                .enableImmediateExecution()
+                .addSchedulerListener(metrics)
+                .build();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        scheduler.start();
+    }
+
+    /** For jobs that queue one-time work, e.g. an export. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.stop();
+    }
+}

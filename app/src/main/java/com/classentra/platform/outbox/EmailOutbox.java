@@ -1,0 +1,79 @@
+package com.classentra.platform.outbox;
+
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.outbox.OutboxEntry.Status;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only way email leaves Classentra: {@link #enqueue} writes the rendered message in the caller's
+ * transaction, so it exists exactly when the change that caused it committed; {@link OutboxDispatcher}
+ * sends it later through the email slot. Administrators see the queue and retry dead letters.
+ */
+@Service
+public class EmailOutbox {
+
+    private final OutboxRepository outbox;
+    private final EmailTemplates templates;
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope,
+            TransactionTemplate transactions, AuditLog audit, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.audit = audit;
+        Gauge.builder("classentra.outbox.oldest.waiting", this, o -> o.inPlatformScope(() -> outbox.oldestWaiting().toMillis() / 1000.0))
+                .description("Age of the oldest email not yet sent (the outbox lag)")
+                .baseUnit("seconds")
+                .register(meters);
+        for (Status status : Status.values()) {
+            Gauge.builder("classentra.outbox.emails", this, o -> o.inPlatformScope(() -> (double) outbox.count(status)))
+                    .description("Emails in the outbox by status")
+                    .tag("status", status.name().toLowerCase())
+                    .register(meters);
+        }
+    }
+
+    /** Queues an email; must run inside the transaction of the change that causes it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueue(EmailRequest request) {
+        EmailTemplates.Rendered rendered = templates.render(request.template(), request.locale(), request.variables());
+        UUID id = UUID.randomUUID();
+        outbox.insert(id, request, rendered);
+        return id;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<OutboxEntry> recent(Status status, int limit) {
+        return inPlatformScope(() -> outbox.recent(status, limit));
+    }
+
+    /** Sends a dead letter again; false when the row is not (or no longer) dead. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean retry(UUID id, UUID actor) {
+        return platformScope.call(actor, "retry email", () -> transactions.execute(status -> {
+            boolean requeued = outbox.requeue(id);
+            if (requeued) {
+                audit.record(null, actor, "outbox.email.retried", "email", id.toString(), Map.of());
+            }
+            return requeued;
+        }));
+    }
+
+    private <T> T inPlatformScope(java.util.function.Supplier<T> query) {
+        return platformScope.call(null, "outbox read", () -> transactions.execute(status -> query.get()));
+    }
+}

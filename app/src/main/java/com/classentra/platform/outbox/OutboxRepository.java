@@ -1,0 +1,129 @@
+package com.classentra.platform.outbox;
+
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.min;
+
+import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
+import com.classentra.platform.outbox.OutboxEntry.Status;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** jOOQ queries on {@code email_outbox}. All but {@link #insert} need the platform scope. */
+@Repository
+class OutboxRepository {
+
+    private final DSLContext db;
+
+    OutboxRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** No RETURNING: a platform email queued from a user's scope could not read its own row back. */
+    void insert(UUID id, EmailRequest request, EmailTemplates.Rendered rendered) {
+        db.insertInto(EMAIL_OUTBOX)
+                .set(EMAIL_OUTBOX.ID, id)
+                .set(EMAIL_OUTBOX.TENANT_ID, request.tenantId())
+                .set(EMAIL_OUTBOX.RECIPIENT_USER_ID, request.recipientUserId())
+                .set(EMAIL_OUTBOX.TO_ADDRESS, request.toAddress())
+                .set(EMAIL_OUTBOX.TO_NAME, request.toName())
+                .set(EMAIL_OUTBOX.TEMPLATE, request.template())
+                .set(EMAIL_OUTBOX.LOCALE, rendered.language())
+                .set(EMAIL_OUTBOX.SUBJECT, rendered.subject())
+                .set(EMAIL_OUTBOX.TEXT_BODY, rendered.text())
+                .set(EMAIL_OUTBOX.HTML_BODY, rendered.html())
+                .execute();
+    }
+
+    private static Condition due() {
+        return EMAIL_OUTBOX.STATUS.eq(Status.PENDING.name()).and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.le(currentOffsetDateTime()))
+                .or(EMAIL_OUTBOX.STATUS.eq(Status.SENDING.name()).and(EMAIL_OUTBOX.LEASE_UNTIL.lt(currentOffsetDateTime())));
+    }
+
+    /**
+     * Takes up to {@code limit} due rows for sending: marks them SENDING with a lease and counts the
+     * attempt. SKIP LOCKED lets several nodes claim disjoint batches.
+     */
+    List<EmailOutboxRecord> claim(int limit, Duration lease) {
+        return db.update(EMAIL_OUTBOX)
+                .set(EMAIL_OUTBOX.STATUS, Status.SENDING.name())
+                .set(EMAIL_OUTBOX.LEASE_UNTIL, OffsetDateTime.now().plus(lease))
+                .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
+                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
+                .where(EMAIL_OUTBOX.ID.in(db.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX).where(due())
+                        .orderBy(EMAIL_OUTBOX.NEXT_ATTEMPT_AT).limit(limit).forUpdate().skipLocked()))
+                .returning()
+                .fetch();
+    }
+
+    void markSent(UUID id, String providerId, String providerMessageId) {
+        db.update(EMAIL_OUTBOX)
+                .set(EMAIL_OUTBOX.STATUS, Status.SENT.name())
+                .set(EMAIL_OUTBOX.SENT_AT, currentOffsetDateTime())
+                .set(EMAIL_OUTBOX.PROVIDER_ID, providerId)
+                .set(EMAIL_OUTBOX.PROVIDER_MESSAGE_ID, providerMessageId)
+                .set(EMAIL_OUTBOX.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(EMAIL_OUTBOX.LAST_ERROR, (String) null)
+                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
+                .where(EMAIL_OUTBOX.ID.eq(id))
+                .execute();
+    }
+
+    void markFailed(UUID id, Status status, String error, OffsetDateTime nextAttemptAt) {
+        db.update(EMAIL_OUTBOX)
+                .set(EMAIL_OUTBOX.STATUS, status.name())
+                .set(EMAIL_OUTBOX.LAST_ERROR, error)
+                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .set(EMAIL_OUTBOX.LEASE_UNTIL, (OffsetDateTime) null)
+                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
+                .where(EMAIL_OUTBOX.ID.eq(id))
+                .execute();
+    }
+
+    /** Puts a dead row back in the queue with a fresh attempt budget. */
+    boolean requeue(UUID id) {
+        return db.update(EMAIL_OUTBOX)
+                .set(EMAIL_OUTBOX.STATUS, Status.PENDING.name())
+                .set(EMAIL_OUTBOX.ATTEMPTS, 0)
+                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, currentOffsetDateTime())
+                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
+                .where(EMAIL_OUTBOX.ID.eq(id).and(EMAIL_OUTBOX.STATUS.eq(Status.DEAD.name())))
+                .execute() == 1;
+    }
+
+    List<OutboxEntry> recent(Status status, int limit) {
+        return db.selectFrom(EMAIL_OUTBOX)
+                .where(status == null ? org.jooq.impl.DSL.noCondition() : EMAIL_OUTBOX.STATUS.eq(status.name()))
+                .orderBy(EMAIL_OUTBOX.CREATED_AT.desc())
+                .limit(limit)
+                .fetch(r -> new OutboxEntry(r.getId(), r.getToAddress(), r.getTemplate(), r.getSubject(),
+                        Status.valueOf(r.getStatus()), r.getAttempts(), r.getNextAttemptAt(), r.getLastError(),
+                        r.getProviderId(), r.getProviderMessageId(), r.getCreatedAt(), r.getSentAt()));
+    }
+
+    int count(Status status) {
+        return db.fetchCount(EMAIL_OUTBOX, EMAIL_OUTBOX.STATUS.eq(status.name()));
+    }
+
+    /** Age of the oldest email waiting to go out; zero when none waits. */
+    Duration oldestWaiting() {
+        OffsetDateTime oldest = db.select(min(EMAIL_OUTBOX.CREATED_AT)).from(EMAIL_OUTBOX)
+                .where(EMAIL_OUTBOX.STATUS.in(Status.PENDING.name(), Status.SENDING.name()))
+                .fetchOne(0, OffsetDateTime.class);
+        return oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now());
+    }
+
+    /** Deletes sent email older than the cut-off, in batches; returns rows deleted. */
+    int purgeSentBefore(OffsetDateTime cutOff, int batch) {
+        return db.deleteFrom(EMAIL_OUTBOX)
+                .where(EMAIL_OUTBOX.ID.in(db.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX)
+                        .where(EMAIL_OUTBOX.STATUS.eq(Status.SENT.name()).and(EMAIL_OUTBOX.SENT_AT.lt(cutOff)))
+                        .limit(batch)))
+                .execute();
+    }
+}

@@ -1,0 +1,33 @@
+package com.classentra.testsupport;
+
+import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+
+import com.classentra.platform.db.PlatformScope;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Test access to every tenant's rows: runs jOOQ work in a platform-scope transaction. */
+@Component
+public class PlatformSql {
+
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final DSLContext db;
+
+    PlatformSql(PlatformScope platformScope, TransactionTemplate transactions, DSLContext db) {
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.db = db;
+    }
+
+    public <T> T call(Function<DSLContext, T> work) {
+        return platformScope.call(null, "test", () -> transactions.execute(status -> work.apply(db)));
+    }
+
+    /** Puts every slot back on its default provider, so tests that switch providers do not affect each other. */
+    public void resetPluginSlots() {
+        call(sql -> sql.deleteFrom(PLUGIN_SLOT_STATE).execute());
+    }
+}
