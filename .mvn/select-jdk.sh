@@ -19,9 +19,10 @@ classentra_current_java() {
 
 classentra_select_jdk() {
   current=$(classentra_current_java)
+  current_major=""
   if [ -n "$current" ]; then
-    major=$(classentra_java_major "$current")
-    [ -n "$major" ] && [ "$major" -ge "$classentra_required_java" ] && return 0
+    current_major=$(classentra_java_major "$current")
+    [ -n "$current_major" ] && [ "$current_major" -ge "$classentra_required_java" ] && return 0
   fi
   best_home="" best_major=0
   set +f # mvnw runs with globbing off; the search below needs it
@@ -36,7 +37,7 @@ classentra_select_jdk() {
   done
   set -f
   if [ -z "$best_home" ]; then
-    echo "Classentra needs JDK $classentra_required_java or newer; found ${current:-no java} (version ${major:-unknown})." >&2
+    echo "Classentra needs JDK $classentra_required_java or newer; found ${current:-no java} (version ${current_major:-unknown})." >&2
     echo "Install one (e.g. 'sdk env install' with the project's .sdkmanrc, or Temurin $classentra_required_java) or set JAVA_HOME to it." >&2
     exit 1
   fi

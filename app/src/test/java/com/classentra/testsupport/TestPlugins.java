@@ -1,6 +1,7 @@
 package com.classentra.testsupport;
 
 import com.classentra.testplugins.FailingStartPlugin;
+import com.classentra.testplugins.NoDisclosureEmailProvider;
 import com.classentra.testplugins.RecordingEmailProvider;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -23,6 +24,7 @@ final class TestPlugins {
         Files.createDirectories(directory);
         plugin(directory.resolve("test-recording-email"), "test-recording-email", null, List.of(RecordingEmailProvider.class));
         plugin(directory.resolve("test-failing-start"), "test-failing-start", FailingStartPlugin.class, List.of(RecordingEmailProvider.class));
+        plugin(directory.resolve("test-no-disclosure"), "test-no-disclosure", null, List.of(NoDisclosureEmailProvider.class));
         Files.write(directory.resolve("not-a-plugin.jar"), new byte[] {1, 2, 3, 4});
         return directory;
     }

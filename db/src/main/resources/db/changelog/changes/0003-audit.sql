@@ -20,7 +20,10 @@ ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_event FORCE ROW LEVEL SECURITY;
 CREATE POLICY audit_event_read ON audit_event FOR SELECT
     USING (tenant_id = app_current_tenant() OR app_platform_scope());
+-- An event is attributed to whoever acts in the transaction; only the platform scope records for others.
 CREATE POLICY audit_event_append ON audit_event FOR INSERT
-    WITH CHECK (tenant_id IS NULL OR tenant_id = app_current_tenant() OR app_platform_scope());
+    WITH CHECK (app_platform_scope()
+                OR ((tenant_id IS NULL OR tenant_id = app_current_tenant())
+                    AND actor_user_id IS NOT DISTINCT FROM app_current_user()));
 -- The audit log is append-only for the application.
 REVOKE UPDATE, DELETE ON audit_event FROM classentra_app;

@@ -2,6 +2,7 @@ package com.classentra.platform.db;
 
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who a database transaction acts for. The transaction hook ({@link TenantScopedTransactionManager})
@@ -30,10 +31,22 @@ public record DbScope(UUID tenantId, UUID userId, boolean platform) {
 
     /** Runs the work with this scope; transactions it starts see the rows this scope may see. */
     public <T> T supply(Supplier<T> work) {
+        requireNoTransaction();
         return ScopedValue.where(CURRENT, this).call(work::get);
     }
 
     public void run(Runnable work) {
+        requireNoTransaction();
         ScopedValue.where(CURRENT, this).run(work);
+    }
+
+    /**
+     * The scope is written when a transaction begins, so a scope bound inside a running transaction would
+     * silently not apply (tenant work nested in platform work would see every tenant). Refuse it.
+     */
+    private static void requireNoTransaction() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Bind the database scope before the transaction starts, not inside it");
+        }
     }
 }

@@ -31,7 +31,7 @@ class RowLevelSecurityGuard {
         if (role.value2()) {
             throw new IllegalStateException("The database user '" + role.value1() + "' is a superuser or has BYPASSRLS, "
                     + "so row-level security would not isolate tenants. Connect as the classentra_app role "
-                    + "(CLASSENTRA_DB_USER) and run migrations as the schema owner (CLASSENTRA_DB_OWNER_USER); "
+                    + "and run migrations as the schema owner (CLASSENTRA_DB_OWNER_USER); "
                     + "see docs/operations.md.");
         }
     }

@@ -3,6 +3,7 @@ package com.classentra.platform.outbox;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.outbox.OutboxEntry.Status;
+import com.classentra.plugin.api.email.EmailAddress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -50,6 +51,7 @@ public class EmailOutbox {
     /** Queues an email; must run inside the transaction of the change that causes it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(EmailRequest request) {
+        new EmailAddress(request.toAddress(), request.toName()); // refuses lists and line breaks before anything is stored
         EmailTemplates.Rendered rendered = templates.render(request.template(), request.locale(), request.variables());
         UUID id = UUID.randomUUID();
         outbox.insert(id, request, rendered);

@@ -86,27 +86,36 @@ public class OutboxDispatcher {
     }
 
     private void deliver(EmailOutboxRecord row) {
-        EmailMessage message = new EmailMessage(row.getId().toString(), from,
-                List.of(new EmailAddress(row.getToAddress(), row.getToName())), null,
-                row.getSubject(), row.getTextBody(), row.getHtmlBody(), Map.of());
         try {
+            EmailMessage message = message(row);
             SlotRegistry.Served<SendReceipt> served = slots.serve(Slot.EMAIL, EmailSender.class, sender -> sender.send(message));
             inPlatformScope(() -> {
                 outbox.markSent(row.getId(), served.providerId(), served.result().providerMessageId());
                 return null;
             });
             count("sent");
+        } catch (IllegalArgumentException e) {
+            fail(row, new ProviderException(ProviderException.Kind.PERMANENT, "Cannot be sent: " + e.getMessage()));
         } catch (ProviderException e) {
-            boolean dead = e.kind() == ProviderException.Kind.PERMANENT || row.getAttempts() >= maxAttempts;
-            OffsetDateTime next = OffsetDateTime.now().plus(backoff(row.getAttempts()));
-            inPlatformScope(() -> {
-                outbox.markFailed(row.getId(), dead ? Status.DEAD : Status.PENDING, e.getMessage(), next);
-                return null;
-            });
-            count(dead ? "dead" : "retry");
-            if (dead) {
-                log.warn("Email {} ({}) moved to dead letter after {} attempt(s): {}", row.getId(), row.getTemplate(), row.getAttempts(), e.getMessage());
-            }
+            fail(row, e);
+        }
+    }
+
+    private EmailMessage message(EmailOutboxRecord row) {
+        return new EmailMessage(row.getId().toString(), from, List.of(new EmailAddress(row.getToAddress(), row.getToName())),
+                null, row.getSubject(), row.getTextBody(), row.getHtmlBody(), Map.of());
+    }
+
+    private void fail(EmailOutboxRecord row, ProviderException e) {
+        boolean dead = e.kind() == ProviderException.Kind.PERMANENT || row.getAttempts() >= maxAttempts;
+        OffsetDateTime next = OffsetDateTime.now().plus(backoff(row.getAttempts()));
+        inPlatformScope(() -> {
+            outbox.markFailed(row.getId(), dead ? Status.DEAD : Status.PENDING, e.getMessage(), next);
+            return null;
+        });
+        count(dead ? "dead" : "retry");
+        if (dead) {
+            log.warn("Email {} ({}) moved to dead letter after {} attempt(s): {}", row.getId(), row.getTemplate(), row.getAttempts(), e.getMessage());
         }
     }
 

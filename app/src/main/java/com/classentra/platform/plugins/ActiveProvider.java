@@ -50,17 +50,17 @@ record ActiveProvider(String providerId, long version, String pluginId, ClassLoa
         }
     }
 
+    /** Closes on a virtual thread of its own: a plugin that hangs in close() never holds up a caller. */
     private void closeOnce() {
         if (instance != null && closed.compareAndSet(false, true)) {
-            ClassLoader previous = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(classLoader);
-            try {
-                instance.close();
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Provider {} failed while closing: {}", providerId, e.toString());
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
-            }
+            Thread.ofVirtual().name("close-" + providerId).start(() -> {
+                Thread.currentThread().setContextClassLoader(classLoader);
+                try {
+                    instance.close();
+                } catch (RuntimeException | LinkageError e) {
+                    log.warn("Provider {} failed while closing: {}", providerId, e.toString());
+                }
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.classentra.platform.plugins;
 
 import com.classentra.platform.ClassentraProperties;
+import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.ProviderFactory;
 import com.classentra.plugin.api.Slot;
 import java.io.IOException;
@@ -10,13 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -39,6 +44,10 @@ public class PluginHost implements DisposableBean {
 
     private final PluginManager manager;
     private final List<LoadedPlugin> unloadable = new ArrayList<>();
+    /** Plugins that started but offer a provider that cannot describe itself: shown as failed. */
+    private final Map<String, String> providerFailures = new HashMap<>();
+    /** Factories are created once, after start-up (PF4J would create new instances on every lookup). */
+    private final Map<Slot, List<HostedProvider>> providers = new EnumMap<>(Slot.class);
 
     public PluginHost(ClassentraProperties properties) throws IOException {
         List<Path> roots = new ArrayList<>();
@@ -48,9 +57,18 @@ public class PluginHost implements DisposableBean {
             roots.add(Files.createDirectories(extra));
         }
         this.manager = new DefaultPluginManager(roots);
-        manager.loadPlugins();
+        try {
+            manager.loadPlugins();
+        } catch (PluginRuntimeException e) {
+            // Dependency resolution runs over all plugins at once; when it fails, none of them is usable.
+            log.error("Plugins could not be resolved, the application runs without them: {}", e.getMessage());
+            unloadable.add(new LoadedPlugin("(plugin dependencies)", "?", "", "NOT LOADED", true, e.getMessage()));
+        }
         manager.startPlugins();
         recordUnloadable(roots);
+        for (Slot slot : Slot.values()) {
+            providers.put(slot, discover(slot));
+        }
         for (LoadedPlugin plugin : plugins()) {
             if (plugin.failed()) {
                 log.error("Plugin {} is isolated: {}", plugin.id(), plugin.problem());
@@ -62,18 +80,28 @@ public class PluginHost implements DisposableBean {
 
     /** Every provider of the slot offered by a started plugin, with the plugin that offers it. */
     public List<HostedProvider> providers(Slot slot) {
+        return providers.get(slot);
+    }
+
+    private List<HostedProvider> discover(Slot slot) {
         List<HostedProvider> result = new ArrayList<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             for (ProviderFactory<?> factory : extensions(slot, plugin.getPluginId())) {
                 try {
-                    result.add(new HostedProvider(plugin.getPluginId(), plugin.getPluginClassLoader(), factory, factory.descriptor()));
+                    ProviderDescriptor descriptor = factory.descriptor();
+                    if (descriptor.slot() != slot) {
+                        throw new IllegalStateException(factory.getClass().getName() + " implements the " + slot.key()
+                                + " extension point but declares the " + descriptor.slot().key() + " slot");
+                    }
+                    result.add(new HostedProvider(plugin.getPluginId(), plugin.getPluginClassLoader(), factory, descriptor));
                 } catch (RuntimeException | LinkageError e) {
-                    log.error("Plugin {} offers a provider whose descriptor fails: {}", plugin.getPluginId(), e.toString());
+                    log.error("Plugin {} offers a provider that cannot describe itself: {}", plugin.getPluginId(), e.toString());
+                    providerFailures.merge(plugin.getPluginId(), describe(e), (a, b) -> a + "; " + b);
                 }
             }
         }
         result.sort(Comparator.comparing(p -> p.descriptor().displayName()));
-        return result;
+        return List.copyOf(result);
     }
 
     private List<? extends ProviderFactory<?>> extensions(Slot slot, String pluginId) {
@@ -94,10 +122,10 @@ public class PluginHost implements DisposableBean {
         List<LoadedPlugin> all = new ArrayList<>(unloadable);
         for (PluginWrapper wrapper : manager.getPlugins()) {
             Throwable failure = wrapper.getFailedException();
+            String problem = failure != null ? describe(failure) : providerFailures.get(wrapper.getPluginId());
             all.add(new LoadedPlugin(wrapper.getPluginId(), wrapper.getDescriptor().getVersion(),
                     wrapper.getDescriptor().getPluginDescription(), wrapper.getPluginState().toString(),
-                    wrapper.getPluginState() == PluginState.FAILED || failure != null,
-                    failure == null ? null : describe(failure)));
+                    wrapper.getPluginState() == PluginState.FAILED || problem != null, problem));
         }
         all.sort(Comparator.comparing(LoadedPlugin::id));
         return all;
@@ -156,7 +184,6 @@ public class PluginHost implements DisposableBean {
     }
 
     /** A provider together with the plugin it came from. */
-    public record HostedProvider(String pluginId, ClassLoader classLoader, ProviderFactory<?> factory,
-            com.classentra.plugin.api.ProviderDescriptor descriptor) {
+    public record HostedProvider(String pluginId, ClassLoader classLoader, ProviderFactory<?> factory, ProviderDescriptor descriptor) {
     }
 }

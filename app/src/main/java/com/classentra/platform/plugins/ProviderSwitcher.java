@@ -63,7 +63,7 @@ public class ProviderSwitcher {
         ConfigSchema.Validation validation = schema.validate(values);
         List<FieldError> errors = new ArrayList<>(validation.errors());
         if (errors.isEmpty()) {
-            errors.addAll(providerChecks(provider, validation));
+            errors.addAll(registry.validate(provider, validation.config()));
         }
         if (!errors.isEmpty()) {
             throw new ConfigRejectedException(errors);
@@ -102,18 +102,6 @@ public class ProviderSwitcher {
             }
         }
         return values;
-    }
-
-    private static List<FieldError> providerChecks(HostedProvider provider, ConfigSchema.Validation validation) {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(provider.classLoader());
-        try {
-            return provider.factory().validate(validation.config());
-        } catch (RuntimeException | LinkageError e) {
-            return List.of(new FieldError(null, "The provider could not check these settings: " + e));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
     }
 
     /** Builds the provider and asks it whether it works, before it replaces the provider in service. */

@@ -6,6 +6,7 @@ import com.classentra.platform.plugins.SlotStateStore.StoredSlot;
 import com.classentra.platform.secrets.SecretCipher;
 import com.classentra.plugin.api.ConfigField;
 import com.classentra.plugin.api.ConfigSchema;
+import com.classentra.plugin.api.FieldError;
 import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderConfig;
 import com.classentra.plugin.api.ProviderContext;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
@@ -88,8 +90,8 @@ public class SlotRegistry implements DisposableBean {
 
     /** Like {@link #call}, and says which provider served the call (recorded on outbox rows, for instance). */
     public <T extends ProviderInstance, R> Served<R> serve(Slot slot, Class<T> type, ProviderCall<T, R> work) throws ProviderException {
-        ActiveProvider provider = acquire(slot);
         Timer.Sample sample = Timer.start(meters);
+        ActiveProvider provider = acquire(slot);
         String outcome = "error";
         try {
             if (provider.problem() != null) {
@@ -105,7 +107,7 @@ public class SlotRegistry implements DisposableBean {
         } finally {
             sample.stop(Timer.builder(METRIC)
                     .description("Calls from Classentra to subprocessor plugins")
-                    .tags("slot", slot.key(), "provider", provider.providerId(), "outcome", outcome)
+                    .tags("slot", slot.key(), "provider", provider.providerId() == null ? "none" : provider.providerId(), "outcome", outcome)
                     .register(meters));
             if (provider.problem() == null) {
                 provider.release();
@@ -135,10 +137,13 @@ public class SlotRegistry implements DisposableBean {
      */
     public SlotSettings settings(Slot slot) {
         StoredSlot stored = stored(slot);
+        Optional<ConfigSchema> schema = stored.providerId() == null ? Optional.empty()
+                : provider(slot, stored.providerId()).map(p -> p.descriptor().configSchema());
         Map<String, String> visible = new HashMap<>();
         Set<String> secrets = new HashSet<>();
         stored.config().forEach((key, value) -> {
-            if (SecretCipher.isEncrypted(value)) {
+            boolean secret = schema.flatMap(s -> s.field(key)).map(ConfigField::secret).orElse(SecretCipher.isEncrypted(value));
+            if (secret) {
                 secrets.add(key);
             } else {
                 visible.put(key, value);
@@ -169,6 +174,16 @@ public class SlotRegistry implements DisposableBean {
         ActiveProvider candidate = ActiveProvider.serving(provider.descriptor().id(), 0, provider.pluginId(), provider.classLoader(), null);
         return isolated(candidate, () -> provider.factory().create(config, new ProviderContext(work)),
                 properties.plugins().callTimeout().toMillis());
+    }
+
+    /** The provider's own checks of settings that passed its schema, isolated like any plugin call. */
+    List<FieldError> validate(HostedProvider provider, ProviderConfig config) {
+        ActiveProvider candidate = ActiveProvider.serving(provider.descriptor().id(), 0, provider.pluginId(), provider.classLoader(), null);
+        try {
+            return isolated(candidate, () -> provider.factory().validate(config), properties.plugins().healthTimeout().toMillis());
+        } catch (ProviderException e) {
+            return List.of(new FieldError(null, "The provider could not check these settings: " + e.getMessage()));
+        }
     }
 
     /** Health of an instance not yet in service, within the health time limit. */
@@ -221,6 +236,10 @@ public class SlotRegistry implements DisposableBean {
         }
     }
 
+    /**
+     * The slot's provider, rebuilt when its stored version changed. Building happens under the slot's lock on
+     * purpose: concurrent callers wait for one build instead of each starting their own.
+     */
     private ActiveProvider current(Slot slot) {
         synchronized (locks.get(slot)) {
             ActiveProvider cached = active.get(slot);
@@ -228,9 +247,17 @@ public class SlotRegistry implements DisposableBean {
             if (cached != null && checked != null && checked.plus(properties.plugins().stateRefresh()).isAfter(Instant.now())) {
                 return cached;
             }
-            StoredSlot stored = stored(slot);
+            StoredSlot stored;
+            try {
+                stored = stored(slot);
+            } catch (DataAccessException e) {
+                // The database is unreachable: keep serving with what this node has, and say why when it has nothing.
+                return cached != null ? cached : ActiveProvider.broken(null, -1, "Cannot read the slot's settings: " + e.getMostSpecificCause().getMessage());
+            }
             checkedAt.put(slot, Instant.now());
-            if (cached != null && cached.version() == stored.version() && Objects.equals(cached.providerId(), stored.providerId())) {
+            // A provider that failed to build is tried again at every refresh: its fault may have been temporary.
+            if (cached != null && cached.problem() == null && cached.version() == stored.version()
+                    && Objects.equals(cached.providerId(), stored.providerId())) {
                 return cached;
             }
             ActiveProvider built = build(stored);
@@ -280,9 +307,9 @@ public class SlotRegistry implements DisposableBean {
             throw new ProviderException(Kind.RETRYABLE, "Provider '" + provider.providerId() + "' did not answer within " + timeoutMillis + " ms");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ProviderException providerException) {
-                throw providerException;
+                throw new ProviderException(providerException.kind(), Redaction.redact(providerException.getMessage()), providerException);
             }
-            throw new ProviderException(Kind.RETRYABLE, "Provider '" + provider.providerId() + "' failed: " + e.getCause(), e.getCause());
+            throw new ProviderException(Kind.RETRYABLE, Redaction.redact("Provider '" + provider.providerId() + "' failed: " + e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

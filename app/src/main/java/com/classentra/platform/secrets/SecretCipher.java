@@ -4,6 +4,7 @@ import com.classentra.platform.ClassentraProperties;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,12 +85,16 @@ public class SecretCipher {
         byte[] generated = new byte[32];
         new SecureRandom().nextBytes(generated);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created with owner-only permissions from the start, and only if no other process made one first.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            return decodeKey(Files.readString(file).strip(), file.toString());
         } catch (UnsupportedOperationException e) {
             log.warn("Cannot restrict permissions of {} on this filesystem", file);
+            Files.createFile(file);
         }
+        Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n");
         log.warn("Generated a new master key in {}. Back it up with the database: secrets cannot be read without it. "
                 + "Nodes sharing a database must share it (set CLASSENTRA_MASTER_KEY).", file);
         return generated;

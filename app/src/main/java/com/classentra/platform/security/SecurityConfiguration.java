@@ -6,6 +6,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -41,9 +42,20 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Actuator is open on the management port because that port is private (loopback by default). If it were
+     * the public port (0 means a random port of its own, which is fine), metrics and health details would be on the internet: refuse to start instead.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain managementEndpoints(HttpSecurity http, Environment environment) throws Exception {
+        String managementPort = environment.getProperty("management.server.port");
+        boolean samePort = managementPort != null && !managementPort.equals("0")
+                && managementPort.equals(environment.getProperty("server.port", "8080"));
+        if (managementPort == null || samePort || managementPort.equals("-1")) {
+            throw new IllegalStateException("management.server.port (CLASSENTRA_MANAGEMENT_PORT) must be a separate, private port; "
+                    + "see docs/operations.md");
+        }
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

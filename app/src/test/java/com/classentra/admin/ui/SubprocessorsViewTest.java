@@ -1,6 +1,7 @@
 package com.classentra.admin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.security.SignedInUser.Role;
@@ -62,6 +63,15 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         assertThat(test(plugins).size()).isGreaterThanOrEqualTo(5);
         assertThat(plugins.getGenericDataView().getItems().filter(p -> p.failed()).map(p -> p.id()))
                 .contains("test-failing-start", "not-a-plugin.jar");
+    }
+
+    @Test
+    void aSignedInTeacherCannotOpenTheConsole() {
+        SignIn.as(null, null, Role.TEACHER);
+
+        assertThatThrownBy(() -> navigate(SubprocessorsView.class)).isInstanceOf(RuntimeException.class);
+        assertThat(getCurrentView()).isNotInstanceOf(SubprocessorsView.class);
+        assertThat(find(SlotPanel.class).exists()).isFalse();
     }
 
     @Test

@@ -10,7 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.testsupport.ClassentraTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -129,11 +137,31 @@ class RowLevelSecurityTest {
     }
 
     @Test
-    void settingsDoNotLeakToTheNextTransactionOnThePooledConnection() {
-        DbScope.tenant(tenantA, userA).run(() -> transactions.executeWithoutResult(status ->
-                assertThat(db.fetch("select * from tenant_member")).isNotEmpty()));
-        transactions.executeWithoutResult(status ->
-                assertThat(db.fetchValue("select current_setting('app.tenant_id', true)")).isIn("", null));
+    void settingsEndWithTheirTransactionOnTheSamePhysicalConnection(@Autowired DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+            TransactionTemplate onThisConnection = new TransactionTemplate(new TenantScopedTransactionManager(single, noResolver()));
+            String inside = DbScope.tenant(tenantA, userA).supply(() -> onThisConnection.execute(status ->
+                    DSL.using(single, SQLDialect.POSTGRES).fetchValue(DSL.field("current_setting('app.tenant_id', true)", String.class))));
+            assertThat(inside).isEqualTo(tenantA.toString());
+
+            try (Statement statement = connection.createStatement();
+                    ResultSet after = statement.executeQuery("select current_setting('app.tenant_id', true)")) {
+                after.next();
+                assertThat(after.getString(1)).isIn("", null);
+            }
+        }
+    }
+
+    private static ObjectProvider<CurrentScopeResolver> noResolver() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CurrentScopeResolver.class);
+    }
+
+    @Test
+    void aScopeCannotBeBoundInsideARunningTransaction() {
+        assertThatThrownBy(() -> platformScope.call(null, "test", () -> transactions.execute(status ->
+                DbScope.tenant(tenantA, userA).supply(() -> 1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before the transaction starts");
     }
 
     @Test

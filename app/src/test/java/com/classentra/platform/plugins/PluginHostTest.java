@@ -13,6 +13,7 @@ import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.SendReceipt;
 import com.classentra.plugin.api.storage.ObjectStorage;
+import com.classentra.plugin.api.video.VideoRooms;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -174,6 +175,32 @@ class PluginHostTest {
         assertThatThrownBy(this::send).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.getMessage()).contains("did not answer within"));
         assertThat(callCount("email", "recording", "retryable")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aProviderWithoutDisclosureIsNotOfferedAndItsPluginIsReportedFailed() {
+        LoadedPlugin undisclosed = host.plugin("test-no-disclosure").orElseThrow();
+        assertThat(undisclosed.failed()).isTrue();
+        assertThat(undisclosed.problem()).contains("disclosure");
+        assertThat(registry.providers(Slot.EMAIL)).extracting(p -> p.descriptor().id()).doesNotContain("undisclosed");
+    }
+
+    @Test
+    void aSlotWithoutProviderRefusesCallsClearlyAndCountsThem() {
+        assertThatThrownBy(() -> registry.call(Slot.VIDEO, VideoRooms.class, rooms -> rooms.createRoom(null)))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.MISCONFIGURED);
+                    assertThat(e.getMessage()).isEqualTo("No provider");
+                });
+        assertThat(callCount("video", "none", "unavailable")).isPositive();
+        assertThat(registry.health(Slot.VIDEO).healthy()).isNull();
+    }
+
+    @Test
+    @WithMockUser(roles = "TEACHER")
+    void onlyAdministratorsMaySwitchProviders() {
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

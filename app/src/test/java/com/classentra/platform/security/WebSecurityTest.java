@@ -43,6 +43,14 @@ class WebSecurityTest {
     }
 
     @Test
+    void signInAndTheFirstRunPageAreOpenToAnonymousVisitors() throws Exception {
+        assertThat(publicGet("/login").statusCode()).isEqualTo(200);
+        HttpResponse<String> setup = publicGet("/setup?token=not-the-token");
+        assertThat(setup.statusCode()).isEqualTo(200);
+        assertThat(setup.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
     void metricsAndHealthAreNotServedOnThePublicPort() throws Exception {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator"}) {
             HttpResponse<String> response = publicGet(path);

@@ -19,8 +19,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -45,8 +48,14 @@ final class LocalMailbox implements EmailSender {
             return new SendReceipt(messageId);
         }
         Path temp = directory.resolve("." + id + "." + UUID.randomUUID() + ".tmp");
+        String rendered;
         try {
-            Files.writeString(temp, render(message, messageId), StandardCharsets.UTF_8);
+            rendered = render(message, messageId);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(ProviderException.Kind.PERMANENT, e.getMessage(), e);
+        }
+        try {
+            Files.writeString(temp, rendered, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -74,6 +83,12 @@ final class LocalMailbox implements EmailSender {
         return HealthReport.unhealthy("Mailbox directory " + directory + " is missing or not writable");
     }
 
+    /** RFC 5322 field names: printable ASCII without colon. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
+    /** Headers this class writes itself; a caller may not repeat or override them. */
+    private static final Set<String> STRUCTURAL_HEADERS = Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date",
+            "message-id", "mime-version", "content-type", "content-transfer-encoding", "sender", "return-path");
+
     static String render(EmailMessage message, String messageId) {
         StringBuilder out = new StringBuilder();
         header(out, "Message-ID", messageId);
@@ -85,6 +100,9 @@ final class LocalMailbox implements EmailSender {
         }
         header(out, "Subject", encodeWord(message.subject()));
         for (Map.Entry<String, String> extra : message.headers().entrySet()) {
+            if (!HEADER_NAME.matcher(extra.getKey()).matches() || STRUCTURAL_HEADERS.contains(extra.getKey().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Header not allowed: " + extra.getKey());
+            }
             header(out, extra.getKey(), extra.getValue());
         }
         header(out, "MIME-Version", "1.0");
@@ -121,7 +139,10 @@ final class LocalMailbox implements EmailSender {
         if (address.displayName() == null || address.displayName().isBlank()) {
             return address.address();
         }
-        return encodeWord(address.displayName()) + " <" + address.address() + ">";
+        String name = address.displayName();
+        String phrase = StandardCharsets.US_ASCII.newEncoder().canEncode(name)
+                ? "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : encodeWord(name);
+        return phrase + " <" + address.address() + ">";
     }
 
     /** RFC 2047 encoded-word for non-ASCII text, plain text otherwise. */

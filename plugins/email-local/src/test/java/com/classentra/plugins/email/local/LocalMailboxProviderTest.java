@@ -1,9 +1,11 @@
 package com.classentra.plugins.email.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.plugin.api.ProviderConfig;
 import com.classentra.plugin.api.ProviderContext;
+import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.email.EmailAddress;
 import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
@@ -50,6 +52,26 @@ class LocalMailboxProviderTest {
                 .contains(Base64.getMimeEncoder().encodeToString("Open this link: https://x.test/v/1\nBye".getBytes(StandardCharsets.UTF_8)).lines().findFirst().orElseThrow());
         assertThat(eml).doesNotContain("\r\nBcc:");
         assertThat(sender.checkHealth().healthy()).isTrue();
+    }
+
+    @Test
+    void headerNamesAndAddressesCannotInjectHeadersOrRecipients() throws Exception {
+        EmailSender sender = sender();
+        EmailMessage base = message("inject", null);
+        for (String name : new String[] {"X-Evil\r\nBcc: attacker@example.com", "Content-Type", "bcc", "X Space"}) {
+            EmailMessage evil = new EmailMessage("k-" + name.hashCode(), base.from(), base.to(), null, base.subject(),
+                    base.textBody(), null, Map.of(name, "v"));
+            assertThatThrownBy(() -> sender.send(evil)).isInstanceOfSatisfying(ProviderException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT));
+        }
+        assertThatThrownBy(() -> EmailAddress.of("a@example.com, attacker@example.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmailAddress.of("a@example.com\r\nBcc: b@example.com")).isInstanceOf(IllegalArgumentException.class);
+
+        EmailMessage quoted = new EmailMessage("quoted", base.from(),
+                List.of(new EmailAddress("ops@example.com", "Ops, \"Team\" <x@evil.example>")), null, "Hi", "Body", null, Map.of());
+        sender.send(quoted);
+        String eml = Files.readString(Files.list(work.resolve("mailbox")).filter(p -> p.toString().endsWith(".eml")).findFirst().orElseThrow());
+        assertThat(eml).contains("To: \"Ops, \\\"Team\\\" <x@evil.example>\" <ops@example.com>");
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
@@ -71,9 +74,13 @@ final class LocalObjectStorage implements ObjectStorage {
             }
             String hash = HexFormat.of().formatHex(sha256.digest());
             Files.createDirectories(target.getParent());
-            writeMeta(key, contentType, hash);
+            // Content first, then its metadata: a reader may briefly see new content with old metadata,
+            // never metadata describing content that is not there.
             move(temp, target);
+            writeMeta(key, contentType, hash);
             return new ObjectInfo(key, written, contentType, hash, Files.getLastModifiedTime(target).toInstant());
+        } catch (FileAlreadyExistsException | NotDirectoryException | DirectoryNotEmptyException e) {
+            throw new ProviderException(Kind.PERMANENT, "The key " + key + " collides with an existing object or folder", e);
         } catch (IOException e) {
             throw new ProviderException(Kind.RETRYABLE, "Cannot store " + key + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -178,9 +185,11 @@ final class LocalObjectStorage implements ObjectStorage {
         properties.setProperty("contentType", contentType == null ? "application/octet-stream" : contentType);
         properties.setProperty("sha256", sha256);
         properties.setProperty("storedAt", Instant.now().toString());
-        try (Writer writer = Files.newBufferedWriter(file)) {
+        Path temp = incoming.resolve(UUID.randomUUID() + ".meta");
+        try (Writer writer = Files.newBufferedWriter(temp)) {
             properties.store(writer, null);
         }
+        move(temp, file);
     }
 
     private Properties readMeta(String key) throws IOException, ProviderException {

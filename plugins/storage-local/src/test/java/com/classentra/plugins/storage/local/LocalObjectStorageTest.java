@@ -98,6 +98,15 @@ class LocalObjectStorageTest {
     }
 
     @Test
+    void aKeyThatCollidesWithAnObjectIsAPermanentFailure() throws Exception {
+        storage.put("a", bytes("x"), 1, "text/plain");
+
+        assertThatThrownBy(() -> storage.put("a/b", bytes("y"), 1, "text/plain"))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.PERMANENT));
+        assertThat(storage.stat("a").orElseThrow().size()).isEqualTo(1);
+    }
+
+    @Test
     void replacingAnObjectKeepsOnlyTheNewContent() throws Exception {
         storage.put("k.txt", bytes("one"), 3, "text/plain");
         storage.put("k.txt", bytes("two!"), 4, "text/plain");
