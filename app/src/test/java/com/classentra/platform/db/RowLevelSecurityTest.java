@@ -191,6 +191,14 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void anAuditEventCannotBeAttributedToSomeoneElse() {
+        assertThatThrownBy(() -> DbScope.tenant(tenantA, userA).run(() -> transactions.executeWithoutResult(status ->
+                db.insertInto(AUDIT_EVENT).set(AUDIT_EVENT.TENANT_ID, tenantA).set(AUDIT_EVENT.ACTOR_USER_ID, userB)
+                        .set(AUDIT_EVENT.ACTION, "forged").set(AUDIT_EVENT.DETAILS, JSONB.valueOf("{}")).execute())))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+    }
+
+    @Test
     void theAuditLogIsAppendOnlyForTheApplication() {
         assertThatThrownBy(() -> platformScope.call(null, "test", () -> transactions.execute(status ->
                 db.deleteFrom(AUDIT_EVENT).execute())))

@@ -1,0 +1,43 @@
+package com.classentra;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering the code relies on, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses APP = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.classentra");
+
+    @Test
+    void platformIsInfrastructureAndImportsNoFeature() {
+        noClasses().that().resideInAPackage("com.classentra.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.classentra.accounts..", "com.classentra.admin..", "com.classentra.dashboard..", "com.classentra.shell..")
+                .check(APP);
+    }
+
+    @Test
+    void viewsGoThroughServicesNeverTheDatabase() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "com.classentra.db..", "java.sql..")
+                .check(APP);
+    }
+
+    @Test
+    void theAppNeverLinksAgainstAProviderPlugin() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.classentra.plugins..").check(APP);
+    }
+
+    @Test
+    void pluginCallsGoThroughTheSlotRegistry() {
+        noClasses().that().resideOutsideOfPackage("com.classentra.platform.plugins..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.pf4j.PluginManager")
+                .check(APP);
+    }
+}
