@@ -2,6 +2,7 @@ package com.classentra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,8 +18,8 @@ class ArchitectureTest {
     @Test
     void platformIsInfrastructureAndImportsNoFeature() {
         noClasses().that().resideInAPackage("com.classentra.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "com.classentra.accounts..", "com.classentra.admin..", "com.classentra.dashboard..", "com.classentra.shell..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.classentra..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages("com.classentra.platform..", "com.classentra.db..", "com.classentra.plugin.api..")))
                 .check(APP);
     }
 

@@ -1,7 +1,9 @@
 package com.classentra.accounts;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.lower;
 
 import com.classentra.db.jooq.tables.records.AppUserRecord;
@@ -24,20 +26,52 @@ class AccountRepository {
         return db.selectFrom(APP_USER).where(lower(APP_USER.EMAIL).eq(email.strip().toLowerCase())).fetchOptional();
     }
 
+    Optional<AppUserRecord> findById(UUID id) {
+        return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional();
+    }
+
+    boolean emailTaken(String email) {
+        return db.fetchExists(APP_USER, lower(APP_USER.EMAIL).eq(email.strip().toLowerCase()));
+    }
+
     boolean administratorExists() {
         return db.fetchExists(APP_USER, APP_USER.ROLES.contains(new String[] {"ADMIN"}));
     }
 
-    UUID insert(String email, String firstName, String lastName, String[] roles, String passwordHash, boolean emailVerified) {
-        return db.insertInto(APP_USER)
-                .set(APP_USER.EMAIL, email.strip())
-                .set(APP_USER.FIRST_NAME, firstName.strip())
-                .set(APP_USER.LAST_NAME, lastName.strip())
-                .set(APP_USER.ROLES, roles)
+    UUID insert(NewAccount account, String passwordHash, boolean emailVerified) {
+        UUID id = account.id() != null ? account.id() : UUID.randomUUID();
+        db.insertInto(APP_USER)
+                .set(APP_USER.ID, id)
+                .set(APP_USER.EMAIL, account.email().strip())
+                .set(APP_USER.FIRST_NAME, account.firstName().strip())
+                .set(APP_USER.LAST_NAME, account.lastName().strip())
+                .set(APP_USER.TITLE, account.title() == null || account.title().isBlank() ? null : account.title().strip())
+                .set(APP_USER.ROLES, account.roles())
                 .set(APP_USER.PASSWORD_HASH, passwordHash)
                 .set(APP_USER.EMAIL_VERIFIED, emailVerified)
-                .returning(APP_USER.ID)
-                .fetchSingle(APP_USER.ID);
+                .execute();
+        return id;
+    }
+
+    /** Creates a workspace and makes the user its owner; runs in the new tenant's own scope. */
+    void createPersonalTenant(UUID tenantId, String name, UUID ownerId) {
+        db.insertInto(TENANT).set(TENANT.ID, tenantId).set(TENANT.KIND, "PERSONAL").set(TENANT.NAME, name).execute();
+        db.insertInto(TENANT_MEMBER).set(TENANT_MEMBER.TENANT_ID, tenantId).set(TENANT_MEMBER.USER_ID, ownerId)
+                .set(TENANT_MEMBER.ROLE, "OWNER").execute();
+    }
+
+    void markEmailVerified(UUID userId) {
+        db.update(APP_USER).set(APP_USER.EMAIL_VERIFIED, true).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
+                .where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    void updatePasswordHash(UUID userId, String passwordHash) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
+                .where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    void recordSignIn(UUID userId) {
+        db.update(APP_USER).set(APP_USER.LAST_SIGN_IN_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute();
     }
 
     /** The first workspace the user belongs to; tenant_member's policy lets a user see their own rows. */
@@ -52,5 +86,9 @@ class AccountRepository {
     /** Serialises first-run setup across nodes: only one administrator can be created that way. */
     void lockFirstRunSetup() {
         db.execute("select pg_advisory_xact_lock(hashtext('classentra.first-run-setup'))");
+    }
+
+    /** An account about to be created; a null id lets the repository choose one. */
+    record NewAccount(UUID id, String email, String firstName, String lastName, String title, String[] roles) {
     }
 }

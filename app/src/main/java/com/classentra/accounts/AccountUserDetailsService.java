@@ -3,7 +3,12 @@ package com.classentra.accounts;
 import com.classentra.db.jooq.tables.records.AppUserRecord;
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Onboarding;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.legal.PolicyDocuments;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.DisabledException;
 import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -18,10 +23,12 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
+    private final PolicyDocuments policies;
 
-    AccountUserDetailsService(AccountRepository accounts, TransactionTemplate transactions) {
+    AccountUserDetailsService(AccountRepository accounts, TransactionTemplate transactions, PolicyDocuments policies) {
         this.accounts = accounts;
         this.transactions = transactions;
+        this.policies = policies;
     }
 
     @Override
@@ -30,9 +37,17 @@ class AccountUserDetailsService implements UserDetailsService {
         if (user.getPasswordHash() == null) {
             throw new UsernameNotFoundException("This account signs in with Google");
         }
+        if (!"ACTIVE".equals(user.getStatus())) {
+            throw new DisabledException("This account is suspended");
+        }
         UUID tenant = DbScope.user(user.getId()).supply(() -> transactions.execute(status -> accounts.firstTenantOf(user.getId()).orElse(null)));
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        roles.addAll(Role.parse(user.getRoles()));
-        return new SignedInUser(user.getId(), user.getEmail(), user.getFirstName() + " " + user.getLastName(), roles, tenant, user.getPasswordHash());
+        EnumSet<Role> roles = AccountService.roles(user);
+        // Operators are not asked for onboarding; people who teach or learn are.
+        boolean member = roles.contains(Role.TEACHER) || roles.contains(Role.STUDENT);
+        Onboarding onboarding = new Onboarding(user.getEmailVerified(),
+                member ? policies.pending(user.getId(), roles).stream().map(Enum::name).collect(Collectors.toSet()) : Set.of(),
+                member && user.getOnboardingDoneAt() == null);
+        return new SignedInUser(user.getId(), user.getEmail(), user.getFirstName() + " " + user.getLastName(), roles, tenant,
+                user.getPasswordHash(), onboarding);
     }
 }

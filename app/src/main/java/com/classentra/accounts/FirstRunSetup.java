@@ -94,7 +94,8 @@ public class FirstRunSetup {
             if (!accepts(candidateToken) || accounts.administratorExists()) {
                 return false;
             }
-            UUID id = accounts.insert(email, firstName, lastName, new String[] {"ADMIN"}, passwordEncoder.encode(password), true);
+            UUID id = accounts.insert(new AccountRepository.NewAccount(null, email, firstName, lastName, null, new String[] {"ADMIN"}),
+                    passwordEncoder.encode(password), true);
             audit.record(null, id, "setup.administrator.created", "user", id.toString(), Map.of("via", "first-run link"));
             return true;
         }));

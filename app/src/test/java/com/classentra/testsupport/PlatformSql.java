@@ -4,6 +4,9 @@ import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 
 import com.classentra.platform.db.PlatformScope;
 import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Table;
+import org.jooq.TableField;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +27,16 @@ public class PlatformSql {
 
     public <T> T call(Function<DSLContext, T> work) {
         return platformScope.call(null, "test", () -> transactions.execute(status -> work.apply(db)));
+    }
+
+    /** Rows of the table matching the condition, across all tenants. */
+    public int count(Table<?> table, Condition condition) {
+        return call(sql -> sql.fetchCount(table, condition));
+    }
+
+    /** The single value of the field in the row matching the condition. */
+    public <T> T value(TableField<?, T> column, Condition condition) {
+        return call(sql -> sql.select(column).from(column.getTable()).where(condition).fetchSingle(column));
     }
 
     /** Puts every slot back on its default provider, so tests that switch providers do not affect each other. */

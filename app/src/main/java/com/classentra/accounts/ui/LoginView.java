@@ -1,48 +1,60 @@
 package com.classentra.accounts.ui;
 
-import com.vaadin.flow.component.html.Main;
+import com.classentra.shell.AuthPage;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import java.util.Map;
 
 /** Email and password sign-in; Spring Security handles the POST to /login. */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Classentra")
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver {
+public class LoginView extends AuthPage implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
     public LoginView() {
-        addClassName("auth-page");
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
-        var i18n = com.vaadin.flow.component.login.LoginI18n.createDefault();
+        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Classentra");
         i18n.getForm().setUsername("Email");
+        i18n.getForm().setForgotPassword("Forgot your password?");
         i18n.getErrorMessage().setTitle("Email or password is incorrect");
         i18n.getErrorMessage().setMessage("Check both and try again.");
         form.setI18n(i18n);
+        form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         notice.addClassName("auth-notice");
         notice.setVisible(false);
-        add(notice, form);
+        add(notice, form, new Paragraph(new Span("New to Classentra? "), new Anchor("signup", "Create an account")));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var parameters = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
         form.setError(parameters.containsKey("error"));
+        String message = null;
         if (parameters.containsKey("signed-out")) {
-            notice.setText("You are signed out.");
-            notice.setVisible(true);
+            message = "You are signed out.";
         } else if (parameters.containsKey("setup-done")) {
-            notice.setText("Administrator account created. Sign in with it.");
-            notice.setVisible(true);
+            message = "Administrator account created. Sign in with it.";
+        } else if (parameters.containsKey("signed-up")) {
+            message = "Account created. We sent a confirmation link to " + parameters.get("signed-up").getFirst() + ". Sign in to continue.";
+        } else if (parameters.containsKey("password-reset")) {
+            message = "Your password was changed and you were signed out everywhere. Sign in with the new password.";
+        } else if (parameters.containsKey("expired")) {
+            message = "Your session has ended. Please sign in again.";
         }
+        notice.setText(message == null ? "" : message);
+        notice.setVisible(message != null);
     }
 }

@@ -1,14 +1,11 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.FirstRunSetup;
-import com.vaadin.flow.component.Component;
+import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,7 +20,7 @@ import java.util.Map;
 @Route(value = "setup", autoLayout = false)
 @PageTitle("Set up Classentra")
 @AnonymousAllowed
-public class SetupView extends Main implements BeforeEnterObserver {
+public class SetupView extends AuthPage implements BeforeEnterObserver {
 
     private final transient FirstRunSetup setup;
     private final TextField firstName = new TextField("First name");
@@ -35,18 +32,14 @@ public class SetupView extends Main implements BeforeEnterObserver {
 
     public SetupView(FirstRunSetup setup) {
         this.setup = setup;
-        addClassName("auth-page");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse(null);
-        removeAll();
         if (!setup.accepts(token)) {
-            add(new H1("This setup link is not valid"),
-                    new Paragraph("It has been used already, or it belongs to an earlier start of the server. "
-                            + "If an administrator exists, sign in instead."),
-                    new Button("Go to sign-in", e -> getUI().ifPresent(ui -> ui.navigate("login"))));
+            show("This setup link is not valid", "It has been used already, or it belongs to an earlier start of the server. "
+                    + "If an administrator exists, sign in instead.", new Button("Go to sign-in", e -> getUI().ifPresent(ui -> ui.navigate("login"))));
             return;
         }
         showForm();
@@ -60,9 +53,7 @@ public class SetupView extends Main implements BeforeEnterObserver {
         create.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         FormLayout form = new FormLayout(firstName, lastName, email, password, confirmation);
         form.setColspan(email, 2);
-        add(new H1("Welcome to Classentra"),
-                new Paragraph("Create the administrator account. This page works once; after that, sign in as usual."),
-                form, create);
+        show("Welcome to Classentra", "Create the administrator account. This page works once; after that, sign in as usual.", form, create);
         firstName.focus();
     }
 
@@ -85,16 +76,8 @@ public class SetupView extends Main implements BeforeEnterObserver {
                 case "lastName" -> invalid(lastName, message);
                 case "email" -> invalid(email, message);
                 case "password" -> invalid(password, message);
-                default -> {
-                    removeAll();
-                    add(new H1("This setup link is not valid"), new Paragraph(message));
-                }
+                default -> show("This setup link is not valid", message);
             }
         });
-    }
-
-    private static <F extends Component & HasValidation> void invalid(F field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
     }
 }

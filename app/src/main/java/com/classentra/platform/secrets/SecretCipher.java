@@ -1,13 +1,7 @@
 package com.classentra.platform.secrets;
 
-import com.classentra.platform.ClassentraProperties;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,29 +9,24 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets at rest with AES-256-GCM. The key comes from {@code CLASSENTRA_MASTER_KEY}
- * (base64, 32 bytes); without one, a key is generated once and kept in {@code <data>/master.key}
- * (readable by its owner only). Each value carries its own random nonce, and the context string (for
+ * Encrypts secrets at rest with AES-256-GCM, under a key derived from the {@link MasterKey}. Each value carries its own random nonce, and the context string (for
  * instance "email/apiKey") is bound as associated data, so a ciphertext copied to another field fails.
  */
 @Component
 public class SecretCipher {
 
     static final String PREFIX = "enc:v1:";
-    private static final Logger log = LoggerFactory.getLogger(SecretCipher.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    public SecretCipher(ClassentraProperties properties) throws IOException {
-        this.key = new SecretKeySpec(loadKey(properties), "AES");
+    public SecretCipher(MasterKey masterKey) {
+        this.key = new SecretKeySpec(masterKey.derive("plugin secrets v1"), "AES");
     }
 
     public static boolean isEncrypted(String value) {
@@ -72,44 +61,5 @@ public class SecretCipher {
             throw new IllegalStateException("Cannot decrypt a stored secret (" + context
                     + "): the master key differs from the one it was encrypted with, or the value was altered", e);
         }
-    }
-
-    private static byte[] loadKey(ClassentraProperties properties) throws IOException {
-        if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
-            return decodeKey(properties.masterKey().strip(), "CLASSENTRA_MASTER_KEY");
-        }
-        Path file = properties.dataDirectory().resolve("master.key");
-        if (Files.exists(file)) {
-            return decodeKey(Files.readString(file).strip(), file.toString());
-        }
-        byte[] generated = new byte[32];
-        new SecureRandom().nextBytes(generated);
-        Files.createDirectories(file.getParent());
-        try {
-            // Created with owner-only permissions from the start, and only if no other process made one first.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            return decodeKey(Files.readString(file).strip(), file.toString());
-        } catch (UnsupportedOperationException e) {
-            log.warn("Cannot restrict permissions of {} on this filesystem", file);
-            Files.createFile(file);
-        }
-        Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n");
-        log.warn("Generated a new master key in {}. Back it up with the database: secrets cannot be read without it. "
-                + "Nodes sharing a database must share it (set CLASSENTRA_MASTER_KEY).", file);
-        return generated;
-    }
-
-    private static byte[] decodeKey(String base64, String source) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The master key in " + source + " is not valid base64");
-        }
-        if (key.length != 32) {
-            throw new IllegalStateException("The master key in " + source + " must be 32 bytes (base64 of 256 bits), got " + key.length);
-        }
-        return key;
     }
 }

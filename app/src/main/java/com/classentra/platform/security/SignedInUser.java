@@ -24,15 +24,31 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Set<Role> roles;
     private final UUID tenantId;
+    private final Onboarding onboarding;
     private String passwordHash;
 
     public SignedInUser(UUID id, String email, String displayName, Set<Role> roles, UUID tenantId, String passwordHash) {
+        this(id, email, displayName, roles, tenantId, passwordHash, Onboarding.COMPLETE);
+    }
+
+    public SignedInUser(UUID id, String email, String displayName, Set<Role> roles, UUID tenantId, String passwordHash,
+            Onboarding onboarding) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
         this.roles = Set.copyOf(roles);
         this.tenantId = tenantId;
         this.passwordHash = passwordHash;
+        this.onboarding = onboarding;
+    }
+
+    /** What this person still has to do before using the product, as known at sign-in and updated as they do it. */
+    public Onboarding onboarding() {
+        return onboarding;
+    }
+
+    public SignedInUser with(Onboarding updated) {
+        return new SignedInUser(id, email, displayName, roles, tenantId, null, updated);
     }
 
     public UUID id() {
@@ -78,6 +94,37 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     @Override
     public void eraseCredentials() {
         passwordHash = null;
+    }
+
+    /** One principal per account, so the session registry finds every session of a person. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser user && java.util.Objects.equals(id, user.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
+
+    /**
+     * Steps between signing in and the dashboard.
+     *
+     * @param emailVerified   false until the verification link was opened
+     * @param pendingPolicies legal documents whose current version the person has not accepted
+     * @param surveyPending   the onboarding survey has been neither answered nor skipped
+     */
+    public record Onboarding(boolean emailVerified, Set<String> pendingPolicies, boolean surveyPending) implements java.io.Serializable {
+
+        public static final Onboarding COMPLETE = new Onboarding(true, Set.of(), false);
+
+        public Onboarding {
+            pendingPolicies = Set.copyOf(pendingPolicies);
+        }
+
+        public boolean complete() {
+            return emailVerified && pendingPolicies.isEmpty() && !surveyPending;
+        }
     }
 
     /** Roles of the platform; a user may hold several. */

@@ -1,0 +1,232 @@
+package com.classentra.accounts;
+
+import com.classentra.accounts.AccountTokens.Check;
+import com.classentra.accounts.AccountTokens.Purpose;
+import com.classentra.db.jooq.tables.records.AppUserRecord;
+import com.classentra.legal.PolicyDocuments;
+import com.classentra.legal.PolicyKind;
+import com.classentra.platform.ClassentraProperties;
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.outbox.EmailOutbox;
+import com.classentra.platform.outbox.EmailRequest;
+import com.classentra.platform.security.SignedInUser.Role;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating accounts and proving control of their email: sign-up, verification links, password reset.
+ * Every email goes through the outbox in the same transaction as the change that causes it.
+ */
+@Service
+public class AccountService {
+
+    private static final String EMAIL_PATTERN = "[^@\\s,;:<>()\\[\\]\"\\\\]+@[^@\\s,;:<>()\\[\\]\"\\\\]+\\.[^@\\s,;:<>()\\[\\]\"\\\\]+";
+
+    private final AccountRepository accounts;
+    private final AccountTokens tokens;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final PolicyDocuments policies;
+    private final EmailOutbox outbox;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final SessionTerminator sessions;
+    private final ClassentraProperties properties;
+
+    AccountService(AccountRepository accounts, AccountTokens tokens, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+            PolicyDocuments policies, EmailOutbox outbox, AuditLog audit, TransactionTemplate transactions,
+            SessionTerminator sessions, ClassentraProperties properties) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.policies = policies;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.sessions = sessions;
+        this.properties = properties;
+    }
+
+    /** The outcome of a sign-up: the new account's id, or messages keyed by form field. */
+    public record SignUpResult(UUID userId, Map<String, String> problems) {
+
+        public boolean created() {
+            return userId != null;
+        }
+    }
+
+    public SignUpResult signUp(SignUpForm form) {
+        Map<String, String> problems = validate(form);
+        if (!problems.isEmpty()) {
+            return new SignUpResult(null, problems);
+        }
+        UUID userId = UUID.randomUUID();
+        UUID tenantId = form.teacher() ? UUID.randomUUID() : null;
+        String[] roles = {form.teacher() ? Role.TEACHER.name() : Role.STUDENT.name()};
+        DbScope scope = form.teacher() ? DbScope.tenant(tenantId, userId) : DbScope.user(userId);
+        try {
+            scope.run(() -> transactions.executeWithoutResult(status -> {
+                accounts.insert(new AccountRepository.NewAccount(userId, form.email(), form.firstName(), form.lastName(),
+                        form.teacher() ? form.title() : null, roles), passwordEncoder.encode(form.password()), false);
+                if (form.teacher()) {
+                    accounts.createPersonalTenant(tenantId, form.firstName().strip() + " " + form.lastName().strip(), userId);
+                }
+                policies.accept(userId, PolicyKind.requiredFor(Set.of(Role.valueOf(roles[0]))));
+                sendVerification(userId, form.email().strip(), form.firstName().strip(), form.locale());
+                audit.record(tenantId, userId, "account.signed_up", "user", userId.toString(), Map.of("role", roles[0]));
+            }));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two sign-ups with one address raced past the check above; the unique index kept one.
+            return new SignUpResult(null, Map.of("email", "An account with this email already exists. Sign in, or reset your password."));
+        }
+        return new SignUpResult(userId, Map.of());
+    }
+
+    private Map<String, String> validate(SignUpForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        requireName(problems, "firstName", form.firstName(), "first name");
+        requireName(problems, "lastName", form.lastName(), "last name");
+        if (form.teacher() && form.title() != null && form.title().strip().length() > 100) {
+            problems.put("title", "Use at most 100 characters");
+        }
+        String email = form.email() == null ? "" : form.email().strip();
+        if (!email.matches(EMAIL_PATTERN) || email.length() > 254) {
+            problems.put("email", "Enter an email address such as name@example.com");
+        } else if (accounts.emailTaken(email)) {
+            problems.put("email", "An account with this email already exists. Sign in, or reset your password.");
+        }
+        passwordPolicy.problem(form.password(), Set.of(email, nullToEmpty(form.firstName()), nullToEmpty(form.lastName())))
+                .ifPresent(message -> problems.put("password", message));
+        if (!form.acceptedPolicies()) {
+            problems.put("policies", "Please read and accept the documents to create your account");
+        }
+        return problems;
+    }
+
+    private static void requireName(Map<String, String> problems, String field, String value, String label) {
+        if (value == null || value.isBlank()) {
+            problems.put(field, "Enter your " + label);
+        } else if (value.strip().length() > 100) {
+            problems.put(field, "Use at most 100 characters");
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Queues a verification email; part of the caller's transaction. */
+    private void sendVerification(UUID userId, String email, String firstName, Locale locale) {
+        String token = tokens.issue(userId, Purpose.VERIFY_EMAIL);
+        outbox.enqueue(new EmailRequest(null, userId, email, firstName, "verify-email", locale, Map.of(
+                "firstName", firstName,
+                "link", link("/verify-email", token),
+                "validHours", String.valueOf(Purpose.VERIFY_EMAIL.validity.toHours()))));
+    }
+
+    /** Sends a new verification link to a signed-in person whose email is not verified yet. */
+    public void resendVerification(UUID userId) {
+        DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
+            AppUserRecord user = accounts.findById(userId).orElseThrow();
+            if (!user.getEmailVerified()) {
+                sendVerification(userId, user.getEmail(), user.getFirstName(), Locale.forLanguageTag(user.getLocale()));
+            }
+        }));
+    }
+
+    /** The result of opening a verification link. */
+    public enum Verification { VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID }
+
+    public Verification verifyEmail(String token) {
+        return transactions.execute(status -> {
+            Check check = tokens.redeem(token, Purpose.VERIFY_EMAIL);
+            return switch (check.status()) {
+                case VALID -> {
+                    accounts.markEmailVerified(check.userId());
+                    yield Verification.VERIFIED;
+                }
+                // A mail scanner may have opened the link first: what matters is that the address is verified.
+                case USED -> accounts.findById(check.userId()).map(AppUserRecord::getEmailVerified).orElse(false)
+                        ? Verification.ALREADY_VERIFIED : Verification.INVALID;
+                case EXPIRED -> Verification.EXPIRED;
+                case INVALID -> Verification.INVALID;
+            };
+        });
+    }
+
+    /**
+     * Sends a reset link when an account with that email exists. Answers nothing either way, so the form
+     * cannot be used to find out who has an account.
+     */
+    public void requestPasswordReset(String email, Locale locale) {
+        if (email == null || !email.strip().matches(EMAIL_PATTERN)) {
+            return;
+        }
+        accounts.findByEmail(email).ifPresent(user -> DbScope.user(user.getId()).run(() -> transactions.executeWithoutResult(status -> {
+            String token = tokens.issue(user.getId(), Purpose.RESET_PASSWORD);
+            outbox.enqueue(new EmailRequest(null, user.getId(), user.getEmail(), user.getFirstName(), "reset-password", locale, Map.of(
+                    "firstName", user.getFirstName(),
+                    "link", link("/reset-password", token),
+                    "validMinutes", String.valueOf(Purpose.RESET_PASSWORD.validity.toMinutes()))));
+            audit.record(null, user.getId(), "account.password_reset_requested", "user", user.getId().toString(), Map.of());
+        })));
+    }
+
+    /** Whether a reset link can still be used, to decide between the form and an explanation. */
+    public LinkStatus checkResetLink(String token) {
+        return transactions.execute(status -> tokens.inspect(token, Purpose.RESET_PASSWORD).status());
+    }
+
+    /** The outcome of choosing a new password through a reset link. */
+    public record ResetResult(LinkStatus link, Optional<String> passwordProblem) {
+    }
+
+    /** Sets the new password, voids every other reset link and ends every session of the account. */
+    public ResetResult resetPassword(String token, String newPassword) {
+        Check preview = transactions.execute(status -> tokens.inspect(token, Purpose.RESET_PASSWORD));
+        if (preview.status() != LinkStatus.VALID) {
+            return new ResetResult(preview.status(), Optional.empty());
+        }
+        AppUserRecord user = accounts.findById(preview.userId()).orElseThrow();
+        Optional<String> problem = passwordPolicy.problem(newPassword, Set.of(user.getEmail(), user.getFirstName(), user.getLastName()));
+        if (problem.isPresent()) {
+            return new ResetResult(LinkStatus.VALID, problem);
+        }
+        Check redeemed = DbScope.user(user.getId()).supply(() -> transactions.execute(status -> {
+            Check check = tokens.redeem(token, Purpose.RESET_PASSWORD);
+            if (check.status() == LinkStatus.VALID) {
+                accounts.updatePasswordHash(user.getId(), passwordEncoder.encode(newPassword));
+                tokens.voidAll(user.getId(), Purpose.RESET_PASSWORD);
+                audit.record(null, user.getId(), "account.password_reset", "user", user.getId().toString(), Map.of());
+            }
+            return check;
+        }));
+        if (redeemed.status() == LinkStatus.VALID) {
+            sessions.endAllSessionsOf(user.getId());
+        }
+        return new ResetResult(redeemed.status(), Optional.empty());
+    }
+
+    private String link(String path, String token) {
+        return properties.publicUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** Roles as stored, for callers that build principals. */
+    static EnumSet<Role> roles(AppUserRecord user) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(Role.parse(user.getRoles()));
+        return roles;
+    }
+}

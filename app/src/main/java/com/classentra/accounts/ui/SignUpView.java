@@ -1,0 +1,116 @@
+package com.classentra.accounts.ui;
+
+import com.classentra.accounts.AccountService;
+import com.classentra.accounts.SignUpForm;
+import com.classentra.shell.AuthPage;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Map;
+
+/** Create an account as a teacher (with a workspace) or a student. */
+@Route(value = "signup", autoLayout = false)
+@PageTitle("Create your account · Classentra")
+@AnonymousAllowed
+public class SignUpView extends AuthPage {
+
+    static final String TEACHER = "I teach";
+    static final String STUDENT = "I learn";
+
+    private final transient AccountService accounts;
+    private final RadioButtonGroup<String> role = new RadioButtonGroup<>("I am joining to");
+    private final TextField firstName = new TextField("First name");
+    private final TextField lastName = new TextField("Last name");
+    private final TextField title = new TextField("Title (optional)");
+    private final EmailField email = new EmailField("Email");
+    private final PasswordField password = new PasswordField("Password");
+    private final Checkbox policies = new Checkbox();
+    private final Span policiesError = new Span();
+    private final Span policiesText = new Span();
+
+    public SignUpView(AccountService accounts) {
+        this.accounts = accounts;
+        role.setItems(TEACHER, STUDENT);
+        role.setValue(TEACHER);
+        role.addValueChangeListener(e -> roleChanged());
+        title.setPlaceholder("Dr., Prof., Mx. ...");
+        title.setMaxLength(100);
+        firstName.setMaxLength(100);
+        lastName.setMaxLength(100);
+        password.setHelperText("At least 12 characters. A few unrelated words work well; no symbols required.");
+        password.setRevealButtonVisible(true);
+        policiesError.addClassName("field-error");
+        policiesError.setVisible(false);
+        policies.setLabelComponent(policiesText);
+
+        Button create = new Button("Create account", e -> submit());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(Key.ENTER);
+        FormLayout form = new FormLayout(role, firstName, lastName, title, email, password);
+        form.setColspan(role, 2);
+        form.setColspan(email, 2);
+        form.setColspan(password, 2);
+        show("Create your Classentra account", "Run your own live classes, or join the ones you are invited to.",
+                form, policies, policiesError, create,
+                new Paragraph(new Span("Already have an account? "), new Anchor("login", "Sign in")));
+        roleChanged();
+        firstName.focus();
+    }
+
+    private void roleChanged() {
+        boolean teacher = TEACHER.equals(role.getValue());
+        title.setVisible(teacher);
+        policiesText.removeAll();
+        policiesText.add(new Span("I accept the "), legal("terms", "Terms of Service"), new Span(", the "),
+                legal("privacy", "Privacy Policy"), new Span(teacher ? ", the " : " and the "),
+                legal("community-guidelines", "Community Guidelines"));
+        if (teacher) {
+            policiesText.add(new Span(" and the "), legal("instructor-agreement", "Instructor Agreement"));
+        }
+    }
+
+    private static Anchor legal(String slug, String text) {
+        Anchor link = new Anchor("legal/" + slug, text);
+        link.setTarget("_blank");
+        return link;
+    }
+
+    private void submit() {
+        for (var field : new com.vaadin.flow.component.HasValidation[] {firstName, lastName, title, email, password}) {
+            field.setInvalid(false);
+        }
+        policiesError.setVisible(false);
+        AccountService.SignUpResult result = accounts.signUp(new SignUpForm(TEACHER.equals(role.getValue()), firstName.getValue(),
+                lastName.getValue(), title.getValue(), email.getValue(), password.getValue(), policies.getValue(), getLocale()));
+        if (result.created()) {
+            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("signed-up", email.getValue().strip()))));
+            return;
+        }
+        result.problems().forEach((field, message) -> {
+            switch (field) {
+                case "firstName" -> invalid(firstName, message);
+                case "lastName" -> invalid(lastName, message);
+                case "title" -> invalid(title, message);
+                case "email" -> invalid(email, message);
+                case "password" -> invalid(password, message);
+                default -> {
+                    policiesError.setText(message);
+                    policiesError.setVisible(true);
+                }
+            }
+        });
+    }
+}

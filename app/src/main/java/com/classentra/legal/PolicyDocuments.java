@@ -1,0 +1,126 @@
+package com.classentra.legal;
+
+import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE;
+import static com.classentra.db.jooq.Tables.POLICY_DOCUMENT;
+
+import com.classentra.platform.security.SignedInUser.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Versioned legal documents. At start-up the text shipped with the application is published as a new
+ * version when its SHA-256 differs from the latest one; acceptances record the version and the SHA-256
+ * of the exact text served at /legal/{kind}.txt, and a changed document asks everyone again at their
+ * next sign-in.
+ */
+@Service
+public class PolicyDocuments {
+
+    private final DSLContext db;
+    private final TransactionTemplate transactions;
+    private final Map<PolicyKind, Document> current = new EnumMap<>(PolicyKind.class);
+
+    PolicyDocuments(DSLContext db, TransactionTemplate transactions) {
+        this.db = db;
+        this.transactions = transactions;
+    }
+
+    /** A published version of a document. */
+    public record Document(PolicyKind kind, int version, String sha256, String body) {
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    void publishShippedTexts() {
+        for (PolicyKind kind : PolicyKind.values()) {
+            publish(kind, read(kind.resource()));
+        }
+    }
+
+    /** Makes the text the current version of the document, unless it already is. */
+    Document publish(PolicyKind kind, String body) {
+        String sha = sha256(body);
+        Document published = transactions.execute(status -> {
+            // Nodes starting together publish one version: the lock orders them, the second sees the first's.
+            db.execute("select pg_advisory_xact_lock(hashtext('classentra.policy.' || ?))", kind.name());
+            Document latest = latest(kind);
+            if (latest != null && latest.sha256().equals(sha)) {
+                return latest;
+            }
+            int version = latest == null ? 1 : latest.version() + 1;
+            db.insertInto(POLICY_DOCUMENT).set(POLICY_DOCUMENT.KIND, kind.name()).set(POLICY_DOCUMENT.VERSION, version)
+                    .set(POLICY_DOCUMENT.SHA256, sha).set(POLICY_DOCUMENT.BODY, body).execute();
+            return new Document(kind, version, sha, body);
+        });
+        current.put(kind, published);
+        return published;
+    }
+
+    private Document latest(PolicyKind kind) {
+        return db.selectFrom(POLICY_DOCUMENT).where(POLICY_DOCUMENT.KIND.eq(kind.name()))
+                .orderBy(POLICY_DOCUMENT.VERSION.desc()).limit(1)
+                .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody()));
+    }
+
+    public Document current(PolicyKind kind) {
+        return current.get(kind);
+    }
+
+    /** Required documents whose current version the user has not accepted. */
+    public List<PolicyKind> pending(UUID userId, Set<Role> roles) {
+        return PolicyKind.requiredFor(roles).stream()
+                .filter(kind -> !db.fetchExists(POLICY_ACCEPTANCE, POLICY_ACCEPTANCE.USER_ID.eq(userId)
+                        .and(POLICY_ACCEPTANCE.KIND.eq(kind.name()))
+                        .and(POLICY_ACCEPTANCE.VERSION.eq(current(kind).version()))))
+                .toList();
+    }
+
+    /** Records that the user accepted the current version of each document, with the hash of its text. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void accept(UUID userId, Collection<PolicyKind> kinds) {
+        for (PolicyKind kind : kinds) {
+            Document document = current(kind);
+            db.insertInto(POLICY_ACCEPTANCE)
+                    .set(POLICY_ACCEPTANCE.USER_ID, userId)
+                    .set(POLICY_ACCEPTANCE.KIND, kind.name())
+                    .set(POLICY_ACCEPTANCE.VERSION, document.version())
+                    .set(POLICY_ACCEPTANCE.SHA256, document.sha256())
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.classentra.accounts;
+
+import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
+import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE;
+import static com.classentra.db.jooq.Tables.TENANT;
+import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classentra.accounts.AccountService.Verification;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PlatformSql;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@ClassentraTest
+class AccountServiceTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    PlatformSql platform;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    SessionRegistry sessionRegistry;
+    @Autowired
+    Environment environment;
+
+    private static final String PASSWORD = "quiet river lantern";
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private SignUpForm teacher(String email) {
+        return new SignUpForm(true, "Amélie", "Tremblay", "Dr.", email, PASSWORD, true, Locale.ENGLISH);
+    }
+
+    /** The link the newest email of the template carries to this address. */
+    private String linkSentTo(String email, String template) {
+        String body = platform.call(sql -> sql.select(EMAIL_OUTBOX.TEXT_BODY).from(EMAIL_OUTBOX)
+                .where(EMAIL_OUTBOX.TO_ADDRESS.eq(email).and(EMAIL_OUTBOX.TEMPLATE.eq(template)))
+                .orderBy(EMAIL_OUTBOX.CREATED_AT.desc()).limit(1).fetchSingle(EMAIL_OUTBOX.TEXT_BODY));
+        Matcher link = Pattern.compile("token=(\\S+)").matcher(body);
+        assertThat(link.find()).isTrue();
+        return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aTeacherSignUpCreatesTheAccountTheirWorkspaceAcceptancesAndAVerificationEmail() throws Exception {
+        String email = unique("Amelie");
+        var result = accounts.signUp(teacher(email));
+
+        assertThat(result.problems()).isEmpty();
+        UUID id = result.userId();
+        var user = platform.call(sql -> sql.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchSingle());
+        assertThat(user.getRoles()).containsExactly("TEACHER");
+        assertThat(user.getTitle()).isEqualTo("Dr.");
+        assertThat(user.getEmailVerified()).isFalse();
+        assertThat(user.getPasswordHash()).startsWith("{argon2}");
+        assertThat(passwordEncoder.matches(PASSWORD, user.getPasswordHash())).isTrue();
+
+        var membership = platform.call(sql -> sql.selectFrom(TENANT_MEMBER).where(TENANT_MEMBER.USER_ID.eq(id)).fetchSingle());
+        assertThat(membership.getRole()).isEqualTo("OWNER");
+        assertThat(platform.value(TENANT.KIND, TENANT.ID.eq(membership.getTenantId()))).isEqualTo("PERSONAL");
+
+        List<String> accepted = platform.call(sql -> sql.select(POLICY_ACCEPTANCE.KIND).from(POLICY_ACCEPTANCE)
+                .where(POLICY_ACCEPTANCE.USER_ID.eq(id)).fetch(POLICY_ACCEPTANCE.KIND));
+        assertThat(accepted).containsExactlyInAnyOrder("TERMS", "PRIVACY", "INSTRUCTOR_AGREEMENT", "COMMUNITY_GUIDELINES");
+
+        // The recorded hash is the hash of the exact text served to anyone at /legal/privacy.txt.
+        HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + "/legal/privacy.txt")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        String servedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(served.body()));
+        String recorded = platform.call(sql -> sql.select(POLICY_ACCEPTANCE.SHA256).from(POLICY_ACCEPTANCE)
+                .where(POLICY_ACCEPTANCE.USER_ID.eq(id).and(POLICY_ACCEPTANCE.KIND.eq("PRIVACY"))).fetchSingle(POLICY_ACCEPTANCE.SHA256));
+        assertThat(recorded).isEqualTo(servedHash);
+        assertThat(new String(served.body(), StandardCharsets.UTF_8)).contains("Classentra is operated by Classentra Technologies Inc.");
+
+        assertThat(linkSentTo(email, "verify-email")).startsWith("VERIFY_EMAIL.");
+    }
+
+    @Test
+    void aStudentSignUpHasNoWorkspaceAndNoInstructorAgreement() {
+        String email = unique("student");
+        UUID id = accounts.signUp(new SignUpForm(false, "Sam", "Lee", "ignored", email, PASSWORD, true, Locale.ENGLISH)).userId();
+
+        assertThat(platform.count(TENANT_MEMBER, TENANT_MEMBER.USER_ID.eq(id))).isZero();
+        assertThat(platform.value(APP_USER.TITLE, APP_USER.ID.eq(id))).isNull();
+        List<String> accepted = platform.call(sql -> sql.select(POLICY_ACCEPTANCE.KIND).from(POLICY_ACCEPTANCE)
+                .where(POLICY_ACCEPTANCE.USER_ID.eq(id)).fetch(POLICY_ACCEPTANCE.KIND));
+        assertThat(accepted).containsExactlyInAnyOrder("TERMS", "PRIVACY", "COMMUNITY_GUIDELINES");
+    }
+
+    @Test
+    void everyFieldIsCheckedWithAMessage() {
+        String email = unique("dup");
+        accounts.signUp(teacher(email));
+
+        var duplicate = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, email.toUpperCase(), "short", false, Locale.ENGLISH));
+        assertThat(duplicate.created()).isFalse();
+        assertThat(duplicate.problems()).containsOnlyKeys("firstName", "lastName", "email", "password", "policies");
+        assertThat(duplicate.problems().get("email")).contains("already exists");
+
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null)).problems())
+                .containsOnlyKeys("email");
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("c"), "password1234", true, null)).problems().get("password"))
+                .contains("too common");
+        assertThat(accounts.signUp(new SignUpForm(false, "Bartholomew", "B", null, unique("d"), "bartholomew is here", true, null)).problems()
+                .get("password")).contains("name or email");
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("e"), "zzzzzzzzzzzzzzzz", true, null)).problems()
+                .get("password")).contains("too common");
+        // No composition rules: a long passphrase of lower-case words is fine.
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("f"), "purple elephants dance", true, null)).created()).isTrue();
+    }
+
+    @Test
+    void theVerificationLinkWorksOnceAndTamperedOrExpiredLinksAreToldApart() {
+        String email = unique("verify");
+        UUID id = accounts.signUp(teacher(email)).userId();
+        String token = linkSentTo(email, "verify-email");
+
+        assertThat(accounts.verifyEmail(token.substring(0, token.length() - 2) + "xx")).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail(token.replace("VERIFY_EMAIL", "RESET_PASSWORD"))).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail("garbage")).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail(null)).isEqualTo(Verification.INVALID);
+
+        assertThat(accounts.verifyEmail(token)).isEqualTo(Verification.VERIFIED);
+        assertThat(platform.value(APP_USER.EMAIL_VERIFIED, APP_USER.ID.eq(id))).isTrue();
+        assertThat(accounts.verifyEmail(token)).isEqualTo(Verification.ALREADY_VERIFIED);
+
+        String other = unique("late");
+        accounts.signUp(teacher(other));
+        String late = linkSentTo(other, "verify-email");
+        platform.call(sql -> sql.update(ACCOUNT_TOKEN).set(ACCOUNT_TOKEN.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1)).execute());
+        assertThat(accounts.verifyEmail(late)).isEqualTo(Verification.EXPIRED);
+    }
+
+    @Test
+    void passwordResetAnswersTheSameForUnknownEmailsAndResetsOnceEndingAllSessions() {
+        int before = platform.count(EMAIL_OUTBOX, org.jooq.impl.DSL.noCondition());
+        accounts.requestPasswordReset(unique("nobody"), Locale.ENGLISH);
+        accounts.requestPasswordReset("not an email", Locale.ENGLISH);
+        assertThat(platform.count(EMAIL_OUTBOX, org.jooq.impl.DSL.noCondition())).isEqualTo(before);
+
+        String email = unique("reset");
+        UUID id = accounts.signUp(teacher(email)).userId();
+        accounts.requestPasswordReset(email.toUpperCase(), Locale.ENGLISH);
+        String first = linkSentTo(email, "reset-password");
+        accounts.requestPasswordReset(email, Locale.ENGLISH);
+        String second = linkSentTo(email, "reset-password");
+        assertThat(second).isNotEqualTo(first);
+
+        SignedInUser principal = new SignedInUser(id, email, "A T", Set.of(SignedInUser.Role.TEACHER), null, null);
+        sessionRegistry.registerNewSession("session-on-laptop", principal);
+        sessionRegistry.registerNewSession("session-on-phone", principal);
+
+        assertThat(accounts.checkResetLink(second)).isEqualTo(LinkStatus.VALID);
+        assertThat(accounts.resetPassword(second, "short").passwordProblem()).isPresent();
+        assertThat(accounts.checkResetLink(second)).as("a refused password does not use the link up").isEqualTo(LinkStatus.VALID);
+
+        var reset = accounts.resetPassword(second, "a brand new passphrase");
+        assertThat(reset.link()).isEqualTo(LinkStatus.VALID);
+        assertThat(reset.passwordProblem()).isEmpty();
+        String hash = platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(id));
+        assertThat(passwordEncoder.matches("a brand new passphrase", hash)).isTrue();
+        assertThat(sessionRegistry.getSessionInformation("session-on-laptop").isExpired()).isTrue();
+        assertThat(sessionRegistry.getSessionInformation("session-on-phone").isExpired()).isTrue();
+
+        assertThat(accounts.resetPassword(second, "yet another passphrase").link()).isEqualTo(LinkStatus.USED);
+        assertThat(accounts.checkResetLink(first)).as("other reset links are voided").isEqualTo(LinkStatus.USED);
+    }
+}
