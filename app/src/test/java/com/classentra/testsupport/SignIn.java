@@ -14,7 +14,10 @@ public final class SignIn {
     }
 
     public static SignedInUser as(UUID userId, UUID tenantId, Role... roles) {
-        SignedInUser user = new SignedInUser(userId, "person@example.com", "Test Person", Set.of(roles), tenantId, null);
+        return as(new SignedInUser(userId, "person@example.com", "Test Person", Set.of(roles), tenantId, null));
+    }
+
+    public static SignedInUser as(SignedInUser user) {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         return user;
