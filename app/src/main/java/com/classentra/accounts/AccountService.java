@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public class AccountService {
         } else if (accounts.emailTaken(email)) {
             problems.put("email", "An account with this email already exists. Sign in, or reset your password.");
         }
-        passwordPolicy.problem(form.password(), Set.of(email, nullToEmpty(form.firstName()), nullToEmpty(form.lastName())))
+        passwordPolicy.problem(form.password(), List.of(email, nullToEmpty(form.firstName()), nullToEmpty(form.lastName())))
                 .ifPresent(message -> problems.put("password", message));
         if (!form.acceptedPolicies()) {
             problems.put("policies", "Please read and accept the documents to create your account");
@@ -200,7 +201,7 @@ public class AccountService {
             return new ResetResult(preview.status(), Optional.empty());
         }
         AppUserRecord user = accounts.findById(preview.userId()).orElseThrow();
-        Optional<String> problem = passwordPolicy.problem(newPassword, Set.of(user.getEmail(), user.getFirstName(), user.getLastName()));
+        Optional<String> problem = passwordPolicy.problem(newPassword, List.of(user.getEmail(), user.getFirstName(), user.getLastName()));
         if (problem.isPresent()) {
             return new ResetResult(LinkStatus.VALID, problem);
         }

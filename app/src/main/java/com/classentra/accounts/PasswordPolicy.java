@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -35,11 +37,11 @@ class PasswordPolicy {
     }
 
     Optional<String> problem(String password) {
-        return problem(password, Set.of());
+        return problem(password, List.of());
     }
 
     /** @param personal the person's email, names and the like, which must not be (or contain all of) the password */
-    Optional<String> problem(String password, Set<String> personal) {
+    Optional<String> problem(String password, Collection<String> personal) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters; a few unrelated words work well");
         }

@@ -59,12 +59,10 @@ public class SignUpView extends AuthPage {
         Button create = new Button("Create account", e -> submit());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
-        FormLayout form = new FormLayout(role, firstName, lastName, title, email, password);
-        form.setColspan(role, 2);
-        form.setColspan(email, 2);
-        form.setColspan(password, 2);
+        FormLayout form = new FormLayout(firstName, lastName, title, email, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         show("Create your Classentra account", "Run your own live classes, or join the ones you are invited to.",
-                form, policies, policiesError, create,
+                role, form, policies, policiesError, create,
                 new Paragraph(new Span("Already have an account? "), new Anchor("login", "Sign in")));
         roleChanged();
         firstName.focus();
