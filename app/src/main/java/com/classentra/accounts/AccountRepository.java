@@ -26,6 +26,22 @@ class AccountRepository {
         return db.selectFrom(APP_USER).where(lower(APP_USER.EMAIL).eq(email.strip().toLowerCase())).fetchOptional();
     }
 
+    Optional<AppUserRecord> findByGoogleSubject(String subject) {
+        return db.selectFrom(APP_USER).where(APP_USER.GOOGLE_SUBJECT.eq(subject)).fetchOptional();
+    }
+
+    /** Remembers the Google account of a user, with the name and picture Google shows. */
+    void linkGoogle(UUID userId, String subject, String displayName, String avatarUrl, boolean emailVerified) {
+        db.update(APP_USER)
+                .set(APP_USER.GOOGLE_SUBJECT, subject)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.AVATAR_URL, avatarUrl)
+                .set(APP_USER.EMAIL_VERIFIED, emailVerified ? org.jooq.impl.DSL.inline(true) : APP_USER.EMAIL_VERIFIED)
+                .set(APP_USER.UPDATED_AT, currentOffsetDateTime())
+                .where(APP_USER.ID.eq(userId))
+                .execute();
+    }
+
     Optional<AppUserRecord> findById(UUID id) {
         return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional();
     }

@@ -37,6 +37,15 @@ class AccountUserDetailsService implements UserDetailsService {
         if (user.getPasswordHash() == null) {
             throw new UsernameNotFoundException("This account signs in with Google");
         }
+        return principalFor(user);
+    }
+
+    /** The principal of a signed-in person, with what they still have to do before using the product. */
+    SignedInUser principalFor(UUID userId) {
+        return principalFor(accounts.findById(userId).orElseThrow(() -> new UsernameNotFoundException("No such account")));
+    }
+
+    private SignedInUser principalFor(AppUserRecord user) {
         if (!"ACTIVE".equals(user.getStatus())) {
             throw new DisabledException("This account is suspended");
         }

@@ -1,5 +1,6 @@
 package com.classentra.accounts.ui;
 
+import com.classentra.accounts.SignInOptions;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,7 +24,7 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView() {
+    public LoginView(SignInOptions options) {
         form.setAction("login");
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Classentra");
@@ -35,7 +36,14 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
         form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         notice.addClassName("auth-notice");
         notice.setVisible(false);
-        add(notice, form, new Paragraph(new Span("New to Classentra? "), new Anchor("signup", "Create an account")));
+        add(notice, form);
+        if (options.google()) {
+            Anchor google = new Anchor("oauth2/authorization/google", "Continue with Google");
+            google.setRouterIgnore(true);
+            google.addClassName("google-button");
+            add(google);
+        }
+        add(new Paragraph(new Span("New to Classentra? "), new Anchor("signup", "Create an account")));
     }
 
     @Override
@@ -53,6 +61,8 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
             message = "Your password was changed and you were signed out everywhere. Sign in with the new password.";
         } else if (parameters.containsKey("expired")) {
             message = "Your session has ended. Please sign in again.";
+        } else if (parameters.containsKey("google-error")) {
+            message = "Google sign-in did not work: " + parameters.get("google-error").getFirst();
         }
         notice.setText(message == null ? "" : message);
         notice.setVisible(message != null);

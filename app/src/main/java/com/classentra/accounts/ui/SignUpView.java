@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.SignInOptions;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.Key;
@@ -41,7 +42,7 @@ public class SignUpView extends AuthPage {
     private final Span policiesError = new Span();
     private final Span policiesText = new Span();
 
-    public SignUpView(AccountService accounts) {
+    public SignUpView(AccountService accounts, SignInOptions options) {
         this.accounts = accounts;
         role.setItems(TEACHER, STUDENT);
         role.setValue(TEACHER);
@@ -62,8 +63,16 @@ public class SignUpView extends AuthPage {
         FormLayout form = new FormLayout(firstName, lastName, title, email, password);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         show("Create your Classentra account", "Run your own live classes, or join the ones you are invited to.",
-                role, form, policies, policiesError, create,
-                new Paragraph(new Span("Already have an account? "), new Anchor("login", "Sign in")));
+                role, form, policies, policiesError, create);
+        if (options.google()) {
+            // The documents are accepted on the next page for Google sign-ups (the onboarding gate asks).
+            Anchor google = new Anchor("signup/google?role=student", "Sign up with Google");
+            google.setRouterIgnore(true);
+            google.addClassName("google-button");
+            role.addValueChangeListener(e -> google.setHref("signup/google?role=" + (TEACHER.equals(e.getValue()) ? "teacher" : "student")));
+            add(google);
+        }
+        add(new Paragraph(new Span("Already have an account? "), new Anchor("login", "Sign in")));
         roleChanged();
         firstName.focus();
     }

@@ -2,6 +2,7 @@ package com.classentra.platform.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,7 +68,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
@@ -77,6 +78,9 @@ class SecurityConfiguration {
         // Every session is registered, so a password reset or suspension can end all of a person's sessions.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());
+        for (SignInMethod method : signInMethods.orderedStream().toList()) {
+            method.configure(http);
+        }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/login?signed-out"));
         return http.build();
     }

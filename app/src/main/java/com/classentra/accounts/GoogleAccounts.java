@@ -1,0 +1,96 @@
+package com.classentra.accounts;
+
+import com.classentra.db.jooq.tables.records.AppUserRecord;
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser.Role;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accounts reached through Google sign-in. A Google identity (its stable subject id) is used as is when
+ * known; otherwise it is linked to an existing account with the same email only when Google says that
+ * email is verified, so nobody can take over an account by showing an unverified address; otherwise a
+ * new account is created. Google's display name and picture URL are kept, as the privacy policy lists.
+ */
+@Service
+public class GoogleAccounts {
+
+    private final AccountRepository accounts;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    GoogleAccounts(AccountRepository accounts, TransactionTemplate transactions, AuditLog audit) {
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** What Google told us about the person. */
+    public record GoogleIdentity(String subject, String email, boolean emailVerified, String givenName, String familyName,
+            String displayName, String pictureUrl) {
+    }
+
+    /** Why a Google sign-in cannot go ahead, in words for the person. */
+    public static final class GoogleSignInRefused extends RuntimeException {
+        GoogleSignInRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The account for this Google identity, linking or creating it.
+     *
+     * @param roleForNewAccount the role chosen on the sign-up page, used only when an account is created
+     */
+    public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount) {
+        Optional<AppUserRecord> known = accounts.findByGoogleSubject(identity.subject());
+        if (known.isPresent()) {
+            return known.get().getId();
+        }
+        if (identity.email() == null || identity.email().isBlank()) {
+            throw new GoogleSignInRefused("Google did not share an email address for this account.");
+        }
+        Optional<AppUserRecord> sameEmail = accounts.findByEmail(identity.email());
+        if (sameEmail.isPresent()) {
+            if (!identity.emailVerified()) {
+                throw new GoogleSignInRefused("Google has not verified " + identity.email()
+                        + ", so it cannot be linked to the existing account. Sign in with your password instead.");
+            }
+            UUID id = sameEmail.get().getId();
+            DbScope.user(id).run(() -> transactions.executeWithoutResult(status -> {
+                accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), true);
+                audit.record(null, id, "account.google_linked", "user", id.toString(), Map.of());
+            }));
+            return id;
+        }
+        UUID id = UUID.randomUUID();
+        Role role = roleForNewAccount == Role.TEACHER ? Role.TEACHER : Role.STUDENT;
+        UUID tenantId = role == Role.TEACHER ? UUID.randomUUID() : null;
+        String first = firstNonBlank(identity.givenName(), identity.displayName(), identity.email().split("@")[0]);
+        String last = firstNonBlank(identity.familyName(), "-");
+        DbScope scope = tenantId != null ? DbScope.tenant(tenantId, id) : DbScope.user(id);
+        scope.run(() -> transactions.executeWithoutResult(status -> {
+            accounts.insert(new AccountRepository.NewAccount(id, identity.email(), first, last, null, new String[] {role.name()}),
+                    null, identity.emailVerified());
+            accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), identity.emailVerified());
+            if (tenantId != null) {
+                accounts.createPersonalTenant(tenantId, first + " " + last, id);
+            }
+            audit.record(tenantId, id, "account.signed_up", "user", id.toString(), Map.of("role", role.name(), "via", "google"));
+        }));
+        return id;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip().length() > 100 ? value.strip().substring(0, 100) : value.strip();
+            }
+        }
+        return "-";
+    }
+}
