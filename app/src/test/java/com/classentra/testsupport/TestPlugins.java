@@ -1,5 +1,6 @@
 package com.classentra.testsupport;
 
+import com.classentra.testplugins.CountingRateLimitProvider;
 import com.classentra.testplugins.FailingStartPlugin;
 import com.classentra.testplugins.NoDisclosureEmailProvider;
 import com.classentra.testplugins.RecordingEmailProvider;
@@ -25,6 +26,7 @@ final class TestPlugins {
         plugin(directory.resolve("test-recording-email"), "test-recording-email", null, List.of(RecordingEmailProvider.class));
         plugin(directory.resolve("test-failing-start"), "test-failing-start", FailingStartPlugin.class, List.of(RecordingEmailProvider.class));
         plugin(directory.resolve("test-no-disclosure"), "test-no-disclosure", null, List.of(NoDisclosureEmailProvider.class));
+        plugin(directory.resolve("test-counting-rate-limits"), "test-counting-rate-limits", null, List.of(CountingRateLimitProvider.class));
         Files.write(directory.resolve("not-a-plugin.jar"), new byte[] {1, 2, 3, 4});
         return directory;
     }

@@ -115,6 +115,14 @@ public class SlotRegistry implements DisposableBean {
         }
     }
 
+    /**
+     * Id of the provider serving the slot, or null when it has none. Read from this node's cache (refreshed like
+     * calls), so it is cheap enough to ask on every request; a chosen provider that is broken still answers its id.
+     */
+    public String activeProviderId(Slot slot) {
+        return current(slot).providerId();
+    }
+
     /** Health of the slot's active provider, checked now within the health time limit. */
     public SlotHealth health(Slot slot) {
         ActiveProvider provider = acquire(slot);

@@ -59,7 +59,7 @@ public final class GenerateJooq {
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
                                     .withInputSchema("public")
                                     .withOutputSchemaToDefault(true)
-                                    .withExcludes("databasechangelog|databasechangeloglock|scheduled_tasks|app_current_.*|app_platform_scope"))
+                                    .withExcludes("databasechangelog|databasechangeloglock|scheduled_tasks|rate_limit_bucket|app_current_.*|app_platform_scope"))
                             .withGenerate(new Generate()
                                     .withRecords(true)
                                     .withPojos(false)

@@ -11,6 +11,12 @@ public interface RateLimitBackend extends ProviderInstance {
     /** Takes {@code tokens} from the bucket named {@code key}, refilled as {@code limit} says. */
     RateLimitDecision tryConsume(String key, RateLimit limit, long tokens) throws ProviderException;
 
+    /**
+     * Whether one token is available in the bucket named {@code key}, without taking it (for instance: may this
+     * account try to sign in again, or has it used up its failed attempts). A bucket never used is full.
+     */
+    RateLimitDecision probe(String key, RateLimit limit) throws ProviderException;
+
     Optional<byte[]> cacheGet(String key) throws ProviderException;
 
     void cachePut(String key, byte[] value, Duration timeToLive) throws ProviderException;

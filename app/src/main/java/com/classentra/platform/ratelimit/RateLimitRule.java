@@ -1,0 +1,39 @@
+package com.classentra.platform.ratelimit;
+
+import com.classentra.plugin.api.ratelimit.RateLimit;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What is limited, and how much by default. Buckets hold {@code capacity} tokens and refill evenly over
+ * {@code period} (10 per 15 minutes: one more every 90 seconds). Each default can be changed with
+ * {@code classentra.rate-limits.<key>.capacity} and {@code .period}, e.g. {@code classentra.rate-limits.sign-in-ip.capacity=100}.
+ */
+public enum RateLimitRule {
+    /** Sign-in attempts from one address. Generous: a classroom behind one NAT signs in at the same minute. */
+    SIGN_IN_IP(60, Duration.ofMinutes(5)),
+    /** Failed sign-ins for one email address; while used up, that address is throttled, never locked for good. */
+    SIGN_IN_ACCOUNT_FAILURES(10, Duration.ofMinutes(15)),
+    SIGN_UP_IP(20, Duration.ofHours(1)),
+    PASSWORD_RESET_IP(20, Duration.ofHours(1)),
+    /** Reset emails for one address, so nobody can flood a mailbox through the form. */
+    PASSWORD_RESET_ACCOUNT(3, Duration.ofHours(1)),
+    VERIFICATION_RESEND_ACCOUNT(5, Duration.ofHours(1)),
+    /** Every request of a visitor not signed in (pages, Vaadin round trips; not static files): stops scrapers and floods. */
+    ANONYMOUS_REQUESTS_IP(600, Duration.ofMinutes(1));
+
+    private final RateLimit defaultLimit;
+
+    RateLimitRule(long capacity, Duration period) {
+        this.defaultLimit = new RateLimit(capacity, period);
+    }
+
+    /** The rule's name in configuration and in bucket ids, e.g. {@code sign-in-ip}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    RateLimit defaultLimit() {
+        return defaultLimit;
+    }
+}
