@@ -10,6 +10,10 @@ import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
+import com.classentra.accounts.abuse.DisposableEmailDomains;
+import com.classentra.platform.ratelimit.RateLimitRule;
+import com.classentra.platform.ratelimit.RateLimitedException;
+import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +47,13 @@ public class AccountService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final SessionTerminator sessions;
+    private final RateLimiter rateLimiter;
+    private final DisposableEmailDomains disposableDomains;
     private final ClassentraProperties properties;
 
     AccountService(AccountRepository accounts, AccountTokens tokens, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
             PolicyDocuments policies, EmailOutbox outbox, AuditLog audit, TransactionTemplate transactions,
-            SessionTerminator sessions, ClassentraProperties properties) {
+            SessionTerminator sessions, RateLimiter rateLimiter, DisposableEmailDomains disposableDomains, ClassentraProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
@@ -57,6 +63,8 @@ public class AccountService {
         this.audit = audit;
         this.transactions = transactions;
         this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.disposableDomains = disposableDomains;
         this.properties = properties;
     }
 
@@ -68,7 +76,15 @@ public class AccountService {
         }
     }
 
-    public SignUpResult signUp(SignUpForm form) {
+    /**
+     * Creates the account. Refused for a blocked country, and rate limited per client address: a flood of
+     * attempts gets {@link RateLimitedException} with the time to wait.
+     */
+    public SignUpResult signUp(SignUpForm form, RequestOrigin origin) {
+        if (origin.countryRefusal().isPresent()) {
+            return new SignUpResult(null, Map.of("form", origin.countryRefusal().get()));
+        }
+        rateLimiter.requireAllowed(RateLimitRule.SIGN_UP_IP, origin.clientAddress());
         Map<String, String> problems = validate(form);
         if (!problems.isEmpty()) {
             return new SignUpResult(null, problems);
@@ -105,6 +121,8 @@ public class AccountService {
         String email = form.email() == null ? "" : form.email().strip();
         if (!email.matches(EMAIL_PATTERN) || email.length() > 254) {
             problems.put("email", "Enter an email address such as name@example.com");
+        } else if (disposableDomains.isDisposable(email)) {
+            problems.put("email", "Addresses from disposable email services can't be used. Please use an address you keep.");
         } else if (accounts.emailTaken(email)) {
             problems.put("email", "An account with this email already exists. Sign in, or reset your password.");
         }
@@ -137,8 +155,9 @@ public class AccountService {
                 "validHours", String.valueOf(Purpose.VERIFY_EMAIL.validity.toHours()))));
     }
 
-    /** Sends a new verification link to a signed-in person whose email is not verified yet. */
+    /** Sends a new verification link to a signed-in person whose email is not verified yet; a few per hour. */
     public void resendVerification(UUID userId) {
+        rateLimiter.requireAllowed(RateLimitRule.VERIFICATION_RESEND_ACCOUNT, userId.toString());
         DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
             AppUserRecord user = accounts.findById(userId).orElseThrow();
             if (!user.getEmailVerified()) {
@@ -171,8 +190,13 @@ public class AccountService {
      * Sends a reset link when an account with that email exists. Answers nothing either way, so the form
      * cannot be used to find out who has an account.
      */
-    public void requestPasswordReset(String email, Locale locale) {
+    public void requestPasswordReset(String email, Locale locale, RequestOrigin origin) {
+        rateLimiter.requireAllowed(RateLimitRule.PASSWORD_RESET_IP, origin.clientAddress());
         if (email == null || !email.strip().matches(EMAIL_PATTERN)) {
+            return;
+        }
+        // Over the per-account limit nothing more is sent, silently: the answer must not reveal the account.
+        if (!rateLimiter.check(RateLimitRule.PASSWORD_RESET_ACCOUNT, email.strip().toLowerCase(Locale.ROOT)).allowed()) {
             return;
         }
         accounts.findByEmail(email).ifPresent(user -> DbScope.user(user.getId()).run(() -> transactions.executeWithoutResult(status -> {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classentra.accounts.AccountService.Verification;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -70,7 +71,7 @@ class AccountServiceTest {
     @Test
     void aTeacherSignUpCreatesTheAccountTheirWorkspaceAcceptancesAndAVerificationEmail() throws Exception {
         String email = unique("Amelie");
-        var result = accounts.signUp(teacher(email));
+        var result = accounts.signUp(teacher(email), TestOrigins.fresh());
 
         assertThat(result.problems()).isEmpty();
         UUID id = result.userId();
@@ -106,7 +107,7 @@ class AccountServiceTest {
     @Test
     void aStudentSignUpHasNoWorkspaceAndNoInstructorAgreement() {
         String email = unique("student");
-        UUID id = accounts.signUp(new SignUpForm(false, "Sam", "Lee", "ignored", email, PASSWORD, true, Locale.ENGLISH)).userId();
+        UUID id = accounts.signUp(new SignUpForm(false, "Sam", "Lee", "ignored", email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
 
         assertThat(platform.count(TENANT_MEMBER, TENANT_MEMBER.USER_ID.eq(id))).isZero();
         assertThat(platform.value(APP_USER.TITLE, APP_USER.ID.eq(id))).isNull();
@@ -118,29 +119,48 @@ class AccountServiceTest {
     @Test
     void everyFieldIsCheckedWithAMessage() {
         String email = unique("dup");
-        accounts.signUp(teacher(email));
+        accounts.signUp(teacher(email), TestOrigins.fresh());
 
-        var duplicate = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, email.toUpperCase(), "short", false, Locale.ENGLISH));
+        var duplicate = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, email.toUpperCase(), "short", false, Locale.ENGLISH), TestOrigins.fresh());
         assertThat(duplicate.created()).isFalse();
         assertThat(duplicate.problems()).containsOnlyKeys("firstName", "lastName", "email", "password", "policies");
         assertThat(duplicate.problems().get("email")).contains("already exists");
 
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null)).problems())
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null), TestOrigins.fresh()).problems())
                 .containsOnlyKeys("email");
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("c"), "password1234", true, null)).problems().get("password"))
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("c"), "password1234", true, null), TestOrigins.fresh()).problems().get("password"))
                 .contains("too common");
-        assertThat(accounts.signUp(new SignUpForm(false, "Bartholomew", "B", null, unique("d"), "bartholomew is here", true, null)).problems()
+        assertThat(accounts.signUp(new SignUpForm(false, "Bartholomew", "B", null, unique("d"), "bartholomew is here", true, null), TestOrigins.fresh()).problems()
                 .get("password")).contains("name or email");
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("e"), "zzzzzzzzzzzzzzzz", true, null)).problems()
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("e"), "zzzzzzzzzzzzzzzz", true, null), TestOrigins.fresh()).problems()
                 .get("password")).contains("too common");
         // No composition rules: a long passphrase of lower-case words is fine.
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("f"), "purple elephants dance", true, null)).created()).isTrue();
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("f"), "purple elephants dance", true, null), TestOrigins.fresh()).created()).isTrue();
+    }
+
+    @Test
+    void disposableAddressesAndBlockedCountriesAreRefusedAndFloodsAreSlowedDown() {
+        assertThat(accounts.signUp(teacher("someone@mailinator.com"), TestOrigins.fresh()).problems().get("email")).contains("disposable");
+        assertThat(accounts.signUp(teacher("someone@eu.mailinator.com"), TestOrigins.fresh()).problems()).containsKey("email");
+
+        var blocked = accounts.signUp(teacher(unique("far")), new RequestOrigin("198.51.100.7",
+                java.util.Optional.of("Sign-up is not available in your country.")));
+        assertThat(blocked.created()).isFalse();
+        assertThat(blocked.problems()).containsEntry("form", "Sign-up is not available in your country.");
+
+        RequestOrigin flood = TestOrigins.fresh();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                accounts.signUp(new SignUpForm(false, "", "", null, "x", "y", false, Locale.ENGLISH), flood);
+            }
+        }).isInstanceOfSatisfying(com.classentra.platform.ratelimit.RateLimitedException.class,
+                limited -> assertThat(limited.retryAfter()).isPositive());
     }
 
     @Test
     void theVerificationLinkWorksOnceAndTamperedOrExpiredLinksAreToldApart() {
         String email = unique("verify");
-        UUID id = accounts.signUp(teacher(email)).userId();
+        UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
         String token = linkSentTo(email, "verify-email");
 
         assertThat(accounts.verifyEmail(token.substring(0, token.length() - 2) + "xx")).isEqualTo(Verification.INVALID);
@@ -153,7 +173,7 @@ class AccountServiceTest {
         assertThat(accounts.verifyEmail(token)).isEqualTo(Verification.ALREADY_VERIFIED);
 
         String other = unique("late");
-        accounts.signUp(teacher(other));
+        accounts.signUp(teacher(other), TestOrigins.fresh());
         String late = linkSentTo(other, "verify-email");
         platform.call(sql -> sql.update(ACCOUNT_TOKEN).set(ACCOUNT_TOKEN.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1)).execute());
         assertThat(accounts.verifyEmail(late)).isEqualTo(Verification.EXPIRED);
@@ -162,15 +182,15 @@ class AccountServiceTest {
     @Test
     void passwordResetAnswersTheSameForUnknownEmailsAndResetsOnceEndingAllSessions() {
         int before = platform.count(EMAIL_OUTBOX, org.jooq.impl.DSL.noCondition());
-        accounts.requestPasswordReset(unique("nobody"), Locale.ENGLISH);
-        accounts.requestPasswordReset("not an email", Locale.ENGLISH);
+        accounts.requestPasswordReset(unique("nobody"), Locale.ENGLISH, TestOrigins.fresh());
+        accounts.requestPasswordReset("not an email", Locale.ENGLISH, TestOrigins.fresh());
         assertThat(platform.count(EMAIL_OUTBOX, org.jooq.impl.DSL.noCondition())).isEqualTo(before);
 
         String email = unique("reset");
-        UUID id = accounts.signUp(teacher(email)).userId();
-        accounts.requestPasswordReset(email.toUpperCase(), Locale.ENGLISH);
+        UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
+        accounts.requestPasswordReset(email.toUpperCase(), Locale.ENGLISH, TestOrigins.fresh());
         String first = linkSentTo(email, "reset-password");
-        accounts.requestPasswordReset(email, Locale.ENGLISH);
+        accounts.requestPasswordReset(email, Locale.ENGLISH, TestOrigins.fresh());
         String second = linkSentTo(email, "reset-password");
         assertThat(second).isNotEqualTo(first);
 

@@ -5,6 +5,7 @@ import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
 import java.net.CookieManager;
 import java.net.URI;
@@ -114,7 +115,7 @@ class GoogleSignInTest {
     @Test
     void aVerifiedGoogleEmailLinksToTheExistingAccount() throws Exception {
         String email = "linked-" + UUID.randomUUID() + "@example.com";
-        UUID existing = accounts.signUp(new SignUpForm(false, "Gia", "Ngo", null, email, "quiet river lantern", true, Locale.ENGLISH)).userId();
+        UUID existing = accounts.signUp(new SignUpForm(false, "Gia", "Ngo", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
         String subject = "google-" + UUID.randomUUID();
         googleSays(subject, email.toUpperCase(), true);
 
@@ -127,7 +128,7 @@ class GoogleSignInTest {
     @Test
     void anUnverifiedGoogleEmailIsNeverLinkedToAnExistingAccount() throws Exception {
         String email = "victim-" + UUID.randomUUID() + "@example.com";
-        UUID existing = accounts.signUp(new SignUpForm(false, "Val", "Tim", null, email, "quiet river lantern", true, Locale.ENGLISH)).userId();
+        UUID existing = accounts.signUp(new SignUpForm(false, "Val", "Tim", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
         googleSays("attacker-" + UUID.randomUUID(), email, false);
 
         Journey journey = signIn("/oauth2/authorization/google");

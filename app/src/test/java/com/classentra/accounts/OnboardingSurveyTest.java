@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,7 +28,7 @@ class OnboardingSurveyTest {
 
     private UUID newStudent() {
         return accounts.signUp(new SignUpForm(false, "Sam", "Lee", null, "survey-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH)).userId();
+                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.classentra.accounts.PolicyConsent;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.TestOrigins;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +31,7 @@ class PolicyDocumentsTest {
     @Test
     void aChangedDocumentIsANewVersionThatEveryoneIsAskedToAcceptAgain() {
         UUID id = accounts.signUp(new SignUpForm(true, "Nora", "Kim", null, "policy-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH)).userId();
+                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
         assertThat(documents.pending(id, Set.of(Role.TEACHER))).isEmpty();
         var before = documents.current(PolicyKind.PRIVACY);
 

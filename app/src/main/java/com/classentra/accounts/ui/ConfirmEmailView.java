@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,8 +20,12 @@ public class ConfirmEmailView extends AuthPage {
     public ConfirmEmailView(AccountService accounts, AuthenticationContext authentication) {
         var user = SignedInSession.current().orElseThrow();
         Button resend = new Button("Send the link again", e -> {
-            accounts.resendVerification(user.id());
-            Notification.show("A new link is on its way to " + user.email() + ".", 5000, Notification.Position.BOTTOM_CENTER);
+            try {
+                accounts.resendVerification(user.id());
+                Notification.show("A new link is on its way to " + user.email() + ".", 5000, Notification.Position.BOTTOM_CENTER);
+            } catch (RateLimitedException limited) {
+                Notification.show(Origins.tooMany(limited), 5000, Notification.Position.BOTTOM_CENTER);
+            }
         });
         resend.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button signOut = new Button("Sign out", e -> authentication.logout());

@@ -1,6 +1,8 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.abuse.SignUpCountryPolicy;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -17,11 +19,17 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class ForgotPasswordView extends AuthPage {
 
-    public ForgotPasswordView(AccountService accounts) {
+    public ForgotPasswordView(AccountService accounts, SignUpCountryPolicy countries) {
         EmailField email = new EmailField("Email");
         email.setWidthFull();
         Button send = new Button("Send reset link", e -> {
-            accounts.requestPasswordReset(email.getValue(), getLocale());
+            try {
+                accounts.requestPasswordReset(email.getValue(), getLocale(), Origins.current(countries));
+            } catch (RateLimitedException limited) {
+                email.setErrorMessage(Origins.tooMany(limited));
+                email.setInvalid(true);
+                return;
+            }
             show("Check your inbox", "If an account exists for " + email.getValue().strip()
                     + ", we sent it a link to choose a new password. The link works for one hour.", new Anchor("login", "Back to sign-in"));
         });

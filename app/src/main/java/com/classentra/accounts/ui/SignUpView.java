@@ -3,6 +3,8 @@ package com.classentra.accounts.ui;
 import com.classentra.accounts.AccountService;
 import com.classentra.accounts.SignInOptions;
 import com.classentra.accounts.SignUpForm;
+import com.classentra.accounts.abuse.SignUpCountryPolicy;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -32,6 +34,7 @@ public class SignUpView extends AuthPage {
     static final String STUDENT = "I learn";
 
     private final transient AccountService accounts;
+    private final transient SignUpCountryPolicy countries;
     private final RadioButtonGroup<String> role = new RadioButtonGroup<>("I am joining to");
     private final TextField firstName = new TextField("First name");
     private final TextField lastName = new TextField("Last name");
@@ -42,8 +45,9 @@ public class SignUpView extends AuthPage {
     private final Span policiesError = new Span();
     private final Span policiesText = new Span();
 
-    public SignUpView(AccountService accounts, SignInOptions options) {
+    public SignUpView(AccountService accounts, SignInOptions options, SignUpCountryPolicy countries) {
         this.accounts = accounts;
+        this.countries = countries;
         role.setItems(TEACHER, STUDENT);
         role.setValue(TEACHER);
         role.addValueChangeListener(e -> roleChanged());
@@ -100,8 +104,15 @@ public class SignUpView extends AuthPage {
             field.setInvalid(false);
         }
         policiesError.setVisible(false);
-        AccountService.SignUpResult result = accounts.signUp(new SignUpForm(TEACHER.equals(role.getValue()), firstName.getValue(),
-                lastName.getValue(), title.getValue(), email.getValue(), password.getValue(), policies.getValue(), getLocale()));
+        AccountService.SignUpResult result;
+        try {
+            result = accounts.signUp(new SignUpForm(TEACHER.equals(role.getValue()), firstName.getValue(), lastName.getValue(),
+                    title.getValue(), email.getValue(), password.getValue(), policies.getValue(), getLocale()), Origins.current(countries));
+        } catch (RateLimitedException limited) {
+            policiesError.setText(Origins.tooMany(limited));
+            policiesError.setVisible(true);
+            return;
+        }
         if (result.created()) {
             getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("signed-up", email.getValue().strip()))));
             return;
