@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.plugins.call-timeout=2s",
         "classentra.plugins.health-timeout=2s",
         "classentra.plugins.state-refresh=0s",
-        "classentra.outbox.dispatch-interval=1h"})
+        "classentra.outbox.dispatch-interval=1h",
+        // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.
+        "vaadin.devmode.devTools.enabled=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)
 public @interface ClassentraTest {
 }

@@ -1,0 +1,178 @@
+package com.classentra.testsupport.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ScreenshotAnimations;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * One test's browser session: a fresh context (no cookies) at 1280x800 with one page, the application's
+ * address, Vaadin-aware helpers, screenshots and the local mailbox. Everything Playwright offers is on
+ * {@link #page()}; locators and {@code PlaywrightAssertions.assertThat} wait by themselves, so journeys never
+ * sleep.
+ */
+public final class Journey implements AutoCloseable {
+
+    /** True when no Vaadin client has a server round trip in flight. */
+    private static final String VAADIN_IDLE = """
+            () => { const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                    return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive()); }""";
+
+    private final BrowserContext context;
+    private final Page page;
+    private final String baseUrl;
+    private final ApplicationContext application;
+    private final Path screenshots;
+    private final String testClass;
+    private final String testMethod;
+
+    Journey(Browser browser, String baseUrl, ApplicationContext application, Path screenshots, String testClass, String testMethod) {
+        this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl).setLocale("en-GB"));
+        this.context.setDefaultTimeout(BrowserExtension.TIMEOUT_MILLIS);
+        this.page = context.newPage();
+        this.baseUrl = baseUrl;
+        this.application = application;
+        this.screenshots = screenshots;
+        this.testClass = testClass;
+        this.testMethod = testMethod;
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    /** The application's own address, such as {@code http://localhost:41234}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** A bean of the application under test, e.g. to read a one-time link or to prepare data. */
+    public <T> T bean(Class<T> type) {
+        return application.getBean(type);
+    }
+
+    /**
+     * Opens a path of the application, or a link the application produced (setup link, link in an email):
+     * links carry the configured public URL, so only their path and query are kept and opened on this server.
+     */
+    public Journey open(String pathOrLink) {
+        page.navigate(url(pathOrLink));
+        waitForVaadin();
+        return this;
+    }
+
+    String url(String pathOrLink) {
+        if (!pathOrLink.startsWith("http://") && !pathOrLink.startsWith("https://")) {
+            return baseUrl + (pathOrLink.startsWith("/") ? "" : "/") + pathOrLink;
+        }
+        URI link = URI.create(pathOrLink);
+        return baseUrl + link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery());
+    }
+
+    /** Waits until the browser shows this path (query ignored), e.g. after a redirect or a server-side navigation. */
+    public Journey waitForPath(String path) {
+        page.waitForURL(Pattern.compile("^" + Pattern.quote(baseUrl + path) + "(\\?.*)?(#.*)?$"));
+        waitForVaadin();
+        return this;
+    }
+
+    /** The path the browser shows now, without query. */
+    public String path() {
+        return URI.create(page.url()).getRawPath();
+    }
+
+    /** Waits for Vaadin to have booted and to have no server round trip in flight. */
+    public Journey waitForVaadin() {
+        page.waitForFunction(VAADIN_IDLE);
+        return this;
+    }
+
+    /**
+     * A form field by its exact label: Vaadin 25's fields (vaadin-text-field, -email-field, -password-field,
+     * the login form's) tie their label to the native input, so this is the input itself.
+     */
+    public Locator field(String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    /** Types into a field and leaves it, so Vaadin's value-change (sent on "change") reaches the server. */
+    public Journey fill(String label, String value) {
+        Locator field = field(label);
+        field.fill(value);
+        field.blur();
+        return this;
+    }
+
+    /** A button by its exact accessible name (its text, or its aria-label for icon buttons). */
+    public Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    public Journey click(String buttonName) {
+        button(buttonName).click();
+        return this;
+    }
+
+    /** A heading by its exact text; {@code assertThat(journey.heading("...")).isVisible()} waits for a view. */
+    public Locator heading(String text) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(text).setExact(true));
+    }
+
+    /** Waits until some element shows exactly this text (fails the test after the timeout). */
+    public Journey see(String text) {
+        assertThat(page.getByText(text, new Page.GetByTextOptions().setExact(true)).first()).isVisible();
+        return this;
+    }
+
+    /** An entry of the drawer's navigation (SideNav) by its exact label. */
+    public Locator navigation(String label) {
+        return page.locator("vaadin-side-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    /** Signs in through the sign-in form at /login (opens it first); the caller waits for where it leads. */
+    public Journey signIn(String email, String password) {
+        open("/login");
+        fill("Email", email);
+        fill("Password", password);
+        click("Log in");
+        return this;
+    }
+
+    /** The local mailbox of the application under test (email-local provider). */
+    public Mailbox mailbox() {
+        return new Mailbox(application);
+    }
+
+    /**
+     * Saves what the page shows now as {@code target/e2e-screenshots/<TestClass>-<name>.png}, for people to
+     * look at (nothing compares pixels). Waits for Vaadin to settle first.
+     */
+    public Journey screenshot(String name) {
+        waitForVaadin();
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + name + ".png"))
+                .setAnimations(ScreenshotAnimations.DISABLED));
+        return this;
+    }
+
+    void screenshotOnFailure() {
+        try {
+            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + testMethod + "-FAILED.png")));
+        } catch (PlaywrightException e) {
+            // the page may be what failed (crashed, closed); the test's own error is the one that matters
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
