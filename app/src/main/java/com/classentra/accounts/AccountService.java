@@ -14,6 +14,7 @@ import com.classentra.accounts.abuse.DisposableEmailDomains;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.ratelimit.RateLimiter;
+import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,14 +47,14 @@ public class AccountService {
     private final EmailOutbox outbox;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
-    private final SessionTerminator sessions;
+    private final SessionDirectory sessions;
     private final RateLimiter rateLimiter;
     private final DisposableEmailDomains disposableDomains;
     private final ClassentraProperties properties;
 
     AccountService(AccountRepository accounts, AccountTokens tokens, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
             PolicyDocuments policies, EmailOutbox outbox, AuditLog audit, TransactionTemplate transactions,
-            SessionTerminator sessions, RateLimiter rateLimiter, DisposableEmailDomains disposableDomains, ClassentraProperties properties) {
+            SessionDirectory sessions, RateLimiter rateLimiter, DisposableEmailDomains disposableDomains, ClassentraProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
@@ -239,7 +240,7 @@ public class AccountService {
             return check;
         }));
         if (redeemed.status() == LinkStatus.VALID) {
-            sessions.endAllSessionsOf(user.getId());
+            sessions.endSessions(user.getId(), null);
         }
         return new ResetResult(redeemed.status(), Optional.empty());
     }

@@ -2,6 +2,7 @@ package com.classentra.accounts;
 
 import com.classentra.accounts.GoogleAccounts.GoogleIdentity;
 import com.classentra.accounts.GoogleAccounts.GoogleSignInRefused;
+import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignInMethod;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
@@ -60,7 +61,8 @@ class GoogleSignInConfiguration {
     }
 
     @Bean
-    SignInMethod googleSignIn(GoogleAccounts googleAccounts, AccountUserDetailsService users, SessionRegistry sessions) {
+    SignInMethod googleSignIn(GoogleAccounts googleAccounts, AccountUserDetailsService users, SessionRegistry sessions,
+            SessionDirectory directory) {
         return http -> http.authorizeHttpRequests(requests -> requests.requestMatchers("/signup/google").permitAll())
                 .oauth2Login(login -> login
                 .loginPage("/login")
@@ -73,6 +75,7 @@ class GoogleSignInConfiguration {
                     SecurityContextHolder.setContext(context);
                     new HttpSessionSecurityContextRepository().saveContext(context, request, response);
                     sessions.registerNewSession(request.getSession().getId(), principal);
+                    directory.remember(request.getSession().getId(), request.getHeader("User-Agent"));
                     response.sendRedirect(request.getContextPath() + "/");
                 })
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()

@@ -3,6 +3,7 @@ package com.classentra.shell;
 import com.classentra.admin.ui.AdminDashboardView;
 import com.classentra.admin.ui.OutboxView;
 import com.classentra.admin.ui.SubprocessorsView;
+import com.classentra.accounts.ui.SettingsView;
 import com.classentra.dashboard.ui.StudentDashboardView;
 import com.classentra.dashboard.ui.TeacherDashboardView;
 import com.classentra.platform.security.SignedInUser;
@@ -58,6 +59,7 @@ public class MainLayout extends AppLayout {
         if (user.has(Role.STUDENT)) {
             nav.addItem(new SideNavItem("Learning", StudentDashboardView.class, VaadinIcon.OPEN_BOOK.create()));
         }
+        nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.USER.create()));
         if (user.has(Role.ADMIN)) {
             SideNavItem admin = new SideNavItem("Administration", AdminDashboardView.class, VaadinIcon.COG.create());
             admin.addItem(new SideNavItem("Subprocessors & plugins", SubprocessorsView.class, VaadinIcon.PLUG.create()));

@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods,
-            RateLimiter rateLimiter) throws Exception {
+            RateLimiter rateLimiter, SessionDirectory sessionDirectory) throws Exception {
         http.headers(headers -> headers
                 // Vaadin pages are forwarded to the Vaadin servlet, and Tomcat 11 (suspendWrappedResponseAfterForward)
                 // completes a forwarded response behind Spring Security's back: headers written "on commit" were
@@ -93,6 +94,8 @@ class SecurityConfiguration {
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         // Every session is registered, so a password reset or suspension can end all of a person's sessions.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
+        // Sessions end after inactivity (server.servlet.session.timeout) and, whatever happens, after their absolute lifetime.
+        http.addFilterBefore(new SessionLifetimeFilter(sessionDirectory.absoluteLifetime()), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());

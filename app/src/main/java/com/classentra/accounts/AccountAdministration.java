@@ -1,0 +1,58 @@
+package com.classentra.accounts;
+
+import static com.classentra.db.jooq.Tables.APP_USER;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.security.SessionDirectory;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What an administrator does to an account: suspending it ends its sessions at once and refuses sign-in. */
+@Service
+public class AccountAdministration {
+
+    private final DSLContext db;
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+    private final SessionDirectory sessions;
+
+    AccountAdministration(DSLContext db, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
+            SessionDirectory sessions) {
+        this.db = db;
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.sessions = sessions;
+    }
+
+    /** @return how many sessions were ended */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int suspend(UUID userId, UUID actor, String reason) {
+        setStatus(userId, actor, "SUSPENDED", Map.of("reason", reason));
+        return sessions.endSessions(userId, null);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void reinstate(UUID userId, UUID actor) {
+        setStatus(userId, actor, "ACTIVE", Map.of());
+    }
+
+    private void setStatus(UUID userId, UUID actor, String status, Map<String, String> details) {
+        platformScope.call(actor, "account status", () -> transactions.execute(tx -> {
+            int changed = db.update(APP_USER).set(APP_USER.STATUS, status).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
+                    .where(APP_USER.ID.eq(userId)).execute();
+            if (changed == 0) {
+                throw new IllegalArgumentException("No such account");
+            }
+            audit.record(null, actor, "account." + status.toLowerCase(), "user", userId.toString(), details);
+            return changed;
+        }));
+    }
+}

@@ -1,0 +1,79 @@
+package com.classentra.accounts.ui;
+
+import com.classentra.platform.security.SessionDirectory;
+import com.classentra.platform.security.SessionDirectory.ActiveSession;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Account settings: the person's active sessions, and signing out of them. */
+@Route("settings")
+@PageTitle("Settings · Classentra")
+@PermitAll
+public class SettingsView extends Main {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+    private final transient SessionDirectory sessions;
+    private final transient AuthenticationContext authentication;
+    private final SignedInUser user;
+    private final String currentSession;
+    private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
+
+    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication) {
+        this.sessions = sessions;
+        this.authentication = authentication;
+        this.user = SignedInSession.current().orElseThrow();
+        this.currentSession = VaadinSession.getCurrent().getSession().getId();
+        addClassName("console");
+
+        grid.addColumn(ActiveSession::device).setHeader("Device").setAutoWidth(true);
+        grid.addColumn(s -> format(s.signedInAt())).setHeader("Signed in").setAutoWidth(true);
+        grid.addColumn(s -> format(s.lastSeen())).setHeader("Last active").setAutoWidth(true);
+        grid.addColumn(s -> s.id().equals(currentSession) ? "This session" : "").setHeader("").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
+        grid.setAllRowsVisible(true);
+
+        Button others = new Button("Sign out everywhere else", e -> {
+            int ended = sessions.endSessions(user.id(), currentSession);
+            Notification.show(ended == 0 ? "No other session was open." : "Signed out of " + ended + " other session(s).");
+            refresh();
+        });
+        Button everywhere = new Button("Sign out everywhere", e -> {
+            sessions.endSessions(user.id(), null);
+            authentication.logout();
+        });
+        everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        add(new ViewHeader("Settings", "Your account and where you are signed in."),
+                new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
+                        + sessions.absoluteLifetime().toHours() + " hours after signing in."),
+                        grid, new HorizontalLayout(others, everywhere)));
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(sessions.sessionsOf(user.id()));
+    }
+
+    private static String format(Instant time) {
+        return time == null ? "" : WHEN.format(time);
+    }
+}

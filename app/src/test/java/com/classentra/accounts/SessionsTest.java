@@ -1,0 +1,127 @@
+package com.classentra.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.platform.security.SessionDirectory;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.TestAccounts;
+import com.classentra.testsupport.TestAccounts.Account;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** Server-side sessions over real HTTP: new id at sign-in, the list of sessions, signing out everywhere, suspension. */
+@ClassentraTest
+class SessionsTest {
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    TestAccounts testAccounts;
+    @Autowired
+    SessionDirectory sessions;
+    @Autowired
+    AccountAdministration administration;
+
+    /** A browser: its own cookies, no automatic redirects. */
+    private final class Browser {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(Account account) throws Exception {
+            get("/login");
+            String form = "username=" + URLEncoder.encode(account.email(), StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(account.password(), StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String sessionId() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        boolean signedIn() throws Exception {
+            return get("/settings").statusCode() == 200;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    }
+
+    @Test
+    void signingInChangesTheSessionIdAndListsTheDevice() throws Exception {
+        Account teacher = testAccounts.create(Role.TEACHER);
+        Browser browser = new Browser();
+        browser.get("/login");
+        String anonymous = browser.sessionId();
+
+        HttpResponse<String> signIn = browser.signIn(teacher);
+
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(anonymous);
+        assertThat(browser.signedIn()).isTrue();
+        assertThat(sessions.sessionsOf(teacher.id())).singleElement()
+                .satisfies(s -> assertThat(s.device()).isEqualTo("Firefox on Linux"));
+    }
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessionsOnly() throws Exception {
+        Account student = testAccounts.create(Role.STUDENT);
+        Browser laptop = new Browser();
+        Browser phone = new Browser();
+        laptop.signIn(student);
+        phone.signIn(student);
+        assertThat(sessions.sessionsOf(student.id())).hasSize(2);
+
+        assertThat(sessions.endSessions(student.id(), laptop.sessionId())).isEqualTo(1);
+
+        assertThat(laptop.signedIn()).isTrue();
+        assertThat(phone.signedIn()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void aSuspendedAccountLosesItsSessionsAtOnceAndCannotSignIn() throws Exception {
+        Account teacher = testAccounts.create(Role.TEACHER);
+        Browser browser = new Browser();
+        browser.signIn(teacher);
+        assertThat(browser.signedIn()).isTrue();
+
+        assertThat(administration.suspend(teacher.id(), null, "spam")).isEqualTo(1);
+
+        assertThat(browser.signedIn()).isFalse();
+        HttpResponse<String> again = new Browser().signIn(teacher);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+
+        administration.reinstate(teacher.id(), null);
+        assertThat(new Browser().signIn(teacher).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+    }
+
+    @Test
+    @WithMockUser(roles = "TEACHER")
+    void onlyAdministratorsSuspendAccounts() {
+        Account other = testAccounts.create(Role.STUDENT);
+        assertThatThrownBy(() -> administration.suspend(other.id(), null, "no"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+}
