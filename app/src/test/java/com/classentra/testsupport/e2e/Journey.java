@@ -46,6 +46,11 @@ public final class Journey implements AutoCloseable {
         this.testMethod = testMethod;
     }
 
+    /** A second, independent browser session (another device of the same person) for this test. */
+    public Journey anotherDevice() {
+        return new Journey(context.browser(), baseUrl(), application, screenshots, testClass, testMethod + "-other");
+    }
+
     public Page page() {
         return page;
     }
