@@ -75,7 +75,7 @@ class GoogleSignInConfiguration {
                     SecurityContextHolder.setContext(context);
                     new HttpSessionSecurityContextRepository().saveContext(context, request, response);
                     sessions.registerNewSession(request.getSession().getId(), principal);
-                    directory.remember(request.getSession().getId(), request.getHeader("User-Agent"));
+                    directory.remember(request.getSession(), request.getHeader("User-Agent"));
                     response.sendRedirect(request.getContextPath() + "/");
                 })
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()

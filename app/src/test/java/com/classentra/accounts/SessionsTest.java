@@ -1,11 +1,13 @@
 package com.classentra.accounts;
 
+import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestAccounts.Account;
 import java.net.CookieManager;
@@ -33,6 +35,8 @@ class SessionsTest {
     SessionDirectory sessions;
     @Autowired
     AccountAdministration administration;
+    @Autowired
+    PlatformSql platform;
 
     /** A browser: its own cookies, no automatic redirects. */
     private final class Browser {
@@ -85,7 +89,7 @@ class SessionsTest {
     }
 
     @Test
-    void signingOutEverywhereElseEndsTheOtherSessionsOnly() throws Exception {
+    void signingOutEverywhereEndsEverySession() throws Exception {
         Account student = testAccounts.create(Role.STUDENT);
         Browser laptop = new Browser();
         Browser phone = new Browser();
@@ -93,10 +97,32 @@ class SessionsTest {
         phone.signIn(student);
         assertThat(sessions.sessionsOf(student.id())).hasSize(2);
 
-        assertThat(sessions.endSessions(student.id(), laptop.sessionId())).isEqualTo(1);
+        assertThat(sessions.endSessions(student.id(), null)).isEqualTo(2);
 
-        assertThat(laptop.signedIn()).isTrue();
+        assertThat(laptop.signedIn()).isFalse();
         assertThat(phone.signedIn()).isFalse();
+        Browser later = new Browser();
+        later.signIn(student);
+        assertThat(later.signedIn()).as("signing in again works").isTrue();
+    }
+
+    @Test
+    void aRevocationWrittenByAnotherNodeEndsTheSessionHereAtItsNextRequest() throws Exception {
+        Account teacher = testAccounts.create(Role.TEACHER);
+        Browser browser = new Browser();
+        browser.signIn(teacher);
+        assertThat(browser.signedIn()).isTrue();
+
+        // What another node does when the person signs out everywhere there: only the shared table changes.
+        platform.call(sql -> sql.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, teacher.id())
+                .set(SESSION_REVOCATION.REVOKED_BEFORE, java.time.OffsetDateTime.now()).execute());
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        boolean signedIn = true;
+        while (signedIn && System.currentTimeMillis() < deadline) {
+            signedIn = browser.signedIn();
+        }
+        assertThat(signedIn).isFalse();
     }
 
     @Test

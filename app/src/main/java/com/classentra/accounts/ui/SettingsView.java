@@ -35,20 +35,20 @@ public class SettingsView extends Main {
     private final transient SessionDirectory sessions;
     private final transient AuthenticationContext authentication;
     private final SignedInUser user;
-    private final String currentSession;
+    private final transient jakarta.servlet.http.HttpSession currentSession;
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
     public SettingsView(SessionDirectory sessions, AuthenticationContext authentication) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
-        this.currentSession = VaadinSession.getCurrent().getSession().getId();
+        this.currentSession = ((com.vaadin.flow.server.WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession();
         addClassName("console");
 
         grid.addColumn(ActiveSession::device).setHeader("Device").setAutoWidth(true);
         grid.addColumn(s -> format(s.signedInAt())).setHeader("Signed in").setAutoWidth(true);
         grid.addColumn(s -> format(s.lastSeen())).setHeader("Last active").setAutoWidth(true);
-        grid.addColumn(s -> s.id().equals(currentSession) ? "This session" : "").setHeader("").setAutoWidth(true);
+        grid.addColumn(s -> s.id().equals(currentSession.getId()) ? "This session" : "").setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
 

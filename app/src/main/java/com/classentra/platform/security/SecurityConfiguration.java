@@ -75,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods,
-            RateLimiter rateLimiter, SessionDirectory sessionDirectory) throws Exception {
+            RateLimiter rateLimiter, SessionDirectory sessionDirectory, SessionRevocations revocations) throws Exception {
         http.headers(headers -> headers
                 // Vaadin pages are forwarded to the Vaadin servlet, and Tomcat 11 (suspendWrappedResponseAfterForward)
                 // completes a forwarded response behind Spring Security's back: headers written "on commit" were
@@ -96,6 +96,7 @@ class SecurityConfiguration {
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
         // Sessions end after inactivity (server.servlet.session.timeout) and, whatever happens, after their absolute lifetime.
         http.addFilterBefore(new SessionLifetimeFilter(sessionDirectory.absoluteLifetime()), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionRevocationFilter(revocations), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());

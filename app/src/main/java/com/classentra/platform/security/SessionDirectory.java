@@ -1,6 +1,7 @@
 package com.classentra.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,20 +23,25 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The server-side sessions of each person, for the "active sessions" table and "sign out everywhere":
  * Spring Security's session registry knows who and when, this adds the device (a browser and system
- * summary taken from the User-Agent, nothing finer) and when the session signed in. Held in this node's
- * memory, like the sessions themselves (sticky sessions; docs/operations.md).
+ * summary taken from the User-Agent, nothing finer) and when the session signed in. The list is this
+ * node's (sessions are sticky); ending sessions also works across nodes through {@link SessionRevocations}.
  */
 @Component
 public class SessionDirectory {
 
+    /** Session attribute: when the session signed in (compared with revocations made on any node). */
+    static final String SIGNED_IN_AT = "classentra.session.signed-in-at";
+
     private final SessionRegistry registry;
+    private final SessionRevocations revocations;
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
 
-    SessionDirectory(SessionRegistry registry, @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout,
+    SessionDirectory(SessionRegistry registry, SessionRevocations revocations, @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout,
             @Value("${classentra.sessions.absolute-lifetime:12h}") Duration absoluteLifetime) {
         this.registry = registry;
+        this.revocations = revocations;
         this.idleTimeout = idleTimeout;
         this.absoluteLifetime = absoluteLifetime;
     }
@@ -62,14 +68,20 @@ public class SessionDirectory {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             if (request.getSession(false) != null) {
-                remember(request.getSession(false).getId(), request.getHeader("User-Agent"));
+                remember(request.getSession(false), request.getHeader("User-Agent"));
             }
         }
     }
 
-    /** Records the device of a session that has just signed in (also used by sign-in methods outside the form). */
-    public void remember(String sessionId, String userAgent) {
-        devices.put(sessionId, new Device(summarize(userAgent), Instant.now()));
+    /** Records a session that has just signed in (also used by sign-in methods outside the form). */
+    public void remember(HttpSession session, String userAgent) {
+        Instant now = Instant.now();
+        session.setAttribute(SIGNED_IN_AT, now);
+        devices.put(session.getId(), new Device(summarize(userAgent), now));
+    }
+
+    static Instant signedInAt(HttpSession session) {
+        return session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at : Instant.ofEpochMilli(session.getCreationTime());
     }
 
     @EventListener
@@ -88,12 +100,22 @@ public class SessionDirectory {
                 .toList();
     }
 
-    /** Ends every session of the person except {@code keep} (null: all); returns how many ended. */
-    public int endSessions(UUID userId, String keep) {
+    /**
+     * Ends every session of the person except {@code keep} (null: all), on every node: here at once, and on
+     * other nodes at their next request through the shared revocation.
+     *
+     * @return how many sessions this node ended
+     */
+    public int endSessions(UUID userId, HttpSession keep) {
+        Instant now = Instant.now();
+        revocations.revoke(userId, now);
+        if (keep != null) {
+            keep.setAttribute(SIGNED_IN_AT, now);
+        }
         int ended = 0;
         for (Object principal : principals(userId)) {
             for (SessionInformation session : registry.getAllSessions(principal, false)) {
-                if (!session.getSessionId().equals(keep)) {
+                if (keep == null || !session.getSessionId().equals(keep.getId())) {
                     session.expireNow();
                     ended++;
                 }
