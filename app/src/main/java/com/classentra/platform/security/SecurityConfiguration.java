@@ -95,8 +95,7 @@ class SecurityConfiguration {
         // Every session is registered, so a password reset or suspension can end all of a person's sessions.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
         // Sessions end after inactivity (server.servlet.session.timeout) and, whatever happens, after their absolute lifetime.
-        http.addFilterBefore(new SessionLifetimeFilter(sessionDirectory.absoluteLifetime()), SecurityContextHolderFilter.class);
-        http.addFilterAfter(new SessionRevocationFilter(revocations), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionValidityFilter(sessionDirectory.absoluteLifetime(), revocations), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());

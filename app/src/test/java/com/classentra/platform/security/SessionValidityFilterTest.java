@@ -9,14 +9,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 
-class SessionLifetimeFilterTest {
+class SessionValidityFilterTest {
 
     private static MockHttpSession run(Duration lifetime, long ageMillis) throws Exception {
         MockHttpSession session = new MockHttpSession();
         Thread.sleep(ageMillis);
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setSession(session);
-        new SessionLifetimeFilter(lifetime).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        new SessionValidityFilter(lifetime, null).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         return session;
     }
 
