@@ -49,6 +49,8 @@ class SignUpJourneyTest {
         journey.click("Save and continue");
 
         assertThat(journey.heading("Teaching")).isVisible();
+        // "My courses" was chosen in the survey: the courses card comes first.
+        assertThat(journey.page().locator(".empty-state h2").first()).hasText("Your courses");
         journey.see("Amélie Tremblay").screenshot("teacher-dashboard");
     }
 
