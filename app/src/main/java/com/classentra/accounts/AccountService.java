@@ -170,10 +170,14 @@ public class AccountService {
     /** The result of opening a verification link. */
     public enum Verification { VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID }
 
-    public Verification verifyEmail(String token) {
+    /** What a verification link did, and whose address it concerned (null when the link is not valid). */
+    public record VerificationResult(Verification outcome, UUID userId) {
+    }
+
+    public VerificationResult verifyEmail(String token) {
         return transactions.execute(status -> {
             Check check = tokens.redeem(token, Purpose.VERIFY_EMAIL);
-            return switch (check.status()) {
+            Verification outcome = switch (check.status()) {
                 case VALID -> {
                     accounts.markEmailVerified(check.userId());
                     yield Verification.VERIFIED;
@@ -184,6 +188,7 @@ public class AccountService {
                 case EXPIRED -> Verification.EXPIRED;
                 case INVALID -> Verification.INVALID;
             };
+            return new VerificationResult(outcome, outcome == Verification.INVALID ? null : check.userId());
         });
     }
 

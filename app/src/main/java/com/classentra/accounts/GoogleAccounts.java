@@ -3,6 +3,10 @@ package com.classentra.accounts;
 import com.classentra.db.jooq.tables.records.AppUserRecord;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.DbScope;
+import com.classentra.accounts.abuse.DisposableEmailDomains;
+import com.classentra.platform.ratelimit.RateLimitRule;
+import com.classentra.platform.ratelimit.RateLimiter;
+import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +26,18 @@ public class GoogleAccounts {
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final SessionDirectory sessions;
+    private final RateLimiter rateLimiter;
+    private final DisposableEmailDomains disposableDomains;
 
-    GoogleAccounts(AccountRepository accounts, TransactionTemplate transactions, AuditLog audit) {
+    GoogleAccounts(AccountRepository accounts, TransactionTemplate transactions, AuditLog audit, SessionDirectory sessions,
+            RateLimiter rateLimiter, DisposableEmailDomains disposableDomains) {
         this.accounts = accounts;
         this.transactions = transactions;
         this.audit = audit;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.disposableDomains = disposableDomains;
     }
 
     /** What Google told us about the person. */
@@ -46,10 +57,10 @@ public class GoogleAccounts {
      *
      * @param roleForNewAccount the role chosen on the sign-up page, used only when an account is created
      */
-    public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount) {
+    public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount, RequestOrigin origin) {
         Optional<AppUserRecord> known = accounts.findByGoogleSubject(identity.subject());
         if (known.isPresent()) {
-            return known.get().getId();
+            return active(known.get()).getId();
         }
         if (identity.email() == null || identity.email().isBlank()) {
             throw new GoogleSignInRefused("Google did not share an email address for this account.");
@@ -60,13 +71,23 @@ public class GoogleAccounts {
                 throw new GoogleSignInRefused("Google has not verified " + identity.email()
                         + ", so it cannot be linked to the existing account. Sign in with your password instead.");
             }
-            UUID id = sameEmail.get().getId();
+            UUID id = active(sameEmail.get()).getId();
+            // An account whose address was never confirmed may have been opened by someone else with this
+            // address: Google has now proved who owns it, so that password and its sessions stop working.
+            boolean unconfirmed = !sameEmail.get().getEmailVerified();
             DbScope.user(id).run(() -> transactions.executeWithoutResult(status -> {
                 accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), true);
-                audit.record(null, id, "account.google_linked", "user", id.toString(), Map.of());
+                if (unconfirmed) {
+                    accounts.updatePasswordHash(id, null);
+                }
+                audit.record(null, id, "account.google_linked", "user", id.toString(), Map.of("passwordRemoved", unconfirmed));
             }));
+            if (unconfirmed) {
+                sessions.endSessions(id, null);
+            }
             return id;
         }
+        refuseNewAccount(identity, origin);
         UUID id = UUID.randomUUID();
         Role role = roleForNewAccount == Role.TEACHER ? Role.TEACHER : Role.STUDENT;
         UUID tenantId = role == Role.TEACHER ? UUID.randomUUID() : null;
@@ -83,6 +104,26 @@ public class GoogleAccounts {
             audit.record(tenantId, id, "account.signed_up", "user", id.toString(), Map.of("role", role.name(), "via", "google"));
         }));
         return id;
+    }
+
+    /** A new account through Google passes the same checks as the sign-up form. */
+    private void refuseNewAccount(GoogleIdentity identity, RequestOrigin origin) {
+        if (origin.countryRefusal().isPresent()) {
+            throw new GoogleSignInRefused(origin.countryRefusal().get());
+        }
+        if (disposableDomains.isDisposable(identity.email())) {
+            throw new GoogleSignInRefused("Addresses from disposable email services can't be used.");
+        }
+        if (!rateLimiter.check(RateLimitRule.SIGN_UP_IP, origin.clientAddress()).allowed()) {
+            throw new GoogleSignInRefused("Too many new accounts from here. Please try again later.");
+        }
+    }
+
+    private static AppUserRecord active(AppUserRecord user) {
+        if (!"ACTIVE".equals(user.getStatus())) {
+            throw new GoogleSignInRefused("This account is suspended.");
+        }
+        return user;
     }
 
     private static String firstNonBlank(String... values) {

@@ -2,14 +2,13 @@ package com.classentra.accounts;
 
 import com.classentra.accounts.GoogleAccounts.GoogleIdentity;
 import com.classentra.accounts.GoogleAccounts.GoogleSignInRefused;
+import com.classentra.accounts.abuse.SignUpCountryPolicy;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignInMethod;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,11 +61,11 @@ class GoogleSignInConfiguration {
 
     @Bean
     SignInMethod googleSignIn(GoogleAccounts googleAccounts, AccountUserDetailsService users, SessionRegistry sessions,
-            SessionDirectory directory) {
+            SessionDirectory directory, SignUpCountryPolicy countries) {
         return http -> http.authorizeHttpRequests(requests -> requests.requestMatchers("/signup/google").permitAll())
                 .oauth2Login(login -> login
                 .loginPage("/login")
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new LinkingUserService(googleAccounts)))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new LinkingUserService(googleAccounts, countries)))
                 .successHandler((request, response, authentication) -> {
                     UUID accountId = ((LinkedOidcUser) authentication.getPrincipal()).accountId();
                     SignedInUser principal = users.principalFor(accountId);
@@ -78,17 +77,22 @@ class GoogleSignInConfiguration {
                     directory.remember(request.getSession(), request.getHeader("User-Agent"));
                     response.sendRedirect(request.getContextPath() + "/");
                 })
-                .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
-                        + "/login?google-error=" + URLEncoder.encode(exception.getMessage(), StandardCharsets.UTF_8))));
+                // The reason travels in the session, not the URL, so nobody can make the sign-in page say something else.
+                .failureHandler((request, response, exception) -> {
+                    request.getSession().setAttribute(SignInOptions.GOOGLE_ERROR, exception.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?google-error");
+                }));
     }
 
     /** Finds, links or creates the account while Google's answer is being checked, so a refusal fails the sign-in. */
     static final class LinkingUserService extends OidcUserService {
 
         private final GoogleAccounts googleAccounts;
+        private final SignUpCountryPolicy countries;
 
-        LinkingUserService(GoogleAccounts googleAccounts) {
+        LinkingUserService(GoogleAccounts googleAccounts, SignUpCountryPolicy countries) {
             this.googleAccounts = googleAccounts;
+            this.countries = countries;
         }
 
         @Override
@@ -97,10 +101,18 @@ class GoogleSignInConfiguration {
             GoogleIdentity identity = new GoogleIdentity(google.getSubject(), google.getEmail(), Boolean.TRUE.equals(google.getEmailVerified()),
                     google.getGivenName(), google.getFamilyName(), google.getFullName(), google.getPicture());
             try {
-                return new LinkedOidcUser(google, googleAccounts.accountFor(identity, requestedRole()));
+                return new LinkedOidcUser(google, googleAccounts.accountFor(identity, requestedRole(), origin()));
             } catch (GoogleSignInRefused refused) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("account_refused"), refused.getMessage());
             }
+        }
+
+        private RequestOrigin origin() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                HttpServletRequest request = attributes.getRequest();
+                return new RequestOrigin(request.getRemoteAddr(), countries.refusal(request));
+            }
+            return RequestOrigin.address("unknown");
         }
 
         private static Role requestedRole() {

@@ -65,7 +65,7 @@ public class OnboardingSurvey {
             }
         }
         String dashboard = answers.getOrDefault("dashboard", List.of()).contains("My courses") ? "COURSES" : "TODAY";
-        String tone = answers.getOrDefault("tone", List.of("Encouraging")).stream().findFirst().orElse("Encouraging").toUpperCase();
+        String tone = answers.getOrDefault("tone", List.of("Encouraging")).stream().findFirst().orElse("Encouraging").toUpperCase(java.util.Locale.ROOT);
         DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
             JSONB stored = JSONB.valueOf(json.writeValueAsString(answers));
             db.insertInto(SURVEY_RESPONSE).set(SURVEY_RESPONSE.USER_ID, userId).set(SURVEY_RESPONSE.ANSWERS, stored)

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInOptions {
 
+    /** Session attribute holding why the last Google sign-in was refused, for the sign-in page. */
+    public static final String GOOGLE_ERROR = "classentra.google.error";
+
     private final boolean google;
 
     SignInOptions(@Value("${classentra.google.client-id:}") String googleClientId) {

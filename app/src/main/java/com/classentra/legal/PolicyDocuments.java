@@ -11,12 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -37,7 +38,8 @@ public class PolicyDocuments {
 
     private final DSLContext db;
     private final TransactionTemplate transactions;
-    private final Map<PolicyKind, Document> current = new EnumMap<>(PolicyKind.class);
+    private final Map<PolicyKind, Document> current = new ConcurrentHashMap<>();
+    private final Map<PolicyKind, Instant> checkedAt = new ConcurrentHashMap<>();
 
     PolicyDocuments(DSLContext db, TransactionTemplate transactions) {
         this.db = db;
@@ -62,7 +64,9 @@ public class PolicyDocuments {
             // Nodes starting together publish one version: the lock orders them, the second sees the first's.
             db.execute("select pg_advisory_xact_lock(hashtext('classentra.policy.' || ?))", kind.name());
             Document latest = latest(kind);
-            if (latest != null && latest.sha256().equals(sha)) {
+            // A text published before (even as an older version) is not published again: a node still
+            // running the previous release must not turn the documents back during a rolling deploy.
+            if (latest != null && db.fetchExists(POLICY_DOCUMENT, POLICY_DOCUMENT.KIND.eq(kind.name()).and(POLICY_DOCUMENT.SHA256.eq(sha)))) {
                 return latest;
             }
             int version = latest == null ? 1 : latest.version() + 1;
@@ -71,6 +75,7 @@ public class PolicyDocuments {
             return new Document(kind, version, sha, body);
         });
         current.put(kind, published);
+        checkedAt.put(kind, Instant.now());
         return published;
     }
 
@@ -80,8 +85,15 @@ public class PolicyDocuments {
                 .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody()));
     }
 
+    /** The latest version, re-read every minute so nodes pick up a version another node published. */
     public Document current(PolicyKind kind) {
-        return current.get(kind);
+        Document known = current.get(kind);
+        if (known == null || Instant.now().isAfter(checkedAt.getOrDefault(kind, Instant.MIN).plusSeconds(60))) {
+            known = transactions.execute(status -> latest(kind));
+            current.put(kind, known);
+            checkedAt.put(kind, Instant.now());
+        }
+        return known;
     }
 
     /** Required documents whose current version the user has not accepted. */

@@ -163,20 +163,20 @@ class AccountServiceTest {
         UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
         String token = linkSentTo(email, "verify-email");
 
-        assertThat(accounts.verifyEmail(token.substring(0, token.length() - 2) + "xx")).isEqualTo(Verification.INVALID);
-        assertThat(accounts.verifyEmail(token.replace("VERIFY_EMAIL", "RESET_PASSWORD"))).isEqualTo(Verification.INVALID);
-        assertThat(accounts.verifyEmail("garbage")).isEqualTo(Verification.INVALID);
-        assertThat(accounts.verifyEmail(null)).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail(token.substring(0, token.length() - 2) + "xx").outcome()).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail(token.replace("VERIFY_EMAIL", "RESET_PASSWORD")).outcome()).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail("garbage").outcome()).isEqualTo(Verification.INVALID);
+        assertThat(accounts.verifyEmail(null).outcome()).isEqualTo(Verification.INVALID);
 
-        assertThat(accounts.verifyEmail(token)).isEqualTo(Verification.VERIFIED);
+        assertThat(accounts.verifyEmail(token).outcome()).isEqualTo(Verification.VERIFIED);
         assertThat(platform.value(APP_USER.EMAIL_VERIFIED, APP_USER.ID.eq(id))).isTrue();
-        assertThat(accounts.verifyEmail(token)).isEqualTo(Verification.ALREADY_VERIFIED);
+        assertThat(accounts.verifyEmail(token).outcome()).isEqualTo(Verification.ALREADY_VERIFIED);
 
         String other = unique("late");
         accounts.signUp(teacher(other), TestOrigins.fresh());
         String late = linkSentTo(other, "verify-email");
         platform.call(sql -> sql.update(ACCOUNT_TOKEN).set(ACCOUNT_TOKEN.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1)).execute());
-        assertThat(accounts.verifyEmail(late)).isEqualTo(Verification.EXPIRED);
+        assertThat(accounts.verifyEmail(late).outcome()).isEqualTo(Verification.EXPIRED);
     }
 
     @Test

@@ -133,8 +133,31 @@ class GoogleSignInTest {
 
         Journey journey = signIn("/oauth2/authorization/google");
 
-        assertThat(location(journey)).contains("/login?google-error=").contains("verified");
+        assertThat(location(journey)).contains("/login?google-error");
         assertThat(platform.value(APP_USER.GOOGLE_SUBJECT, APP_USER.ID.eq(existing))).isNull();
+    }
+
+    @Test
+    void googleProvingTheAddressRemovesThePasswordOfAnUnconfirmedAccountWithIt() throws Exception {
+        // Someone opened an account with this address but never confirmed it; the owner then comes with Google.
+        String email = "squatted-" + UUID.randomUUID() + "@example.com";
+        UUID squatted = accounts.signUp(new SignUpForm(false, "Sq", "Uat", null, email, "quiet river lantern", true, Locale.ENGLISH),
+                TestOrigins.fresh()).userId();
+        String subject = "google-" + UUID.randomUUID();
+        googleSays(subject, email, true);
+
+        assertThat(location(signIn("/oauth2/authorization/google"))).endsWith("/");
+
+        assertThat(platform.value(APP_USER.GOOGLE_SUBJECT, APP_USER.ID.eq(squatted))).isEqualTo(subject);
+        assertThat(platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(squatted))).isNull();
+        assertThat(platform.value(APP_USER.EMAIL_VERIFIED, APP_USER.ID.eq(squatted))).isTrue();
+    }
+
+    @Test
+    void aNewGoogleAccountFromADisposableDomainIsRefused() throws Exception {
+        googleSays("google-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mailinator.com", true);
+
+        assertThat(location(signIn("/oauth2/authorization/google"))).contains("/login?google-error");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.SignInOptions;
+import com.vaadin.flow.server.VaadinSession;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -62,7 +63,8 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
         } else if (parameters.containsKey("expired")) {
             message = "Your session has ended. Please sign in again.";
         } else if (parameters.containsKey("google-error")) {
-            message = "Google sign-in did not work: " + parameters.get("google-error").getFirst();
+            Object reason = VaadinSession.getCurrent().getSession().getAttribute(SignInOptions.GOOGLE_ERROR);
+            message = "Google sign-in did not work" + (reason == null ? "." : ": " + reason);
         }
         notice.setText(message == null ? "" : message);
         notice.setVisible(message != null);

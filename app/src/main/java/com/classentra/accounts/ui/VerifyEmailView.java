@@ -26,12 +26,16 @@ public class VerifyEmailView extends AuthPage implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse(null);
-        Verification result = accounts.verifyEmail(token);
+        AccountService.VerificationResult verification = accounts.verifyEmail(token);
+        Verification result = verification.outcome();
         Button next = new Button("Continue", e -> getUI().ifPresent(ui -> ui.navigate("")));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         switch (result) {
             case VERIFIED, ALREADY_VERIFIED -> {
-                SignedInSession.updateOnboarding(o -> new com.classentra.platform.security.SignedInUser.Onboarding(true, o.pendingPolicies(), o.surveyPending()));
+                // Only the session of the person whose address this link confirms moves on.
+                if (SignedInSession.current().filter(user -> user.id().equals(verification.userId())).isPresent()) {
+                    SignedInSession.updateOnboarding(o -> new com.classentra.platform.security.SignedInUser.Onboarding(true, o.pendingPolicies(), o.surveyPending()));
+                }
                 show("Your email is confirmed", result == Verification.VERIFIED
                         ? "Thank you. You can now use Classentra." : "This address was already confirmed; nothing more to do.", next);
             }

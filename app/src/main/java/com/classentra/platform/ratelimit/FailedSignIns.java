@@ -2,6 +2,7 @@ package com.classentra.platform.ratelimit;
 
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +24,17 @@ class FailedSignIns {
 
     @EventListener
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof String username && !username.isBlank()) {
-            limiter.check(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, accountKey(username));
+        if (event.getAuthentication().getPrincipal() instanceof String username && !username.isBlank()
+                && event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+            limiter.check(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, accountKey(username, details.getRemoteAddress()));
         }
     }
 
-    /** Emails are unique case-insensitively, so are their buckets. */
-    static String accountKey(String username) {
-        return username.strip().toLowerCase(Locale.ROOT);
+    /**
+     * One bucket per email (case-insensitive, like accounts) and client address: guessing from one place is
+     * slowed down, while someone failing elsewhere can never lock the owner out of their own account.
+     */
+    static String accountKey(String username, String clientAddress) {
+        return username.strip().toLowerCase(Locale.ROOT) + "|" + clientAddress;
     }
 }

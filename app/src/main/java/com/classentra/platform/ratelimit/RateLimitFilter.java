@@ -62,7 +62,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             if (!byAddress.allowed() || username == null || username.isBlank()) {
                 return byAddress;
             }
-            return limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.accountKey(username));
+            return limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.accountKey(username, request.getRemoteAddr()));
         }
         if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()) && !STATIC.matches(request)) {
             return limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());

@@ -38,7 +38,7 @@ class SessionValidityFilter extends OncePerRequestFilter {
     }
 
     private boolean tooOld(HttpSession session) {
-        return System.currentTimeMillis() - session.getCreationTime() > absoluteLifetime.toMillis();
+        return SessionDirectory.signedInAt(session).plus(absoluteLifetime).isBefore(java.time.Instant.now());
     }
 
     private boolean revoked(HttpSession session) {
