@@ -86,6 +86,9 @@ public class AccountService {
             return new SignUpResult(null, Map.of("form", origin.countryRefusal().get()));
         }
         rateLimiter.requireAllowed(RateLimitRule.SIGN_UP_IP, origin.clientAddress());
+        if (form.email() != null && !form.email().isBlank()) {
+            rateLimiter.requireAllowed(RateLimitRule.SIGN_UP_ACCOUNT, form.email().strip().toLowerCase(Locale.ROOT));
+        }
         Map<String, String> problems = validate(form);
         if (!problems.isEmpty()) {
             return new SignUpResult(null, problems);
@@ -157,7 +160,8 @@ public class AccountService {
     }
 
     /** Sends a new verification link to a signed-in person whose email is not verified yet; a few per hour. */
-    public void resendVerification(UUID userId) {
+    public void resendVerification(UUID userId, RequestOrigin origin) {
+        rateLimiter.requireAllowed(RateLimitRule.VERIFICATION_RESEND_IP, origin.clientAddress());
         rateLimiter.requireAllowed(RateLimitRule.VERIFICATION_RESEND_ACCOUNT, userId.toString());
         DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
             AppUserRecord user = accounts.findById(userId).orElseThrow();

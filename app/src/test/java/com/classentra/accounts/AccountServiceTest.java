@@ -158,6 +158,18 @@ class AccountServiceTest {
     }
 
     @Test
+    void verificationEmailsCanBeResentAFewTimesAnHour() {
+        String email = unique("resend");
+        UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
+        for (int i = 0; i < 5; i++) {
+            accounts.resendVerification(id, TestOrigins.fresh());
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.resendVerification(id, TestOrigins.fresh()))
+                .isInstanceOf(com.classentra.platform.ratelimit.RateLimitedException.class);
+        assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.TO_ADDRESS.eq(email))).isEqualTo(6);
+    }
+
+    @Test
     void theVerificationLinkWorksOnceAndTamperedOrExpiredLinksAreToldApart() {
         String email = unique("verify");
         UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();

@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.abuse.SignUpCountryPolicy;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.button.Button;
@@ -17,11 +18,11 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ConfirmEmailView extends AuthPage {
 
-    public ConfirmEmailView(AccountService accounts, AuthenticationContext authentication) {
+    public ConfirmEmailView(AccountService accounts, AuthenticationContext authentication, SignUpCountryPolicy countries) {
         var user = SignedInSession.current().orElseThrow();
         Button resend = new Button("Send the link again", e -> {
             try {
-                accounts.resendVerification(user.id());
+                accounts.resendVerification(user.id(), Origins.current(countries));
                 Notification.show("A new link is on its way to " + user.email() + ".", 5000, Notification.Position.BOTTOM_CENTER);
             } catch (RateLimitedException limited) {
                 Notification.show(Origins.tooMany(limited), 5000, Notification.Position.BOTTOM_CENTER);

@@ -12,13 +12,16 @@ import java.util.Locale;
 public enum RateLimitRule {
     /** Sign-in attempts from one address. Generous: a classroom behind one NAT signs in at the same minute. */
     SIGN_IN_IP(60, Duration.ofMinutes(5)),
-    /** Failed sign-ins for one email address; while used up, that address is throttled, never locked for good. */
+    /** Failed sign-ins for one email from one address; while used up, that pair is throttled, never locked for good. */
     SIGN_IN_ACCOUNT_FAILURES(10, Duration.ofMinutes(15)),
     SIGN_UP_IP(20, Duration.ofHours(1)),
+    /** Sign-up attempts naming one email address, from anywhere. */
+    SIGN_UP_ACCOUNT(5, Duration.ofHours(1)),
     PASSWORD_RESET_IP(20, Duration.ofHours(1)),
     /** Reset emails for one address, so nobody can flood a mailbox through the form. */
     PASSWORD_RESET_ACCOUNT(3, Duration.ofHours(1)),
     VERIFICATION_RESEND_ACCOUNT(5, Duration.ofHours(1)),
+    VERIFICATION_RESEND_IP(20, Duration.ofHours(1)),
     /** Every request of a visitor not signed in (pages, Vaadin round trips; not static files): stops scrapers and floods. */
     ANONYMOUS_REQUESTS_IP(600, Duration.ofMinutes(1));
 
