@@ -53,7 +53,7 @@ public class GeoIpCountries implements AutoCloseable {
             opened = new DatabaseReader.Builder(file.toFile()).fileMode(FileMode.MEMORY).build();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(PROPERTY + " names " + file.toAbsolutePath()
-                    + ", which is not a MaxMind DB (.mmdb) file: " + e.getMessage(), e);
+                    + ", which cannot be read as a MaxMind DB (.mmdb) file: " + e.getMessage(), e);
         }
         Metadata metadata = opened.getMetadata();
         String type = metadata.getDatabaseType();

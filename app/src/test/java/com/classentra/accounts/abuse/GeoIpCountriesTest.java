@@ -98,7 +98,7 @@ class GeoIpCountriesTest {
         assertThatThrownBy(() -> new GeoIpCountries(dir.toString())).as("a directory")
                 .hasMessageStartingWith("classentra.abuse.geoip-database names ").hasMessageContaining("not a readable file");
         assertThatThrownBy(() -> new GeoIpCountries(text.toString()))
-                .hasMessageStartingWith("classentra.abuse.geoip-database names ").hasMessageContaining("not a MaxMind DB (.mmdb) file");
+                .hasMessageStartingWith("classentra.abuse.geoip-database names ").hasMessageContaining("cannot be read as a MaxMind DB (.mmdb) file");
         assertThatThrownBy(() -> new GeoIpCountries(asn.toString()))
                 .hasMessageStartingWith("classentra.abuse.geoip-database names ").hasMessageContaining("GeoLite2-ASN")
                 .hasMessageContaining("no countries");
