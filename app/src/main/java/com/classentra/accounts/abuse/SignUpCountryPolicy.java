@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
  * data-residency reasons (China, Russia, Vietnam, Kazakhstan) and those under comprehensive sanctions (Cuba,
  * Iran, North Korea, Syria), together {@code classentra.abuse.blocked-countries}.
  *
- * <p>The country comes only from request headers that the operator's edge sets and clients cannot
+ * <p>The country comes first from request headers that the operator's edge sets and clients cannot
  * ({@code classentra.abuse.country-headers}, e.g. {@code CF-IPCountry} behind Cloudflare or
- * {@code X-Vercel-IP-Country}); with none configured, no header is believed, since anyone can send one.
- * An unknown country is allowed: refusing it would refuse everyone on a server without an edge that knows.
+ * {@code X-Vercel-IP-Country}); with none configured, no header is believed, since anyone can send one. When no
+ * trusted header knows it, the optional local GeoIP database ({@link GeoIpCountries}) is asked about the request's
+ * remote address. An unknown country is allowed: refusing it would refuse everyone on a server without an edge or
+ * database that knows.
  */
 @Component
 public class SignUpCountryPolicy {
@@ -26,9 +29,13 @@ public class SignUpCountryPolicy {
 
     private final List<String> countryHeaders;
     private final Set<String> blocked;
+    private final GeoIpCountries geoIp;
 
+    @Autowired
     SignUpCountryPolicy(@Value("${classentra.abuse.country-headers:}") List<String> countryHeaders,
-            @Value("${classentra.abuse.blocked-countries:CN,RU,VN,KZ,CU,IR,KP,SY}") List<String> blockedCountries) {
+            @Value("${classentra.abuse.blocked-countries:CN,RU,VN,KZ,CU,IR,KP,SY}") List<String> blockedCountries,
+            GeoIpCountries geoIp) {
+        this.geoIp = geoIp;
         this.countryHeaders = countryHeaders.stream().map(String::strip).filter(header -> !header.isEmpty()).toList();
         this.blocked = blockedCountries.stream().map(code -> code.strip().toUpperCase(Locale.ROOT)).filter(code -> !code.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -36,6 +43,11 @@ public class SignUpCountryPolicy {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("classentra.abuse.blocked-countries takes ISO 3166 two-letter codes; not codes: " + unknown);
         }
+    }
+
+    /** Without a GeoIP database: the country comes from trusted headers only. */
+    SignUpCountryPolicy(List<String> countryHeaders, List<String> blockedCountries) {
+        this(countryHeaders, blockedCountries, GeoIpCountries.none());
     }
 
     /** Why this request may not create an account, in words for the person; empty when it may. */
@@ -47,8 +59,8 @@ public class SignUpCountryPolicy {
     }
 
     /**
-     * The first trusted header holding a country code. Cloudflare's XX (unknown) and T1 (Tor) are not countries
-     * and count as unknown.
+     * The first trusted header holding a country code, else the GeoIP database's country for the remote address.
+     * Cloudflare's XX (unknown) and T1 (Tor) are not countries and count as unknown.
      */
     Optional<String> country(HttpServletRequest request) {
         for (String header : countryHeaders) {
@@ -60,6 +72,6 @@ public class SignUpCountryPolicy {
                 }
             }
         }
-        return Optional.empty();
+        return geoIp.country(request.getRemoteAddr()).filter(ISO_COUNTRIES::contains);
     }
 }
