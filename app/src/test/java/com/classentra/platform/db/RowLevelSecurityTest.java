@@ -2,6 +2,8 @@ package com.classentra.platform.db;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static com.classentra.db.jooq.Tables.TENANT;
@@ -65,6 +67,10 @@ class RowLevelSecurityTest {
                     .set(AUDIT_EVENT.ACTION, "test.seeded").set(AUDIT_EVENT.DETAILS, JSONB.valueOf("{}")).execute();
             db.insertInto(EMAIL_OUTBOX).set(EMAIL_OUTBOX.TENANT_ID, tenant).set(EMAIL_OUTBOX.TO_ADDRESS, "student@example.com")
                     .set(EMAIL_OUTBOX.TEMPLATE, "test").set(EMAIL_OUTBOX.SUBJECT, "Hello").set(EMAIL_OUTBOX.TEXT_BODY, "Hi").execute();
+            UUID course = UUID.randomUUID();
+            db.insertInto(COURSE).set(COURSE.ID, course).set(COURSE.TENANT_ID, tenant).set(COURSE.TITLE, name + " course")
+                    .set(COURSE.JOIN_CODE, course.toString().replace("-", "").substring(0, 8).toUpperCase()).execute();
+            db.insertInto(ENROLMENT).set(ENROLMENT.TENANT_ID, tenant).set(ENROLMENT.COURSE_ID, course).set(ENROLMENT.STUDENT_ID, owner).execute();
         }));
     }
 

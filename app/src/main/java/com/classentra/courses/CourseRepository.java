@@ -1,0 +1,107 @@
+package com.classentra.courses;
+
+import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.ENROLMENT;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+
+import com.classentra.courses.CourseForm.Visibility;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** jOOQ queries on courses and enrolments; row-level security decides which rows each caller reaches. */
+@Repository
+class CourseRepository {
+
+    private final DSLContext db;
+
+    CourseRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(UUID id, UUID tenantId, CourseForm form, String descriptionHtml, String joinCode, UUID createdBy) {
+        db.insertInto(COURSE)
+                .set(COURSE.ID, id).set(COURSE.TENANT_ID, tenantId).set(COURSE.TITLE, form.title().strip())
+                .set(COURSE.DESCRIPTION_HTML, descriptionHtml).set(COURSE.STARTS_ON, form.startsOn()).set(COURSE.ENDS_ON, form.endsOn())
+                .set(COURSE.VISIBILITY, form.visibility().name()).set(COURSE.JOIN_CODE, joinCode).set(COURSE.CREATED_BY, createdBy)
+                .execute();
+    }
+
+    boolean update(UUID id, CourseForm form, String descriptionHtml) {
+        return db.update(COURSE)
+                .set(COURSE.TITLE, form.title().strip()).set(COURSE.DESCRIPTION_HTML, descriptionHtml)
+                .set(COURSE.STARTS_ON, form.startsOn()).set(COURSE.ENDS_ON, form.endsOn())
+                .set(COURSE.VISIBILITY, form.visibility().name()).set(COURSE.UPDATED_AT, currentOffsetDateTime())
+                .where(COURSE.ID.eq(id))
+                .execute() == 1;
+    }
+
+    boolean setArchived(UUID id, boolean archived) {
+        return db.update(COURSE)
+                .set(COURSE.ARCHIVED_AT, archived ? currentOffsetDateTime() : null)
+                .set(COURSE.UPDATED_AT, currentOffsetDateTime())
+                .where(COURSE.ID.eq(id))
+                .execute() == 1;
+    }
+
+    /** Deleting a course removes its enrolments (and, as they arrive, its items, files and messages) by cascade. */
+    boolean delete(UUID id) {
+        return db.deleteFrom(COURSE).where(COURSE.ID.eq(id)).execute() == 1;
+    }
+
+    /** The visible courses with their active student counts, in one statement. */
+    List<CourseSummary> visibleCourses(boolean includeArchived) {
+        return courses(includeArchived ? org.jooq.impl.DSL.noCondition() : COURSE.ARCHIVED_AT.isNull());
+    }
+
+    Optional<CourseSummary> find(UUID id) {
+        return courses(COURSE.ID.eq(id)).stream().findFirst();
+    }
+
+    private List<CourseSummary> courses(Condition condition) {
+        var students = db.select(ENROLMENT.COURSE_ID, count().as("students")).from(ENROLMENT)
+                .where(ENROLMENT.STATUS.eq("ACTIVE")).groupBy(ENROLMENT.COURSE_ID).asTable("students");
+        return db.select(COURSE.asterisk(), students.field("students", Integer.class))
+                .from(COURSE)
+                .leftJoin(students).on(students.field(ENROLMENT.COURSE_ID).eq(COURSE.ID))
+                .where(condition)
+                .orderBy(COURSE.ARCHIVED_AT.asc().nullsFirst(), COURSE.STARTS_ON.asc().nullsLast(), COURSE.TITLE)
+                .fetch(r -> summary(r, r.get("students", Integer.class)));
+    }
+
+    /** The course behind a join code, found through the narrow SECURITY DEFINER function. */
+    Optional<JoinTarget> joinTarget(String code) {
+        return db.fetchOptional("select * from course_for_join_code(?)", code)
+                .map(r -> new JoinTarget(r.get("course_id", UUID.class), r.get("tenant_id", UUID.class),
+                        r.get("title", String.class), r.get("archived", Boolean.class)));
+    }
+
+    record JoinTarget(UUID courseId, UUID tenantId, String title, boolean archived) {
+    }
+
+    /** Enrols, or re-activates a student who left or was removed; false when already active. */
+    boolean enrol(UUID tenantId, UUID courseId, UUID studentId) {
+        return db.insertInto(ENROLMENT).set(ENROLMENT.TENANT_ID, tenantId).set(ENROLMENT.COURSE_ID, courseId).set(ENROLMENT.STUDENT_ID, studentId)
+                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.STUDENT_ID).doUpdate()
+                .set(ENROLMENT.STATUS, "ACTIVE").set(ENROLMENT.UPDATED_AT, currentOffsetDateTime())
+                .where(ENROLMENT.STATUS.ne("ACTIVE"))
+                .execute() == 1;
+    }
+
+    boolean endEnrolment(UUID courseId, UUID studentId, String status) {
+        return db.update(ENROLMENT).set(ENROLMENT.STATUS, status).set(ENROLMENT.UPDATED_AT, currentOffsetDateTime())
+                .where(ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STUDENT_ID.eq(studentId)).and(ENROLMENT.STATUS.eq("ACTIVE")))
+                .execute() == 1;
+    }
+
+    private static CourseSummary summary(Record r, Integer students) {
+        return new CourseSummary(r.get(COURSE.ID), r.get(COURSE.TITLE), r.get(COURSE.DESCRIPTION_HTML), r.get(COURSE.STARTS_ON),
+                r.get(COURSE.ENDS_ON), Visibility.valueOf(r.get(COURSE.VISIBILITY)), r.get(COURSE.JOIN_CODE),
+                r.get(COURSE.ARCHIVED_AT) != null, students == null ? 0 : students);
+    }
+}

@@ -1,0 +1,194 @@
+package com.classentra.courses;
+
+import com.classentra.courses.CourseRepository.JoinTarget;
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.platform.text.RichText;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Courses of a teacher's workspace and the students enrolled in them. Every call runs in the caller's own
+ * scope, so row-level security keeps other tenants' courses out of reach (they are "not found"), and the
+ * role is checked here too: only teachers of the workspace change courses, only students join them.
+ */
+@Service
+public class CourseService {
+
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CourseRepository courses;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    CourseService(CourseRepository courses, TransactionTemplate transactions, AuditLog audit) {
+        this.courses = courses;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** A saved course, or messages keyed by form field. */
+    public record Saved(CourseSummary course, Map<String, String> problems) {
+    }
+
+    public List<CourseSummary> coursesOf(SignedInUser user) {
+        if (user.has(Role.TEACHER) && user.tenantId() != null) {
+            return asTeacher(user, () -> courses.visibleCourses(true));
+        }
+        return DbScope.user(user.id()).supply(() -> transactions.execute(status -> courses.visibleCourses(false)));
+    }
+
+    public CourseSummary course(SignedInUser user, UUID courseId) {
+        Supplier<CourseSummary> find = () -> courses.find(courseId).orElseThrow(CourseNotFoundException::new);
+        return user.has(Role.TEACHER) && user.tenantId() != null ? asTeacher(user, find)
+                : DbScope.user(user.id()).supply(() -> transactions.execute(status -> find.get()));
+    }
+
+    public Saved create(SignedInUser teacher, CourseForm form) {
+        Map<String, String> problems = validate(form);
+        if (!problems.isEmpty()) {
+            return new Saved(null, problems);
+        }
+        UUID id = UUID.randomUUID();
+        return new Saved(asTeacher(teacher, () -> {
+            insertWithFreshCode(id, teacher, form);
+            audit.record(teacher.tenantId(), teacher.id(), "course.created", "course", id.toString(), Map.of("title", form.title().strip()));
+            return courses.find(id).orElseThrow();
+        }), Map.of());
+    }
+
+    public Saved update(SignedInUser teacher, UUID courseId, CourseForm form) {
+        Map<String, String> problems = validate(form);
+        if (!problems.isEmpty()) {
+            return new Saved(null, problems);
+        }
+        return new Saved(asTeacher(teacher, () -> {
+            if (!courses.update(courseId, form, RichText.sanitize(form.descriptionHtml()))) {
+                throw new CourseNotFoundException();
+            }
+            audit.record(teacher.tenantId(), teacher.id(), "course.updated", "course", courseId.toString(), Map.of());
+            return courses.find(courseId).orElseThrow();
+        }), Map.of());
+    }
+
+    public void archive(SignedInUser teacher, UUID courseId, boolean archived) {
+        asTeacher(teacher, () -> {
+            if (!courses.setArchived(courseId, archived)) {
+                throw new CourseNotFoundException();
+            }
+            audit.record(teacher.tenantId(), teacher.id(), archived ? "course.archived" : "course.restored", "course", courseId.toString(), Map.of());
+            return null;
+        });
+    }
+
+    /** Permanently removes the course with everything in it (privacy policy, "Data Retention"). */
+    public void delete(SignedInUser teacher, UUID courseId) {
+        asTeacher(teacher, () -> {
+            CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
+            courses.delete(courseId);
+            audit.record(teacher.tenantId(), teacher.id(), "course.deleted", "course", courseId.toString(), Map.of("title", course.title()));
+            return null;
+        });
+    }
+
+    /** What happened when a student used a join code. */
+    public enum JoinOutcome { JOINED, ALREADY_ENROLLED, UNKNOWN_CODE, COURSE_ARCHIVED }
+
+    public record Joined(JoinOutcome outcome, UUID courseId, String title) {
+    }
+
+    public Joined join(SignedInUser student, String code) {
+        if (!student.has(Role.STUDENT)) {
+            throw new AccessDeniedException("Only students join courses");
+        }
+        String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!normalized.matches("[A-Z0-9]{8}")) {
+            return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
+        }
+        return DbScope.user(student.id()).supply(() -> transactions.execute(status -> {
+            JoinTarget target = courses.joinTarget(normalized).orElse(null);
+            if (target == null) {
+                return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
+            }
+            if (target.archived()) {
+                return new Joined(JoinOutcome.COURSE_ARCHIVED, target.courseId(), target.title());
+            }
+            boolean joined = courses.enrol(target.tenantId(), target.courseId(), student.id());
+            if (joined) {
+                audit.record(null, student.id(), "course.joined", "course", target.courseId().toString(), Map.of());
+            }
+            return new Joined(joined ? JoinOutcome.JOINED : JoinOutcome.ALREADY_ENROLLED, target.courseId(), target.title());
+        }));
+    }
+
+    public void leave(SignedInUser student, UUID courseId) {
+        DbScope.user(student.id()).run(() -> transactions.executeWithoutResult(status -> {
+            if (!courses.endEnrolment(courseId, student.id(), "LEFT")) {
+                throw new CourseNotFoundException();
+            }
+        }));
+    }
+
+    public void removeStudent(SignedInUser teacher, UUID courseId, UUID studentId) {
+        asTeacher(teacher, () -> {
+            if (!courses.endEnrolment(courseId, studentId, "REMOVED")) {
+                throw new CourseNotFoundException();
+            }
+            audit.record(teacher.tenantId(), teacher.id(), "course.student_removed", "course", courseId.toString(), Map.of("student", studentId.toString()));
+            return null;
+        });
+    }
+
+    private <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
+        if (!teacher.has(Role.TEACHER) || teacher.tenantId() == null) {
+            throw new AccessDeniedException("Only teachers of a workspace manage its courses");
+        }
+        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
+    }
+
+    /** Join codes are random (32^8 of them); a code already in use is simply drawn again. */
+    private void insertWithFreshCode(UUID id, SignedInUser teacher, CourseForm form) {
+        String code = newJoinCode();
+        while (courses.joinTarget(code).isPresent()) {
+            code = newJoinCode();
+        }
+        courses.insert(id, teacher.tenantId(), form, RichText.sanitize(form.descriptionHtml()), code, teacher.id());
+    }
+
+    static String newJoinCode() {
+        StringBuilder code = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static Map<String, String> validate(CourseForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (form.title() == null || form.title().isBlank()) {
+            problems.put("title", "Give the course a title");
+        } else if (form.title().strip().length() > 200) {
+            problems.put("title", "Use at most 200 characters");
+        }
+        if (form.startsOn() != null && form.endsOn() != null && form.endsOn().isBefore(form.startsOn())) {
+            problems.put("endsOn", "The course cannot end before it starts");
+        }
+        if (form.visibility() == null) {
+            problems.put("visibility", "Choose who can find the course");
+        }
+        if (form.descriptionHtml() != null && form.descriptionHtml().length() > 100_000) {
+            problems.put("description", "The description is too long (100,000 characters at most)");
+        }
+        return problems;
+    }
+}

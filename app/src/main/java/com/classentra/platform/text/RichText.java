@@ -1,0 +1,34 @@
+package com.classentra.platform.text;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Rich text written by people (course descriptions, materials, feedback) is reduced to an allow-list of
+ * formatting on the way in: no scripts, no styles, no event handlers, links only to http(s) and mailto,
+ * and every link opens without handing over the page (rel="noopener noreferrer nofollow").
+ */
+public final class RichText {
+
+    private static final Safelist ALLOWED = Safelist.basic()
+            .addTags("h2", "h3", "h4")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
+
+    private RichText() {
+    }
+
+    public static String sanitize(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        return Jsoup.clean(html, "", ALLOWED, output).strip();
+    }
+
+    /** The text without any markup, e.g. for previews and search. */
+    public static String plainText(String html) {
+        return html == null ? "" : Jsoup.parse(html).text();
+    }
+}
