@@ -37,7 +37,7 @@ class SignUpJourneyTest {
         assertThat(journey.heading("Confirm your email address")).isVisible();
         journey.screenshot("confirm-email");
 
-        String link = journey.mailbox().newestTo(email).link("/verify-email?token=");
+        String link = journey.mailbox().linkTo(email, "/verify-email?token=");
         journey.open(link);
         assertThat(journey.heading("Your email is confirmed")).isVisible();
         journey.click("Continue");
@@ -65,7 +65,7 @@ class SignUpJourneyTest {
         journey.fill("Email", email).click("Send reset link");
         journey.see("Check your inbox");
 
-        String link = journey.mailbox().newestTo(email).link("/reset-password?token=");
+        String link = journey.mailbox().linkTo(email, "/reset-password?token=");
         journey.open(link);
         assertThat(journey.heading("Choose a new password")).isVisible();
         journey.fill("New password", "short").fill("Repeat the new password", "short").click("Save and sign out everywhere");

@@ -1,7 +1,9 @@
 package com.classentra.testsupport;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 
+import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyKind;
@@ -28,6 +30,27 @@ public class TestAccounts {
         this.platform = platform;
         this.passwordEncoder = passwordEncoder;
         this.policies = policies;
+    }
+
+    /** Marks an account made through sign-up as onboarded (verified, documents accepted, survey skipped). */
+    public void completeOnboarding(String email) {
+        UUID id = platform.value(APP_USER.ID, APP_USER.EMAIL.eq(email));
+        String[] roles = platform.value(APP_USER.ROLES, APP_USER.ID.eq(id));
+        platform.call(sql -> sql.update(APP_USER).set(APP_USER.EMAIL_VERIFIED, true).set(APP_USER.ONBOARDING_DONE_AT, OffsetDateTime.now())
+                .where(APP_USER.ID.eq(id)).execute());
+        platform.call(sql -> {
+            policies.accept(id, PolicyKind.requiredFor(Arrays.stream(roles).map(Role::valueOf).collect(java.util.stream.Collectors.toSet())));
+            return null;
+        });
+    }
+
+    /** The principal a sign-in of this account would have, with its first workspace. */
+    public SignedInUser principal(String email) {
+        var user = platform.call(sql -> sql.selectFrom(APP_USER).where(APP_USER.EMAIL.eq(email)).fetchSingle());
+        UUID tenant = platform.call(sql -> sql.select(TENANT_MEMBER.TENANT_ID).from(TENANT_MEMBER).where(TENANT_MEMBER.USER_ID.eq(user.getId()))
+                .fetchOptional(TENANT_MEMBER.TENANT_ID).orElse(null));
+        return new SignedInUser(user.getId(), email, user.getFirstName() + " " + user.getLastName(),
+                Arrays.stream(user.getRoles()).map(Role::valueOf).collect(java.util.stream.Collectors.toSet()), tenant, null);
     }
 
     /**

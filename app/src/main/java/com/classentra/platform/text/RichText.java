@@ -27,6 +27,15 @@ public final class RichText {
         return Jsoup.clean(html, "", ALLOWED, output).strip();
     }
 
+    /** Paragraphs as plain text separated by blank lines, for editing in a text area. */
+    public static String plainParagraphs(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Document document = Jsoup.parse(html.replaceAll("(?i)<br\\s*/?>", "\n"));
+        return String.join("\n\n", document.select("p").stream().map(p -> p.wholeText().strip()).toList());
+    }
+
     /** The text without any markup, e.g. for previews and search. */
     public static String plainText(String html) {
         return html == null ? "" : Jsoup.parse(html).text();

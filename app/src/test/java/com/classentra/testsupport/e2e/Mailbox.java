@@ -73,6 +73,20 @@ public final class Mailbox {
                 .orElseThrow(() -> new AssertionError("No email to " + address + " in " + directory));
     }
 
+    /**
+     * Delivers what is queued, then returns the newest link containing {@code part} in any email to that
+     * address (two emails may land within the same clock tick, so "newest file" alone is not enough).
+     */
+    public String linkTo(String address, String part) {
+        deliverQueued();
+        return messages().stream()
+                .filter(m -> m.to().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT)))
+                .flatMap(m -> m.links().stream())
+                .filter(link -> link.contains(part))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No email to " + address + " with a link containing " + part + " in " + directory));
+    }
+
     /** A message as a person would read it: decoded headers, text and HTML parts (null when absent). */
     public record Email(Path file, Map<String, String> headers, String text, String html) {
 

@@ -1,0 +1,154 @@
+package com.classentra.courses.ui;
+
+import com.classentra.courses.CourseNotFoundException;
+import com.classentra.courses.CourseService;
+import com.classentra.courses.CourseService.Joined;
+import com.classentra.courses.CourseSummary;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** A teacher's courses (create, edit, archive, delete) or a student's (join with a code, leave). */
+@Route("courses")
+@PageTitle("Courses · Classentra")
+@RolesAllowed({"TEACHER", "STUDENT"})
+public class CoursesView extends Main {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+
+    private final transient CourseService courses;
+    private final SignedInUser user;
+    private final boolean teaching;
+    private final Grid<CourseSummary> grid = new Grid<>(CourseSummary.class, false);
+
+    public CoursesView(CourseService courses, AuthenticationContext authentication) {
+        this.courses = courses;
+        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.teaching = user.has(Role.TEACHER) && user.tenantId() != null;
+        addClassName("console");
+
+        grid.addColumn(CourseSummary::title).setHeader("Course").setFlexGrow(1);
+        grid.addColumn(c -> dates(c)).setHeader("Dates").setAutoWidth(true);
+        if (teaching) {
+            grid.addColumn(CourseSummary::activeStudents).setHeader("Students").setAutoWidth(true);
+            grid.addColumn(CourseSummary::joinCode).setHeader("Join code").setAutoWidth(true);
+            grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
+        }
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(teaching ? "No course yet. Create your first one." : "You are not enrolled in a course yet. Ask your teacher for a join code.");
+
+        add(new ViewHeader("Courses", teaching ? "Your courses, their join codes and students." : "The courses you take."),
+                teaching ? newCourseButton() : joinForm(), grid);
+        refresh();
+    }
+
+    private Component newCourseButton() {
+        Button create = new Button("New course", e -> new CourseDialog(null, form -> {
+            var saved = courses.create(user, form);
+            if (saved.problems().isEmpty()) {
+                Notification.show("Course created. Students join with the code " + saved.course().joinCode() + ".");
+                refresh();
+            }
+            return saved.problems();
+        }).open());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return create;
+    }
+
+    private Component joinForm() {
+        TextField code = new TextField("Join code");
+        code.setPlaceholder("8 letters or digits");
+        code.setMaxLength(20);
+        Button join = new Button("Join", e -> {
+            Joined joined = courses.join(user, code.getValue());
+            switch (joined.outcome()) {
+                case JOINED -> Notification.show("Welcome to " + joined.title() + ".");
+                case ALREADY_ENROLLED -> Notification.show("You are already in " + joined.title() + ".");
+                case UNKNOWN_CODE -> { code.setErrorMessage("No course has this code. Check it with your teacher."); code.setInvalid(true); }
+                case COURSE_ARCHIVED -> { code.setErrorMessage(joined.title() + " has ended and takes no new students."); code.setInvalid(true); }
+            }
+            refresh();
+        });
+        join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(code, join);
+        form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        return form;
+    }
+
+    private Component status(CourseSummary course) {
+        Span badge = new Span(course.archived() ? "Archived" : course.visibility().name().toLowerCase());
+        badge.getElement().getThemeList().add(course.archived() ? "badge contrast" : "badge");
+        return badge;
+    }
+
+    private Component actions(CourseSummary course) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (teaching) {
+            actions.add(small("Edit", () -> new CourseDialog(course, form -> {
+                var saved = courses.update(user, course.id(), form);
+                refresh();
+                return saved.problems();
+            }).open()));
+            actions.add(small(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived())));
+            actions.add(small("Delete", () -> confirmDelete(course)));
+        } else {
+            actions.add(small("Leave", () -> courses.leave(user, course.id())));
+        }
+        return actions;
+    }
+
+    private void confirmDelete(CourseSummary course) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete " + course.title() + "?",
+                "The course, its enrolments and everything in it are removed for good. This cannot be undone.",
+                "Delete for good", e -> {
+                    courses.delete(user, course.id());
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    private Button small(String text, Runnable action) {
+        Button button = new Button(text, e -> {
+            try {
+                action.run();
+            } catch (CourseNotFoundException gone) {
+                Notification.show("This course no longer exists.");
+            }
+            refresh();
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void refresh() {
+        grid.setItems(courses.coursesOf(user));
+    }
+
+    private static String dates(CourseSummary course) {
+        if (course.startsOn() == null && course.endsOn() == null) {
+            return "";
+        }
+        return (course.startsOn() == null ? "…" : DATE.format(course.startsOn())) + " – " + (course.endsOn() == null ? "…" : DATE.format(course.endsOn()));
+    }
+}

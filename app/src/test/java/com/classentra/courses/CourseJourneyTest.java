@@ -1,0 +1,57 @@
+package com.classentra.courses;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.classentra.accounts.AccountService;
+import com.classentra.accounts.SignUpForm;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.testsupport.TestAccounts;
+import com.classentra.testsupport.TestAccounts.Account;
+import com.classentra.testsupport.TestOrigins;
+import com.classentra.testsupport.e2e.BrowserTest;
+import com.classentra.testsupport.e2e.Journey;
+import com.microsoft.playwright.Locator;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A teacher creates a course; a student joins it with the code the teacher shares. */
+@BrowserTest
+class CourseJourneyTest {
+
+    @Test
+    void aTeacherCreatesACourseAndAStudentJoinsWithItsCode(Journey teacherBrowser) {
+        String email = "teacher-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        teacherBrowser.bean(AccountService.class).signUp(new SignUpForm(true, "Ines", "Rossi", null, email, "quiet river lantern", true,
+                Locale.ENGLISH), TestOrigins.fresh());
+        teacherBrowser.bean(TestAccounts.class).completeOnboarding(email);
+
+        teacherBrowser.signIn(email, "quiet river lantern").waitForPath("/teacher");
+        teacherBrowser.navigation("Courses").click();
+        teacherBrowser.click("New course");
+        teacherBrowser.click("Save");
+        teacherBrowser.see("Give the course a title");
+        teacherBrowser.fill("Title", "Jazz piano, level 2").fill("Description", "Voicings and comping.\n\nBring headphones.");
+        teacherBrowser.screenshot("new-course");
+        teacherBrowser.click("Save");
+        Locator row = teacherBrowser.page().locator("vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Jazz piano, level 2"));
+        assertThat(row.first()).isVisible();
+        String code = teacherBrowser.bean(CourseService.class).coursesOf(teacherBrowser.bean(TestAccounts.class).principal(email))
+                .getFirst().joinCode();
+        teacherBrowser.see(code).screenshot("course-list");
+
+        Account student = teacherBrowser.bean(TestAccounts.class).create(Role.STUDENT);
+        try (Journey studentBrowser = teacherBrowser.anotherDevice()) {
+            studentBrowser.signIn(student.email(), student.password()).waitForPath("/student");
+            studentBrowser.navigation("Courses").click();
+            studentBrowser.fill("Join code", "WRONG123").click("Join");
+            studentBrowser.see("No course has this code. Check it with your teacher.");
+            studentBrowser.fill("Join code", code.toLowerCase()).click("Join");
+            studentBrowser.see("Welcome to Jazz piano, level 2.");
+            assertThat(studentBrowser.page().locator("vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
+                    .setHasText("Jazz piano, level 2")).first()).isVisible();
+            studentBrowser.screenshot("student-courses");
+        }
+    }
+}
