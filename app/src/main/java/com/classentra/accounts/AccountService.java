@@ -15,6 +15,7 @@ import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SessionDirectory;
+import com.classentra.platform.text.EmailAddresses;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class AccountService {
-
-    private static final String EMAIL_PATTERN = "[^@\\s,;:<>()\\[\\]\"\\\\]+@[^@\\s,;:<>()\\[\\]\"\\\\]+\\.[^@\\s,;:<>()\\[\\]\"\\\\]+";
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
@@ -123,7 +122,7 @@ public class AccountService {
             problems.put("title", "Use at most 100 characters");
         }
         String email = form.email() == null ? "" : form.email().strip();
-        if (!email.matches(EMAIL_PATTERN) || email.length() > 254) {
+        if (!EmailAddresses.plausible(email)) {
             problems.put("email", "Enter an email address such as name@example.com");
         } else if (disposableDomains.isDisposable(email)) {
             problems.put("email", "Addresses from disposable email services can't be used. Please use an address you keep.");
@@ -202,7 +201,7 @@ public class AccountService {
      */
     public void requestPasswordReset(String email, Locale locale, RequestOrigin origin) {
         rateLimiter.requireAllowed(RateLimitRule.PASSWORD_RESET_IP, origin.clientAddress());
-        if (email == null || !email.strip().matches(EMAIL_PATTERN)) {
+        if (email == null || !EmailAddresses.plausible(email.strip())) {
             return;
         }
         // Over the per-account limit nothing more is sent, silently: the answer must not reveal the account.

@@ -3,6 +3,7 @@ package com.classentra.accounts;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.text.EmailAddresses;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -82,7 +83,7 @@ public class FirstRunSetup {
         if (lastName == null || lastName.isBlank()) {
             problems.put("lastName", "Enter your last name");
         }
-        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (email == null || !EmailAddresses.plausible(email.strip())) {
             problems.put("email", "Enter an email address such as name@example.com");
         }
         passwordPolicy.problem(password).ifPresent(p -> problems.put("password", p));

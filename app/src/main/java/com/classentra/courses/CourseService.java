@@ -1,10 +1,14 @@
 package com.classentra.courses;
 
 import com.classentra.courses.CourseRepository.JoinTarget;
+import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.outbox.EmailOutbox;
+import com.classentra.platform.outbox.EmailRequest;
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.platform.text.EmailAddresses;
 import com.classentra.platform.text.RichText;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -27,14 +31,54 @@ public class CourseService {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final int MAX_INVITATIONS = 50;
+
     private final CourseRepository courses;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final EmailOutbox outbox;
+    private final ClassentraProperties properties;
 
-    CourseService(CourseRepository courses, TransactionTemplate transactions, AuditLog audit) {
+    CourseService(CourseRepository courses, TransactionTemplate transactions, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties) {
         this.courses = courses;
         this.transactions = transactions;
         this.audit = audit;
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    /** The outcome of inviting people: how many invitations were queued and which entries were not addresses. */
+    public record Invited(int queued, List<String> refused) {
+    }
+
+    /** The link that joins the course, for invitations and for sharing. */
+    public String joinLink(CourseSummary course) {
+        return properties.publicUrl() + "/courses/join/" + course.joinCode();
+    }
+
+    /**
+     * Emails an invitation with the join link to each address (separated by commas, semicolons, spaces or
+     * new lines; at most 50 at a time). The emails go through the outbox with the course's tenant.
+     */
+    public Invited invite(SignedInUser teacher, UUID courseId, String addresses) {
+        List<String> entries = addresses == null ? List.of()
+                : java.util.Arrays.stream(addresses.split("[,;\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+        List<String> valid = entries.stream().filter(EmailAddresses::plausible).limit(MAX_INVITATIONS).toList();
+        List<String> refused = entries.stream().filter(a -> !valid.contains(a)).toList();
+        asTeacher(teacher, () -> {
+            CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
+            if (course.archived()) {
+                throw new IllegalStateException("An archived course takes no new students");
+            }
+            for (String address : valid) {
+                outbox.enqueue(new EmailRequest(teacher.tenantId(), null, address, null, "course-invitation", null, Map.of(
+                        "teacherName", teacher.displayName(), "courseTitle", course.title(),
+                        "link", joinLink(course), "joinCode", course.joinCode())));
+            }
+            audit.record(teacher.tenantId(), teacher.id(), "course.invited", "course", courseId.toString(), Map.of("count", valid.size()));
+            return null;
+        });
+        return new Invited(valid.size(), refused);
     }
 
     /** A saved course, or messages keyed by form field. */

@@ -53,5 +53,18 @@ class CourseJourneyTest {
                     .setHasText("Jazz piano, level 2")).first()).isVisible();
             studentBrowser.screenshot("student-courses");
         }
+
+        // The other way in: an emailed invitation whose link enrols the signed-in student.
+        Account invitee = teacherBrowser.bean(TestAccounts.class).create(Role.STUDENT);
+        teacherBrowser.button("Invite").first().click();
+        teacherBrowser.fill("Email addresses", invitee.email() + ", nonsense").click("Send invitations");
+        teacherBrowser.see("Not email addresses: nonsense");
+        String link = teacherBrowser.mailbox().linkTo(invitee.email(), "/courses/join/");
+        try (Journey inviteeBrowser = teacherBrowser.anotherDevice()) {
+            inviteeBrowser.signIn(invitee.email(), invitee.password()).waitForPath("/student");
+            inviteeBrowser.open(link);
+            assertThat(inviteeBrowser.heading("Welcome to Jazz piano, level 2")).isVisible();
+            inviteeBrowser.screenshot("joined-by-invitation");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.classentra.courses;
 
 import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +128,28 @@ class CourseServiceTest {
         courses.delete(teacher, course.id());
         assertThat(platform.count(COURSE, COURSE.ID.eq(course.id()))).isZero();
         assertThat(platform.count(ENROLMENT, ENROLMENT.COURSE_ID.eq(course.id()))).isZero();
+    }
+
+    @Test
+    void invitationsGoThroughTheOutboxWithTheJoinLink() {
+        SignedInUser teacher = teacher();
+        CourseSummary course = courses.create(teacher, form("Cello")).course();
+        String a = "a-" + UUID.randomUUID() + "@example.com";
+        String b = "b-" + UUID.randomUUID() + "@example.com";
+
+        var invited = courses.invite(teacher, course.id(), a + ", " + b + "\nnot-an-address; " + a);
+
+        assertThat(invited.queued()).isEqualTo(2);
+        assertThat(invited.refused()).containsExactly("not-an-address");
+        var email = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.TO_ADDRESS.eq(a)).fetchSingle());
+        assertThat(email.getTenantId()).isEqualTo(teacher.tenantId());
+        assertThat(email.getSubject()).isEqualTo("Tea Cher invites you to Cello on Classentra");
+        assertThat(email.getTextBody()).contains("/courses/join/" + course.joinCode()).contains(course.joinCode());
+
+        SignedInUser intruder = teacher();
+        assertThatThrownBy(() -> courses.invite(intruder, course.id(), "x@example.com")).isInstanceOf(CourseNotFoundException.class);
+        courses.archive(teacher, course.id(), true);
+        assertThatThrownBy(() -> courses.invite(teacher, course.id(), "x@example.com")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

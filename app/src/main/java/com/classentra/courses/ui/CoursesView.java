@@ -11,12 +11,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -108,12 +110,40 @@ public class CoursesView extends Main {
                 refresh();
                 return saved.problems();
             }).open()));
+            if (!course.archived()) {
+                actions.add(small("Invite", () -> invite(course)));
+            }
             actions.add(small(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived())));
             actions.add(small("Delete", () -> confirmDelete(course)));
         } else {
             actions.add(small("Leave", () -> courses.leave(user, course.id())));
         }
         return actions;
+    }
+
+    private void invite(CourseSummary course) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Invite students to " + course.title());
+        TextArea addresses = new TextArea("Email addresses");
+        addresses.setHelperText("Separate them with commas or new lines; up to 50 at a time. Or share the link: " + courses.joinLink(course));
+        addresses.setWidthFull();
+        Button send = new Button("Send invitations", e -> {
+            CourseService.Invited invited = courses.invite(user, course.id(), addresses.getValue());
+            if (!invited.refused().isEmpty()) {
+                // The valid addresses were sent; only what needs fixing stays in the box.
+                addresses.setValue(String.join(", ", invited.refused()));
+                addresses.setErrorMessage("Not email addresses: " + String.join(", ", invited.refused()));
+                addresses.setInvalid(true);
+            } else {
+                dialog.close();
+            }
+            Notification.show(invited.queued() + " invitation(s) on their way.");
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(addresses);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.setWidth("min(36rem, 95vw)");
+        dialog.open();
     }
 
     private void confirmDelete(CourseSummary course) {
