@@ -98,10 +98,11 @@ public class PolicyDocuments {
 
     /** Required documents whose current version the user has not accepted. */
     public List<PolicyKind> pending(UUID userId, Set<Role> roles) {
+        Set<String> accepted = Set.copyOf(db.select(POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION).from(POLICY_ACCEPTANCE)
+                .where(POLICY_ACCEPTANCE.USER_ID.eq(userId))
+                .fetch(r -> r.value1() + "#" + r.value2()));
         return PolicyKind.requiredFor(roles).stream()
-                .filter(kind -> !db.fetchExists(POLICY_ACCEPTANCE, POLICY_ACCEPTANCE.USER_ID.eq(userId)
-                        .and(POLICY_ACCEPTANCE.KIND.eq(kind.name()))
-                        .and(POLICY_ACCEPTANCE.VERSION.eq(current(kind).version()))))
+                .filter(kind -> !accepted.contains(kind.name() + "#" + current(kind).version()))
                 .toList();
     }
 

@@ -42,11 +42,6 @@ public class JobScheduler implements DisposableBean {
         scheduler.start();
     }
 
-    /** For jobs that queue one-time work, e.g. an export. */
-    public Scheduler scheduler() {
-        return scheduler;
-    }
-
     @Override
     public void destroy() {
         scheduler.stop();

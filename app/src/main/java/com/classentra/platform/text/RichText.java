@@ -35,9 +35,4 @@ public final class RichText {
         Document document = Jsoup.parse(html.replaceAll("(?i)<br\\s*/?>", "\n"));
         return String.join("\n\n", document.select("p").stream().map(p -> p.wholeText().strip()).toList());
     }
-
-    /** The text without any markup, e.g. for previews and search. */
-    public static String plainText(String html) {
-        return html == null ? "" : Jsoup.parse(html).text();
-    }
 }

@@ -1,6 +1,5 @@
 package com.classentra.plugin.api;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,14 +28,6 @@ public record ProviderConfig(Map<String, String> values) {
 
     public long integer(String key) {
         return Long.parseLong(require(key));
-    }
-
-    public boolean flag(String key) {
-        return Boolean.parseBoolean(values.getOrDefault(key, "false"));
-    }
-
-    public Path path(String key) {
-        return Path.of(require(key));
     }
 
     /** Shows keys only, so a config never prints its secrets into a log. */
