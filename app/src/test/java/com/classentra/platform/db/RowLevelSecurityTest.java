@@ -2,7 +2,15 @@ package com.classentra.platform.db;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.ATTENDANCE;
 import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+import static com.classentra.db.jooq.Tables.GRADE;
+import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
+import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static com.classentra.db.jooq.Tables.STORED_FILE;
+import static com.classentra.db.jooq.Tables.SUBMISSION;
+import static com.classentra.db.jooq.Tables.SUBMISSION_VERSION;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
@@ -12,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.testsupport.ClassentraTest;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.OffsetDateTime;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -71,7 +81,40 @@ class RowLevelSecurityTest {
             db.insertInto(COURSE).set(COURSE.ID, course).set(COURSE.TENANT_ID, tenant).set(COURSE.TITLE, name + " course")
                     .set(COURSE.JOIN_CODE, course.toString().replace("-", "").substring(0, 8).toUpperCase()).execute();
             db.insertInto(ENROLMENT).set(ENROLMENT.TENANT_ID, tenant).set(ENROLMENT.COURSE_ID, course).set(ENROLMENT.STUDENT_ID, owner).execute();
+            seedClassroom(tenant, course, owner);
         }));
+    }
+
+    /** One row in each classroom table; the owner is enrolled in their own course, so they may submit too. */
+    private void seedClassroom(UUID tenant, UUID course, UUID owner) {
+        UUID assignment = UUID.randomUUID();
+        db.insertInto(COURSE_ITEM).set(COURSE_ITEM.ID, assignment).set(COURSE_ITEM.TENANT_ID, tenant).set(COURSE_ITEM.COURSE_ID, course)
+                .set(COURSE_ITEM.KIND, "ASSIGNMENT").set(COURSE_ITEM.TITLE, "Essay").set(COURSE_ITEM.POINTS_POSSIBLE, BigDecimal.TEN)
+                .set(COURSE_ITEM.GRADING_SCALE, "POINTS").set(COURSE_ITEM.LATE_POLICY, "ACCEPT").execute();
+        UUID submission = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now();
+        db.insertInto(SUBMISSION).set(SUBMISSION.ID, submission).set(SUBMISSION.TENANT_ID, tenant).set(SUBMISSION.COURSE_ID, course)
+                .set(SUBMISSION.ASSIGNMENT_ID, assignment).set(SUBMISSION.STUDENT_ID, owner).set(SUBMISSION.CURRENT_VERSION, 1)
+                .set(SUBMISSION.SUBMITTED_AT, now).set(SUBMISSION.LATE, false).execute();
+        db.insertInto(SUBMISSION_VERSION).set(SUBMISSION_VERSION.SUBMISSION_ID, submission).set(SUBMISSION_VERSION.VERSION, 1)
+                .set(SUBMISSION_VERSION.TENANT_ID, tenant).set(SUBMISSION_VERSION.STUDENT_ID, owner)
+                .set(SUBMISSION_VERSION.SUBMITTED_AT, now).set(SUBMISSION_VERSION.LATE, false).execute();
+        db.insertInto(STORED_FILE).set(STORED_FILE.ID, UUID.randomUUID()).set(STORED_FILE.TENANT_ID, tenant).set(STORED_FILE.COURSE_ID, course)
+                .set(STORED_FILE.ITEM_ID, assignment).set(STORED_FILE.STORAGE_KEY, "t/" + tenant + "/f").set(STORED_FILE.FILENAME, "a.pdf")
+                .set(STORED_FILE.CONTENT_TYPE, "application/pdf").set(STORED_FILE.SIZE_BYTES, 1L).set(STORED_FILE.SHA256, "00").execute();
+        db.insertInto(GRADE).set(GRADE.TENANT_ID, tenant).set(GRADE.COURSE_ID, course).set(GRADE.ASSIGNMENT_ID, assignment)
+                .set(GRADE.STUDENT_ID, owner).set(GRADE.POINTS, BigDecimal.ONE).execute();
+        db.insertInto(GRADE_HISTORY).set(GRADE_HISTORY.ID, UUID.randomUUID()).set(GRADE_HISTORY.TENANT_ID, tenant)
+                .set(GRADE_HISTORY.ASSIGNMENT_ID, assignment).set(GRADE_HISTORY.STUDENT_ID, owner).set(GRADE_HISTORY.POINTS, BigDecimal.ONE)
+                .set(GRADE_HISTORY.FEEDBACK_HTML, "").set(GRADE_HISTORY.GRADED_AT, now).execute();
+        UUID session = UUID.randomUUID();
+        db.insertInto(COURSE_ITEM).set(COURSE_ITEM.ID, session).set(COURSE_ITEM.TENANT_ID, tenant).set(COURSE_ITEM.COURSE_ID, course)
+                .set(COURSE_ITEM.KIND, "SESSION").set(COURSE_ITEM.TITLE, "Live").set(COURSE_ITEM.STARTS_AT, now)
+                .set(COURSE_ITEM.DURATION_MINUTES, 60).execute();
+        db.insertInto(ATTENDANCE).set(ATTENDANCE.TENANT_ID, tenant).set(ATTENDANCE.COURSE_ID, course).set(ATTENDANCE.SESSION_ID, session)
+                .set(ATTENDANCE.STUDENT_ID, owner).set(ATTENDANCE.STATUS, "PRESENT").execute();
+        db.insertInto(NOTIFICATION).set(NOTIFICATION.ID, UUID.randomUUID()).set(NOTIFICATION.USER_ID, owner).set(NOTIFICATION.TENANT_ID, tenant)
+                .set(NOTIFICATION.KIND, "NEW_WORK").set(NOTIFICATION.TITLE, "Essay").set(NOTIFICATION.LINK, "/courses").execute();
     }
 
     private UUID newUser(String email) {
