@@ -5,7 +5,6 @@ import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.text.EmailAddresses;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Courses of a teacher's workspace and the students enrolled in them. Every call runs in the caller's own
@@ -34,14 +32,14 @@ public class CourseService {
     private static final int MAX_INVITATIONS = 50;
 
     private final CourseRepository courses;
-    private final TransactionTemplate transactions;
+    private final CourseScopes scopes;
     private final AuditLog audit;
     private final EmailOutbox outbox;
     private final ClassentraProperties properties;
 
-    CourseService(CourseRepository courses, TransactionTemplate transactions, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties) {
+    CourseService(CourseRepository courses, CourseScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties) {
         this.courses = courses;
-        this.transactions = transactions;
+        this.scopes = scopes;
         this.audit = audit;
         this.outbox = outbox;
         this.properties = properties;
@@ -68,7 +66,7 @@ public class CourseService {
         asTeacher(teacher, () -> {
             CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
             if (course.archived()) {
-                throw new IllegalStateException("An archived course takes no new students");
+                throw new CourseArchivedException("An archived course takes no new students. Restore it first.");
             }
             for (String address : valid) {
                 outbox.enqueue(new EmailRequest(teacher.tenantId(), null, address, null, "course-invitation", null, Map.of(
@@ -86,16 +84,13 @@ public class CourseService {
     }
 
     public List<CourseSummary> coursesOf(SignedInUser user) {
-        if (user.has(Role.TEACHER) && user.tenantId() != null) {
-            return asTeacher(user, () -> courses.visibleCourses(true));
-        }
-        return DbScope.user(user.id()).supply(() -> transactions.execute(status -> courses.visibleCourses(false)));
+        boolean teaching = CourseScopes.teaches(user);
+        return scopes.asMember(user, () -> courses.visibleCourses(teaching));
     }
 
+    /** The course as the caller may see it; another workspace's course, or one the student left, is not found. */
     public CourseSummary course(SignedInUser user, UUID courseId) {
-        Supplier<CourseSummary> find = () -> courses.find(courseId).orElseThrow(CourseNotFoundException::new);
-        return user.has(Role.TEACHER) && user.tenantId() != null ? asTeacher(user, find)
-                : DbScope.user(user.id()).supply(() -> transactions.execute(status -> find.get()));
+        return scopes.asMember(user, () -> courses.find(courseId).orElseThrow(CourseNotFoundException::new));
     }
 
     public Saved create(SignedInUser teacher, CourseForm form) {
@@ -159,7 +154,7 @@ public class CourseService {
         if (!normalized.matches("[A-Z0-9]{8}")) {
             return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
         }
-        return DbScope.user(student.id()).supply(() -> transactions.execute(status -> {
+        return scopes.asStudent(student, () -> {
             JoinTarget target = courses.joinTarget(normalized).orElse(null);
             if (target == null) {
                 return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
@@ -172,15 +167,16 @@ public class CourseService {
                 audit.record(null, student.id(), "course.joined", "course", target.courseId().toString(), Map.of());
             }
             return new Joined(joined ? JoinOutcome.JOINED : JoinOutcome.ALREADY_ENROLLED, target.courseId(), target.title());
-        }));
+        });
     }
 
     public void leave(SignedInUser student, UUID courseId) {
-        DbScope.user(student.id()).run(() -> transactions.executeWithoutResult(status -> {
+        scopes.asStudent(student, () -> {
             if (!courses.endEnrolment(courseId, student.id(), "LEFT")) {
                 throw new CourseNotFoundException();
             }
-        }));
+            return null;
+        });
     }
 
     public void removeStudent(SignedInUser teacher, UUID courseId, UUID studentId) {
@@ -194,10 +190,7 @@ public class CourseService {
     }
 
     private <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
-        if (!teacher.has(Role.TEACHER) || teacher.tenantId() == null) {
-            throw new AccessDeniedException("Only teachers of a workspace manage its courses");
-        }
-        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
+        return scopes.asTeacher(teacher, work);
     }
 
     /** Join codes are random (32^8 of them); a code already in use is simply drawn again. */

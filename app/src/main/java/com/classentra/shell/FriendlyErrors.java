@@ -6,10 +6,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * An unexpected error in a view tells the person plainly that nothing happened and gives a reference
@@ -26,6 +29,15 @@ class FriendlyErrors implements VaadinServiceInitListener {
     }
 
     private void handle(ErrorEvent error) {
+        Optional<Throwable> refusal = refusal(error.getThrowable());
+        if (refusal.isPresent()) {
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                ui.access(() -> Notification.show(refusal.get().getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING));
+            }
+            return;
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
         UI ui = UI.getCurrent();
@@ -33,5 +45,19 @@ class FriendlyErrors implements VaadinServiceInitListener {
             ui.access(() -> Notification.show("Something went wrong and nothing was changed. Please try again. Reference: " + reference,
                     8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
         }
+    }
+
+    /**
+     * An exception that refuses the request for a reason the person can act on (marked with a 4xx
+     * {@link ResponseStatus}, or access denied): its message is shown as it is, and nothing is logged as an error.
+     */
+    private static Optional<Throwable> refusal(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            ResponseStatus status = t.getClass().getAnnotation(ResponseStatus.class);
+            if ((status != null && status.value().is4xxClientError()) || t instanceof AccessDeniedException) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -149,7 +149,7 @@ class CourseServiceTest {
         SignedInUser intruder = teacher();
         assertThatThrownBy(() -> courses.invite(intruder, course.id(), "x@example.com")).isInstanceOf(CourseNotFoundException.class);
         courses.archive(teacher, course.id(), true);
-        assertThatThrownBy(() -> courses.invite(teacher, course.id(), "x@example.com")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> courses.invite(teacher, course.id(), "x@example.com")).isInstanceOf(CourseArchivedException.class);
     }
 
     @Test

@@ -99,6 +99,8 @@ class SecurityConfiguration {
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());
+        // Signed, short-lived download links: the signature and a fresh rights check stand in for the session.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());
         for (SignInMethod method : signInMethods.orderedStream().toList()) {
             method.configure(http);
         }

@@ -1,0 +1,46 @@
+package com.classentra.classwork;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What a teacher typed into an item's form. Fields that do not belong to the kind are ignored.
+ *
+ * @param shared for notes: false keeps the note to the course's teachers
+ */
+public record ItemForm(ItemKind kind, String title, String bodyHtml, boolean shared, Instant dueAt, BigDecimal pointsPossible,
+        GradingScale gradingScale, LatePolicy latePolicy, Integer latePenaltyPercent, Instant startsAt, Integer durationMinutes,
+        String meetingUrl, String linkUrl) {
+
+    public enum GradingScale {
+        POINTS("Points"), PERCENT("Percentage"), LETTER("Letter grade");
+
+        private final String label;
+
+        GradingScale(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum LatePolicy {
+        ACCEPT("Accept late work"), PENALTY("Accept with a penalty"), REFUSE("Refuse after the due date");
+
+        private final String label;
+
+        LatePolicy(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static ItemForm of(ItemKind kind, String title, String bodyHtml) {
+        return new ItemForm(kind, title, bodyHtml, true, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,112 @@
+package com.classentra.classwork;
+
+import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+
+import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.ItemForm.LatePolicy;
+import com.classentra.db.jooq.tables.records.CourseItemRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** jOOQ queries on course items; row-level security hides other workspaces' items and private notes from students. */
+@Repository
+class ItemRepository {
+
+    private final DSLContext db;
+
+    ItemRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The course's tenant and whether it is archived, when the caller can see the course. */
+    record CourseRef(UUID tenantId, boolean archived, String title) {
+    }
+
+    Optional<CourseRef> course(UUID courseId) {
+        return db.select(COURSE.TENANT_ID, COURSE.ARCHIVED_AT, COURSE.TITLE).from(COURSE).where(COURSE.ID.eq(courseId))
+                .fetchOptional(r -> new CourseRef(r.value1(), r.value2() != null, r.value3()));
+    }
+
+    void insert(UUID id, UUID tenantId, UUID courseId, ItemForm form, String bodyHtml, UUID createdBy) {
+        CourseItemRecord record = db.newRecord(COURSE_ITEM);
+        record.setId(id);
+        record.setTenantId(tenantId);
+        record.setCourseId(courseId);
+        record.setKind(form.kind().name());
+        record.setCreatedBy(createdBy);
+        fill(record, form, bodyHtml);
+        record.insert();
+    }
+
+    boolean update(UUID id, ItemForm form, String bodyHtml) {
+        CourseItemRecord record = db.selectFrom(COURSE_ITEM).where(COURSE_ITEM.ID.eq(id)).fetchOne();
+        if (record == null || !record.getKind().equals(form.kind().name())) {
+            return false;
+        }
+        fill(record, form, bodyHtml);
+        record.setUpdatedAt(OffsetDateTime.now());
+        return record.update() == 1;
+    }
+
+    private static void fill(CourseItemRecord record, ItemForm form, String bodyHtml) {
+        ItemKind kind = form.kind();
+        record.setTitle(form.title().strip());
+        record.setBodyHtml(bodyHtml);
+        record.setShared(kind != ItemKind.NOTE || form.shared());
+        boolean assignment = kind == ItemKind.ASSIGNMENT;
+        record.setDueAt(assignment ? utc(form.dueAt()) : null);
+        // A percentage is graded out of 100 whatever the form said.
+        record.setPointsPossible(!assignment ? null : form.gradingScale() == GradingScale.PERCENT ? java.math.BigDecimal.valueOf(100) : form.pointsPossible());
+        record.setGradingScale(assignment ? form.gradingScale().name() : null);
+        record.setLatePolicy(assignment ? form.latePolicy().name() : null);
+        record.setLatePenaltyPercent(assignment && form.latePolicy() == LatePolicy.PENALTY ? form.latePenaltyPercent() : null);
+        boolean session = kind == ItemKind.SESSION;
+        record.setStartsAt(session ? utc(form.startsAt()) : null);
+        record.setDurationMinutes(session ? form.durationMinutes() : null);
+        record.setMeetingUrl(session && form.meetingUrl() != null && !form.meetingUrl().isBlank() ? form.meetingUrl().strip() : null);
+        record.setLinkUrl(kind == ItemKind.LINK ? form.linkUrl().strip() : null);
+    }
+
+    boolean delete(UUID id) {
+        return db.deleteFrom(COURSE_ITEM).where(COURSE_ITEM.ID.eq(id)).execute() == 1;
+    }
+
+    Optional<CourseItem> find(UUID courseId, UUID id) {
+        return items(COURSE_ITEM.COURSE_ID.eq(courseId).and(COURSE_ITEM.ID.eq(id)), 1).stream().findFirst();
+    }
+
+    /** The newest items first, optionally of one kind. */
+    List<CourseItem> stream(UUID courseId, ItemKind kind, int limit) {
+        Condition condition = COURSE_ITEM.COURSE_ID.eq(courseId);
+        return items(kind == null ? condition : condition.and(COURSE_ITEM.KIND.eq(kind.name())), limit);
+    }
+
+    private List<CourseItem> items(Condition condition, int limit) {
+        return db.selectFrom(COURSE_ITEM).where(condition).orderBy(COURSE_ITEM.CREATED_AT.desc(), COURSE_ITEM.ID).limit(limit)
+                .fetch(ItemRepository::item);
+    }
+
+    static CourseItem item(CourseItemRecord r) {
+        return new CourseItem(r.getId(), r.getCourseId(), ItemKind.valueOf(r.getKind()), r.getTitle(), r.getBodyHtml(), r.getShared(),
+                instant(r.getDueAt()), r.getPointsPossible(),
+                r.getGradingScale() == null ? null : GradingScale.valueOf(r.getGradingScale()),
+                r.getLatePolicy() == null ? null : LatePolicy.valueOf(r.getLatePolicy()), r.getLatePenaltyPercent(),
+                instant(r.getStartsAt()), r.getDurationMinutes(), r.getMeetingUrl(), r.getLinkUrl(), instant(r.getCreatedAt()), List.of());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,50 @@
+package com.classentra.courses;
+
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database scope a classroom call runs in. A teacher works inside their workspace (tenant and user set);
+ * anyone else as themselves (user only), so row-level security shows a student just the courses, items,
+ * submissions and grades that are theirs to see.
+ */
+@Component
+public class CourseScopes {
+
+    private final TransactionTemplate transactions;
+
+    CourseScopes(TransactionTemplate transactions) {
+        this.transactions = transactions;
+    }
+
+    public static boolean teaches(SignedInUser user) {
+        return user.has(Role.TEACHER) && user.tenantId() != null;
+    }
+
+    /** Work that only a teacher of the workspace may do; anyone else is refused before any query. */
+    public <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
+        if (!teaches(teacher)) {
+            throw new AccessDeniedException("Only teachers of a workspace manage its courses");
+        }
+        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
+    }
+
+    /** Work done as the signed-in person, teacher or student, with what row-level security lets them see. */
+    public <T> T asMember(SignedInUser user, Supplier<T> work) {
+        DbScope scope = teaches(user) ? DbScope.tenant(user.tenantId(), user.id()) : DbScope.user(user.id());
+        return scope.supply(() -> transactions.execute(status -> work.get()));
+    }
+
+    /** Work done as a student, who only acts on their own enrolments and submissions. */
+    public <T> T asStudent(SignedInUser student, Supplier<T> work) {
+        if (!student.has(Role.STUDENT)) {
+            throw new AccessDeniedException("Only students do this");
+        }
+        return DbScope.user(student.id()).supply(() -> transactions.execute(status -> work.get()));
+    }
+}

@@ -1,0 +1,96 @@
+package com.classentra.files;
+
+import static com.classentra.db.jooq.Tables.FILE_PURGE;
+import static com.classentra.db.jooq.Tables.STORED_FILE;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** jOOQ queries on file metadata; row-level security decides whose files a caller reaches. */
+@Repository
+class FileRepository {
+
+    private final DSLContext db;
+
+    FileRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    record NewFile(UUID id, UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer submissionVersion, UUID uploadedBy,
+            String storageKey, String filename, String contentType, long sizeBytes, String sha256) {
+    }
+
+    void insert(NewFile file) {
+        db.insertInto(STORED_FILE)
+                .set(STORED_FILE.ID, file.id()).set(STORED_FILE.TENANT_ID, file.tenantId()).set(STORED_FILE.COURSE_ID, file.courseId())
+                .set(STORED_FILE.ITEM_ID, file.itemId()).set(STORED_FILE.SUBMISSION_ID, file.submissionId())
+                .set(STORED_FILE.SUBMISSION_VERSION, file.submissionVersion()).set(STORED_FILE.UPLOADED_BY, file.uploadedBy())
+                .set(STORED_FILE.STORAGE_KEY, file.storageKey()).set(STORED_FILE.FILENAME, file.filename())
+                .set(STORED_FILE.CONTENT_TYPE, file.contentType()).set(STORED_FILE.SIZE_BYTES, file.sizeBytes())
+                .set(STORED_FILE.SHA256, file.sha256())
+                .execute();
+    }
+
+    record Located(StoredFileInfo info, String storageKey) {
+    }
+
+    Optional<Located> find(UUID id) {
+        return db.selectFrom(STORED_FILE).where(STORED_FILE.ID.eq(id)).fetchOptional(r -> new Located(info(r), r.get(STORED_FILE.STORAGE_KEY)));
+    }
+
+    /** The files of several items in one statement (course pages list many items). */
+    List<StoredFileInfo> ofItems(Collection<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(STORED_FILE).where(STORED_FILE.ITEM_ID.in(itemIds)).orderBy(STORED_FILE.CREATED_AT, STORED_FILE.FILENAME)
+                .fetch(FileRepository::info);
+    }
+
+    List<StoredFileInfo> ofSubmissions(Collection<UUID> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(STORED_FILE).where(STORED_FILE.SUBMISSION_ID.in(submissionIds))
+                .orderBy(STORED_FILE.SUBMISSION_VERSION.desc(), STORED_FILE.FILENAME)
+                .fetch(FileRepository::info);
+    }
+
+    /** Deletes the row; the database queues its object for the purge job in the same transaction. */
+    boolean delete(UUID id) {
+        return db.deleteFrom(STORED_FILE).where(STORED_FILE.ID.eq(id)).execute() == 1;
+    }
+
+    List<String> purgeBatch(int limit) {
+        return db.select(FILE_PURGE.STORAGE_KEY).from(FILE_PURGE).orderBy(FILE_PURGE.QUEUED_AT).limit(limit).forUpdate().skipLocked()
+                .fetch(FILE_PURGE.STORAGE_KEY);
+    }
+
+    void purged(String key) {
+        db.deleteFrom(FILE_PURGE).where(FILE_PURGE.STORAGE_KEY.eq(key)).execute();
+    }
+
+    void purgeFailed(String key, String error) {
+        db.update(FILE_PURGE).set(FILE_PURGE.ATTEMPTS, FILE_PURGE.ATTEMPTS.plus(1)).set(FILE_PURGE.LAST_ERROR, error)
+                .where(FILE_PURGE.STORAGE_KEY.eq(key)).execute();
+    }
+
+    int queuePurge(String key) {
+        return db.insertInto(FILE_PURGE).set(FILE_PURGE.STORAGE_KEY, key).onConflictDoNothing().execute();
+    }
+
+    int pendingPurges() {
+        return db.fetchCount(FILE_PURGE);
+    }
+
+    private static StoredFileInfo info(Record r) {
+        UUID owner = r.get(STORED_FILE.ITEM_ID) != null ? r.get(STORED_FILE.ITEM_ID) : r.get(STORED_FILE.SUBMISSION_ID);
+        return new StoredFileInfo(r.get(STORED_FILE.ID), owner, r.get(STORED_FILE.SUBMISSION_VERSION), r.get(STORED_FILE.FILENAME),
+                r.get(STORED_FILE.CONTENT_TYPE), r.get(STORED_FILE.SIZE_BYTES), r.get(STORED_FILE.CREATED_AT));
+    }
+}

@@ -1,0 +1,247 @@
+package com.classentra.files;
+
+import com.classentra.courses.CourseScopes;
+import com.classentra.files.FileRepository.Located;
+import com.classentra.files.FileRepository.NewFile;
+import com.classentra.files.UploadRules.Accepted;
+import com.classentra.files.UploadRules.Refused;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.secrets.LinkSigner;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.plugin.api.ProviderException;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.storage.ObjectStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Course files in the storage slot. Uploads are checked and staged in temporary files first; they reach storage
+ * only inside the transaction that saves their item or submission, and a rollback removes the objects again, so
+ * a refused or failed save leaves nothing half-stored. Downloads go through short-lived signed links that are
+ * bound to one person and checked against their rights again when used.
+ */
+@Service
+public class FileService {
+
+    private static final Logger log = LoggerFactory.getLogger(FileService.class);
+    static final Duration LINK_VALIDITY = Duration.ofMinutes(5);
+
+    private final FileRepository files;
+    private final SlotRegistry slots;
+    private final UploadRules rules;
+    private final LinkSigner signer;
+    private final CourseScopes scopes;
+    private final TransactionTemplate transactions;
+    private final PlatformScope platformScope;
+
+    FileService(FileRepository files, SlotRegistry slots, UploadRules rules, LinkSigner signer, CourseScopes scopes,
+            TransactionTemplate transactions, PlatformScope platformScope) {
+        this.files = files;
+        this.slots = slots;
+        this.rules = rules;
+        this.signer = signer;
+        this.scopes = scopes;
+        this.transactions = transactions;
+        this.platformScope = platformScope;
+    }
+
+    public UploadRules rules() {
+        return rules;
+    }
+
+    /** Checks a file the browser sent; a refused file is deleted at once and the reason thrown for the person. */
+    public StagedUpload stage(Path received, String clientName) {
+        try {
+            return switch (rules.check(received, clientName)) {
+                case Accepted accepted -> new StagedUpload(received, accepted.filename(), accepted.contentType(), Files.size(received));
+                case Refused refused -> {
+                    Files.deleteIfExists(received);
+                    throw new UploadRefusedException(refused.message());
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores staged files as attachments of an item, in the caller's (teacher's) transaction. The caller discards
+     * the staged files afterwards, whatever happened.
+     */
+    public void attachToItem(UUID tenantId, UUID courseId, UUID itemId, UUID uploader, List<StagedUpload> staged) {
+        store(tenantId, courseId, itemId, null, null, uploader, staged);
+    }
+
+    /** Stores staged files with one version of a submission, in the caller's (student's) transaction. */
+    public void attachToSubmission(UUID tenantId, UUID courseId, UUID submissionId, int version, UUID uploader, List<StagedUpload> staged) {
+        store(tenantId, courseId, null, submissionId, version, uploader, staged);
+    }
+
+    private void store(UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer version, UUID uploader, List<StagedUpload> staged) {
+        if (staged.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Files are stored inside the transaction that saves their owner");
+        }
+        List<String> written = new ArrayList<>();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    written.forEach(FileService.this::deleteQuietly);
+                }
+            }
+        });
+        for (StagedUpload upload : staged) {
+            UUID id = UUID.randomUUID();
+            String key = "tenants/%s/courses/%s/files/%s".formatted(tenantId, courseId, id);
+            String sha256 = put(key, upload);
+            written.add(key);
+            files.insert(new NewFile(id, tenantId, courseId, itemId, submissionId, version, uploader, key, upload.filename(),
+                    upload.contentType(), upload.sizeBytes(), sha256));
+        }
+    }
+
+    private String put(String key, StagedUpload upload) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(upload.path()), MessageDigest.getInstance("SHA-256"))) {
+            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.put(key, in, upload.sizeBytes(), upload.contentType()));
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (ProviderException e) {
+            throw new FileStorageException("File storage did not take " + upload.filename() + ". Please try again in a moment.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+        } catch (ProviderException | RuntimeException e) {
+            // The object has no row: queue it like any deleted file, so the purge job keeps trying.
+            log.warn("Could not remove {} after a failed save; queued for the purge job", key, e);
+            platformScope.call(null, "queue purge of an orphaned upload", () -> transactions.execute(status -> files.queuePurge(key)));
+        }
+    }
+
+    /** Files of items, in the caller's transaction: one statement however many items. */
+    public List<StoredFileInfo> filesOfItems(Collection<UUID> itemIds) {
+        return files.ofItems(itemIds);
+    }
+
+    public List<StoredFileInfo> filesOfSubmissions(Collection<UUID> submissionIds) {
+        return files.ofSubmissions(submissionIds);
+    }
+
+    /** Removes a file of the teacher's workspace; its object is purged by the background job. */
+    public void delete(SignedInUser teacher, UUID fileId) {
+        scopes.asTeacher(teacher, () -> {
+            if (!files.delete(fileId)) {
+                throw new FileNotFoundException();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A short-lived link to the file for this person, once their rights are checked: the storage provider's own
+     * presigned URL when it has one, else this server's signed content path. Empty when the file is not theirs to see.
+     */
+    public Optional<URI> downloadLink(SignedInUser user, UUID fileId) {
+        Optional<Located> file = scopes.asMember(user, () -> files.find(fileId));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Located located = file.get();
+        try {
+            Optional<URI> presigned = slots.call(Slot.STORAGE, ObjectStorage.class,
+                    storage -> storage.presignedDownload(located.storageKey(), LINK_VALIDITY, located.info().filename()));
+            if (presigned.isPresent()) {
+                return presigned;
+            }
+        } catch (ProviderException e) {
+            throw new FileStorageException("File storage is not answering. Please try again in a moment.", e);
+        }
+        String tenant = CourseScopes.teaches(user) ? user.tenantId().toString() : "-";
+        long expires = Instant.now().plus(LINK_VALIDITY).getEpochSecond();
+        String token = signer.sign(String.join(":", fileId.toString(), user.id().toString(), tenant, Long.toString(expires)));
+        return Optional.of(URI.create("/files/" + fileId + "/content?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    }
+
+    /** What a signed link opens: the file's metadata and its bytes (the caller closes the stream). */
+    public record Download(StoredFileInfo info, InputStream content) {
+    }
+
+    /**
+     * Opens the file behind a signed link: the signature must match, the link must be for this file and unexpired,
+     * and the person it was made for must still be allowed to see the file.
+     */
+    public Optional<Download> open(UUID fileId, String token) {
+        Optional<String[]> parts = signer.verify(token).map(payload -> payload.split(":"));
+        if (parts.isEmpty() || parts.get().length != 4 || !parts.get()[0].equals(fileId.toString())) {
+            return Optional.empty();
+        }
+        String[] p = parts.get();
+        try {
+            if (Instant.ofEpochSecond(Long.parseLong(p[3])).isBefore(Instant.now())) {
+                return Optional.empty();
+            }
+            UUID user = UUID.fromString(p[1]);
+            DbScope scope = p[2].equals("-") ? DbScope.user(user) : DbScope.tenant(UUID.fromString(p[2]), user);
+            Optional<Located> file = scope.supply(() -> transactions.execute(status -> files.find(fileId)));
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<InputStream> content = slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.get(file.get().storageKey()));
+            return content.map(in -> new Download(file.get().info(), in));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (ProviderException e) {
+            throw new FileStorageException("File storage is not answering. Please try again in a moment.", e);
+        }
+    }
+
+    /** Removes from storage the objects of deleted files; returns how many were purged. */
+    int purgeDeleted(int batchSize) {
+        return platformScope.call(null, "purge deleted files", () -> transactions.execute(status -> {
+            int purged = 0;
+            for (String key : files.purgeBatch(batchSize)) {
+                try {
+                    slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+                    files.purged(key);
+                    purged++;
+                } catch (ProviderException | RuntimeException e) {
+                    files.purgeFailed(key, String.valueOf(e.getMessage()));
+                }
+            }
+            return purged;
+        }));
+    }
+}

@@ -1,0 +1,236 @@
+package com.classentra.grading;
+
+import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.ItemNotFoundException;
+import com.classentra.classwork.SubmissionStatus;
+import com.classentra.courses.CourseNotFoundException;
+import com.classentra.courses.CourseScopes;
+import com.classentra.grading.Gradebook.Cell;
+import com.classentra.grading.Gradebook.Column;
+import com.classentra.grading.Gradebook.Row;
+import com.classentra.grading.GradeRepository.AssignmentRef;
+import com.classentra.grading.GradeRepository.HistoryRow;
+import com.classentra.grading.GradeRepository.StudentRef;
+import com.classentra.grading.GradeRepository.Turnin;
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.RichText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Grades, feedback and the gradebook. Only the course's teachers grade (tenant scope); a student reads their own
+ * grades once returned, which row-level security enforces as well.
+ */
+@Service
+public class GradingService {
+
+    public static final List<String> LETTERS = List.of("A+", "A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "D-", "F");
+    private static final int CSV_PAGE = 500;
+
+    private final GradeRepository grades;
+    private final CourseScopes scopes;
+    private final AuditLog audit;
+
+    GradingService(GradeRepository grades, CourseScopes scopes, AuditLog audit) {
+        this.grades = grades;
+        this.scopes = scopes;
+        this.audit = audit;
+    }
+
+    /** A saved grade, or messages keyed by form field. */
+    public record Graded(Grade grade, Map<String, String> problems) {
+    }
+
+    public Graded grade(SignedInUser teacher, UUID courseId, UUID assignmentId, UUID studentId, GradeForm form) {
+        return scopes.asTeacher(teacher, () -> {
+            AssignmentRef assignment = grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
+            if (!grades.isActiveStudent(courseId, studentId)) {
+                throw new CourseNotFoundException();
+            }
+            Map<String, String> problems = validate(assignment, form);
+            if (!problems.isEmpty()) {
+                return new Graded(null, problems);
+            }
+            boolean letter = GradingScale.LETTER.name().equals(assignment.gradingScale());
+            String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
+            grades.save(assignment, studentId, letter ? null : form.points(), letter ? form.letter() : null,
+                    RichText.sanitize(form.feedbackHtml()), form.returnToStudent(), teacher.id(), reason);
+            audit.record(teacher.tenantId(), teacher.id(), "grade.saved", "course_item", assignmentId.toString(),
+                    Map.of("student", studentId.toString(), "returned", form.returnToStudent()));
+            return new Graded(grades.grade(assignmentId, studentId).orElseThrow(), Map.of());
+        });
+    }
+
+    /** Returns graded work to these students; the students it was newly returned to. */
+    public List<UUID> returnGrades(SignedInUser teacher, UUID courseId, UUID assignmentId, Collection<UUID> studentIds) {
+        return scopes.asTeacher(teacher, () -> {
+            grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
+            List<UUID> returned = studentIds.isEmpty() ? List.of() : grades.returnGrades(assignmentId, studentIds);
+            audit.record(teacher.tenantId(), teacher.id(), "grade.returned", "course_item", assignmentId.toString(), Map.of("count", returned.size()));
+            return returned;
+        });
+    }
+
+    /** A change in the regrade history. */
+    public record GradeChange(String value, String feedbackHtml, String gradedBy, Instant gradedAt, String reason) {
+    }
+
+    public List<GradeChange> history(SignedInUser teacher, UUID courseId, UUID assignmentId, UUID studentId) {
+        return scopes.asTeacher(teacher, () -> {
+            AssignmentRef assignment = grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
+            return grades.history(assignmentId, studentId).stream().map(h -> change(assignment, h)).toList();
+        });
+    }
+
+    /** The student's returned grade on an assignment, if any. */
+    public java.util.Optional<Grade> myGrade(SignedInUser student, UUID courseId, UUID assignmentId) {
+        return scopes.asStudent(student, () -> {
+            grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
+            return grades.grade(assignmentId, student.id()).filter(Grade::returned);
+        });
+    }
+
+    /** The gradebook's columns and size: two statements. */
+    public Gradebook gradebook(SignedInUser teacher, UUID courseId) {
+        return scopes.asTeacher(teacher, () -> {
+            List<Column> columns = columns(courseId);
+            return new Gradebook(courseId, columns, grades.activeStudentCount(courseId));
+        });
+    }
+
+    /** One page of gradebook rows: four statements, whatever the page size or number of assignments. */
+    public List<Row> rows(SignedInUser teacher, UUID courseId, int offset, int limit) {
+        return scopes.asTeacher(teacher, () -> rowsOf(courseId, grades.students(courseId, offset, limit), columns(courseId), Instant.now()));
+    }
+
+    /** The student's own line of the gradebook: their status and returned grades on every assignment. */
+    public Gradebook.Row myRow(SignedInUser student, UUID courseId) {
+        return scopes.asStudent(student, () -> {
+            StudentRef me = new StudentRef(student.id(), student.displayName(), student.email());
+            return rowsOf(courseId, List.of(me), columns(courseId), Instant.now()).getFirst();
+        });
+    }
+
+    public List<Column> columns(SignedInUser user, UUID courseId) {
+        return scopes.asMember(user, () -> columns(courseId));
+    }
+
+    /**
+     * Writes the whole gradebook as CSV (one line per student, a column per assignment), reading students page by
+     * page so memory stays flat with thousands of them. Cells that a spreadsheet would run as formulas are quoted.
+     */
+    public void exportCsv(SignedInUser teacher, UUID courseId, Writer out) {
+        scopes.asTeacher(teacher, () -> {
+            List<Column> columns = columns(courseId);
+            try {
+                List<String> header = new java.util.ArrayList<>(List.of("Student", "Email"));
+                columns.forEach(c -> header.add(c.title()));
+                CsvLines.write(out, header);
+                Instant now = Instant.now();
+                for (int offset = 0; ; offset += CSV_PAGE) {
+                    List<StudentRef> page = grades.students(courseId, offset, CSV_PAGE);
+                    for (Row row : rowsOf(courseId, page, columns, now)) {
+                        List<String> line = new java.util.ArrayList<>(List.of(row.name(), row.email()));
+                        for (Column column : columns) {
+                            Cell cell = row.cells().get(column.assignmentId());
+                            line.add(cell.grade() != null ? cell.grade().display(column.scale(), column.pointsPossible())
+                                    : cell.status() == SubmissionStatus.MISSING ? "missing" : "");
+                        }
+                        CsvLines.write(out, line);
+                    }
+                    if (page.size() < CSV_PAGE) {
+                        break;
+                    }
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            audit.record(teacher.tenantId(), teacher.id(), "gradebook.exported", "course", courseId.toString(), Map.of());
+            return null;
+        });
+    }
+
+    private List<Column> columns(UUID courseId) {
+        return grades.assignments(courseId).stream()
+                .map(a -> new Column(a.id(), a.title(), GradingScale.valueOf(a.gradingScale()), a.pointsPossible(),
+                        a.dueAt() == null ? null : a.dueAt().toInstant()))
+                .toList();
+    }
+
+    private List<Row> rowsOf(UUID courseId, List<StudentRef> students, List<Column> columns, Instant now) {
+        if (students.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = students.stream().map(StudentRef::id).collect(Collectors.toSet());
+        Map<String, Turnin> turnins = grades.turnins(courseId, ids).stream().collect(Collectors.toMap(t -> key(t.assignmentId(), t.studentId()), Function.identity()));
+        Map<String, Grade> graded = grades.grades(courseId, ids).stream().collect(Collectors.toMap(g -> key(g.assignmentId(), g.studentId()), Function.identity()));
+        return students.stream().map(student -> {
+            Map<UUID, Cell> cells = new LinkedHashMap<>();
+            for (Column column : columns) {
+                String key = key(column.assignmentId(), student.id());
+                Turnin turnin = turnins.get(key);
+                SubmissionStatus status = SubmissionStatus.of(turnin == null ? null : turnin.submittedAt().toInstant(),
+                        turnin != null && turnin.late(), column.dueAt(), now);
+                cells.put(column.assignmentId(), new Cell(status, turnin == null ? null : turnin.submittedAt().toInstant(),
+                        turnin == null ? 0 : turnin.versions(), graded.get(key)));
+            }
+            return new Row(student.id(), student.name(), student.email(), cells);
+        }).toList();
+    }
+
+    private static String key(UUID assignmentId, UUID studentId) {
+        return assignmentId + "/" + studentId;
+    }
+
+    private static GradeChange change(AssignmentRef assignment, HistoryRow h) {
+        Grade asGrade = new Grade(assignment.id(), null, h.points(), h.letter(), h.feedbackHtml(), h.gradedAt().toInstant(), null);
+        return new GradeChange(asGrade.display(GradingScale.valueOf(assignment.gradingScale()), assignment.pointsPossible()), h.feedbackHtml(),
+                h.gradedBy(), h.gradedAt().toInstant(), h.reason());
+    }
+
+    private static Map<String, String> validate(AssignmentRef assignment, GradeForm form) {
+        Map<String, String> problems = new HashMap<>();
+        switch (GradingScale.valueOf(assignment.gradingScale())) {
+            case LETTER -> {
+                if (form.letter() == null || !LETTERS.contains(form.letter())) {
+                    problems.put("letter", "Choose a letter grade");
+                }
+            }
+            case PERCENT -> {
+                if (form.points() == null || form.points().signum() < 0 || form.points().compareTo(BigDecimal.valueOf(100)) > 0) {
+                    problems.put("points", "Enter a percentage from 0 to 100");
+                }
+            }
+            case POINTS -> {
+                if (form.points() == null || form.points().signum() < 0 || form.points().compareTo(assignment.pointsPossible()) > 0) {
+                    problems.put("points", "Enter points from 0 to " + assignment.pointsPossible().stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        if (form.points() != null && form.points().scale() > 2) {
+            problems.put("points", "Use at most two decimals");
+        }
+        if (form.feedbackHtml() != null && form.feedbackHtml().length() > 100_000) {
+            problems.put("feedback", "The feedback is too long (100,000 characters at most)");
+        }
+        if (form.reason() != null && form.reason().length() > 500) {
+            problems.put("reason", "Keep the reason under 500 characters");
+        }
+        return problems;
+    }
+}
