@@ -226,7 +226,7 @@ public class ClassworkService {
                 if (form.gradingScale() == null) {
                     problems.put("gradingScale", "Choose how it is graded");
                 }
-                BigDecimal points = form.gradingScale() == ItemForm.GradingScale.PERCENT ? BigDecimal.valueOf(100) : form.pointsPossible();
+                BigDecimal points = form.effectivePointsPossible();
                 if (points == null || points.signum() <= 0 || points.compareTo(BigDecimal.valueOf(10_000)) > 0) {
                     problems.put("pointsPossible", "Enter the points it is worth (more than 0, at most 10,000)");
                 }

@@ -40,6 +40,11 @@ public record ItemForm(ItemKind kind, String title, String bodyHtml, boolean sha
         }
     }
 
+    /** Percentages and letters are kept out of 100, whatever the form said; points are the teacher's. */
+    public BigDecimal effectivePointsPossible() {
+        return gradingScale == GradingScale.POINTS ? pointsPossible : BigDecimal.valueOf(100);
+    }
+
     public static ItemForm of(ItemKind kind, String title, String bodyHtml) {
         return new ItemForm(kind, title, bodyHtml, true, null, null, null, null, null, null, null, null, null);
     }

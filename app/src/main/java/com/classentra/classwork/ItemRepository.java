@@ -63,8 +63,7 @@ class ItemRepository {
         record.setShared(kind != ItemKind.NOTE || form.shared());
         boolean assignment = kind == ItemKind.ASSIGNMENT;
         record.setDueAt(assignment ? utc(form.dueAt()) : null);
-        // A percentage is graded out of 100 whatever the form said.
-        record.setPointsPossible(!assignment ? null : form.gradingScale() == GradingScale.PERCENT ? java.math.BigDecimal.valueOf(100) : form.pointsPossible());
+        record.setPointsPossible(assignment ? form.effectivePointsPossible() : null);
         record.setGradingScale(assignment ? form.gradingScale().name() : null);
         record.setLatePolicy(assignment ? form.latePolicy().name() : null);
         record.setLatePenaltyPercent(assignment && form.latePolicy() == LatePolicy.PENALTY ? form.latePenaltyPercent() : null);

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
 import java.util.function.Function;
-import org.jsoup.nodes.Entities;
 
 /** Creates or edits a course; the save action returns field messages, which the dialog shows in place. */
 class CourseDialog extends Dialog {
@@ -53,7 +52,7 @@ class CourseDialog extends Dialog {
         add(form);
 
         Button saveButton = new Button("Save", e -> {
-            Map<String, String> problems = save.apply(new CourseForm(title.getValue(), paragraphs(description.getValue()),
+            Map<String, String> problems = save.apply(new CourseForm(title.getValue(), RichText.fromPlainParagraphs(description.getValue()),
                     startsOn.getValue(), endsOn.getValue(), visibility.getValue()));
             if (problems.isEmpty()) {
                 close();
@@ -77,16 +76,5 @@ class CourseDialog extends Dialog {
                 default -> { description.setErrorMessage(message); description.setInvalid(true); }
             }
         });
-    }
-
-    /** Plain text from the text area as escaped HTML paragraphs (the service sanitises it again). */
-    private static String paragraphs(String text) {
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
-            if (!paragraph.isBlank()) {
-                html.append("<p>").append(Entities.escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
-            }
-        }
-        return html.toString();
     }
 }

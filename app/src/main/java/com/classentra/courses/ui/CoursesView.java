@@ -14,6 +14,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -46,7 +47,7 @@ public class CoursesView extends Main {
         this.teaching = user.has(Role.TEACHER) && user.tenantId() != null;
         addClassName("console");
 
-        grid.addColumn(CourseSummary::title).setHeader("Course").setFlexGrow(1);
+        grid.addComponentColumn(c -> new Anchor("courses/" + c.id(), c.title())).setHeader("Course").setFlexGrow(1);
         grid.addColumn(c -> dates(c)).setHeader("Dates").setAutoWidth(true);
         if (teaching) {
             grid.addColumn(CourseSummary::activeStudents).setHeader("Students").setAutoWidth(true);

@@ -35,4 +35,15 @@ public final class RichText {
         Document document = Jsoup.parse(html.replaceAll("(?i)<br\\s*/?>", "\n"));
         return String.join("\n\n", document.select("p").stream().map(p -> p.wholeText().strip()).toList());
     }
+
+    /** Plain text typed in a text area as escaped HTML paragraphs (a blank line separates paragraphs). */
+    public static String fromPlainParagraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : (text == null ? "" : text).strip().split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                html.append("<p>").append(org.jsoup.nodes.Entities.escape(paragraph.strip()).replace("\n", "<br>")).append("</p>");
+            }
+        }
+        return html.toString();
+    }
 }
