@@ -90,7 +90,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
 
     private Component toolbar() {
         filter.setItems(ItemKind.values());
-        filter.setItemLabelGenerator(ItemKind::label);
+        filter.setItemLabelGenerator(kind -> kind == null ? "Everything" : kind.label());
         filter.setEmptySelectionAllowed(true);
         filter.setEmptySelectionCaption("Everything");
         filter.setAriaLabel("Show");

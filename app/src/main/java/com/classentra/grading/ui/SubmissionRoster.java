@@ -37,7 +37,6 @@ public class SubmissionRoster extends Section {
         grid.setEmptyStateText("No students in this course yet.");
         grid.addItemClickListener(e -> new GradeDialog(grading, classwork, teacher, assignment, e.getItem().studentId(), e.getItem().name(),
                 this::refresh).open());
-        grid.setHeight("28rem");
         refresh();
 
         Button returnAll = new Button("Return all graded work", e -> {
@@ -52,6 +51,12 @@ public class SubmissionRoster extends Section {
 
     private void refresh() {
         int count = grading.gradebook(teacher, assignment.courseId()).studentCount();
+        // A small class shows whole; a large one scrolls and loads page by page.
+        if (count <= 12) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("32rem");
+        }
         grid.setItems(query -> grading.rows(teacher, assignment.courseId(), query.getOffset(), query.getLimit()).stream(), query -> count);
     }
 

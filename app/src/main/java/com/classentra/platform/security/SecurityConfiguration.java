@@ -101,6 +101,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());
         // Signed, short-lived download links: the signature and a fresh rights check stand in for the session.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());
+        // The entry point that checks a signed-in person's rights to a file and hands out such a link.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*").authenticated());
         for (SignInMethod method : signInMethods.orderedStream().toList()) {
             method.configure(http);
         }
