@@ -3,6 +3,7 @@ package com.classentra;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("classentra/styles.css")
 @ColorScheme(ColorScheme.Value.LIGHT_DARK)
+// Server push: live updates such as the notification bell reach open pages without a reload.
+@Push
 public class ClassentraApplication implements AppShellConfigurator {
 
     @Override
