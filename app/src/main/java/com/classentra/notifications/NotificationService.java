@@ -3,6 +3,7 @@ package com.classentra.notifications;
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,11 @@ public class NotificationService {
             shown = shown.substring(0, MAX_TITLE - 1) + "…";
         }
         broadcaster.announceAfterCommit(notifications.insert(recipients, tenantId, courseId, kind, shown, link));
+    }
+
+    /** Whether any kind of notification concerns this person (teachers and students; not operator-only accounts). */
+    public boolean reaches(SignedInUser person) {
+        return Arrays.stream(NotificationKind.values()).anyMatch(kind -> kind.concerns(person));
     }
 
     public int unreadCount(SignedInUser reader) {

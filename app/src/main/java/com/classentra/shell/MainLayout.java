@@ -48,7 +48,7 @@ public class MainLayout extends AppLayout {
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
         addToNavbar(toggle, spacer, colorSchemeToggle());
-        if (user != null) {
+        if (user != null && notifications.reaches(user)) {
             addToNavbar(new NotificationBell(notifications, user));
         }
     }

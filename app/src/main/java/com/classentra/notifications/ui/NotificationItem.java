@@ -1,11 +1,14 @@
 package com.classentra.notifications.ui;
 
 import com.classentra.notifications.Notification;
+import com.classentra.notifications.NotificationKind;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.Instant;
 
-/** One notification in the bell's list and on the notifications page; a button, so keyboards reach it. */
+/** One notification in the bell's list and on the notifications page, with an icon for its kind; a button, so keyboards reach it. */
 class NotificationItem extends NativeButton {
 
     private final transient Notification notification;
@@ -14,7 +17,7 @@ class NotificationItem extends NativeButton {
         this.notification = notification;
         addClassName("notification-item");
         addClassName(notification.unread() ? "unread" : "read");
-        Span marker = new Span();
+        Icon marker = icon(notification.kind()).create();
         marker.addClassName("notification-marker");
         marker.getElement().setAttribute("aria-hidden", "true");
         Span title = new Span(notification.title());
@@ -27,6 +30,17 @@ class NotificationItem extends NativeButton {
         add(marker, text);
         getElement().setAttribute("aria-label", (notification.unread() ? "Unread: " : "") + notification.title());
         addClickListener(e -> open.run());
+    }
+
+    private static VaadinIcon icon(NotificationKind kind) {
+        return switch (kind) {
+            case ANNOUNCEMENT -> VaadinIcon.MEGAPHONE;
+            case NEW_WORK -> VaadinIcon.FILE_TEXT_O;
+            case SESSION -> VaadinIcon.CALENDAR_CLOCK;
+            case SUBMISSION -> VaadinIcon.INBOX;
+            case GRADE_RETURNED -> VaadinIcon.CHECK_SQUARE_O;
+            case ENROLMENT -> VaadinIcon.USER_CHECK;
+        };
     }
 
     Notification notification() {

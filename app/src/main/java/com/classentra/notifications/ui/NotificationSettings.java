@@ -22,6 +22,9 @@ public class NotificationSettings extends Section {
                 new FormLayout.ResponsiveStep("52rem", 3));
         Map<NotificationKind, EmailDelivery> chosen = notifications.emailPreferences(reader);
         for (NotificationKind kind : NotificationKind.values()) {
+            if (!kind.concerns(reader)) {
+                continue;
+            }
             Select<EmailDelivery> delivery = new Select<>();
             delivery.setLabel(kind.label());
             delivery.setItems(EmailDelivery.values());
@@ -41,5 +44,6 @@ public class NotificationSettings extends Section {
         }
         add(new H2("Notifications"), new Paragraph("Notifications always appear under the bell. Choose which ones also come by email: "
                 + "as they happen, gathered in one email each morning, or not at all."), kinds);
+        setVisible(notifications.reaches(reader));
     }
 }

@@ -121,6 +121,7 @@ class NotificationViewsTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Select<EmailDelivery> grades = find(Select.class).withCaption("Returned grades").single();
         assertThat(grades.getValue()).isEqualTo(EmailDelivery.IMMEDIATE);
+        assertThat(find(Select.class).withCaption("Student submissions").exists()).as("a teacher's kind").isFalse();
 
         test(grades).selectItem("Daily digest");
 
