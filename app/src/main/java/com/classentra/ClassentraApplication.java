@@ -3,6 +3,8 @@ package com.classentra;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -16,6 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
 @StyleSheet("classentra/styles.css")
 @ColorScheme(ColorScheme.Value.LIGHT_DARK)
+// Server push, so live updates (the notification bell) reach open pages without a reload. Only the server's
+// messages use the WebSocket: the browser's requests stay plain XHR through the security filter chain, so
+// idle timeouts, the absolute session lifetime and revocations keep applying to every user action.
+@Push(transport = Transport.WEBSOCKET_XHR)
 public class ClassentraApplication implements AppShellConfigurator {
 
     @Override

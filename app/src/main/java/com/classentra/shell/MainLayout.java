@@ -7,6 +7,8 @@ import com.classentra.accounts.ui.SettingsView;
 import com.classentra.courses.ui.CoursesView;
 import com.classentra.dashboard.ui.StudentDashboardView;
 import com.classentra.dashboard.ui.TeacherDashboardView;
+import com.classentra.notifications.NotificationService;
+import com.classentra.notifications.ui.NotificationBell;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -33,7 +35,7 @@ public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, NotificationService notifications) {
         this.authentication = authentication;
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElse(null);
         setPrimarySection(Section.DRAWER);
@@ -46,6 +48,9 @@ public class MainLayout extends AppLayout {
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
         addToNavbar(toggle, spacer, colorSchemeToggle());
+        if (user != null && notifications.reaches(user)) {
+            addToNavbar(new NotificationBell(notifications, user));
+        }
     }
 
     private static SideNav navigation(SignedInUser user) {

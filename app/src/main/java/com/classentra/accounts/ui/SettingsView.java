@@ -1,5 +1,7 @@
 package com.classentra.accounts.ui;
 
+import com.classentra.notifications.NotificationService;
+import com.classentra.notifications.ui.NotificationSettings;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
@@ -24,7 +26,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** Account settings: the person's active sessions, and signing out of them. */
+/** Account settings: the person's active sessions, signing out of them, and notification email. */
 @Route("settings")
 @PageTitle("Settings · Classentra")
 @PermitAll
@@ -38,7 +40,7 @@ public class SettingsView extends Main {
     private final transient jakarta.servlet.http.HttpSession currentSession;
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
-    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication) {
+    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, NotificationService notifications) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
@@ -65,7 +67,8 @@ public class SettingsView extends Main {
         add(new ViewHeader("Settings", "Your account and where you are signed in."),
                 new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
-                        grid, new HorizontalLayout(others, everywhere)));
+                        grid, new HorizontalLayout(others, everywhere)),
+                new NotificationSettings(notifications, user));
         refresh();
     }
 

@@ -1,0 +1,187 @@
+package com.classentra.notifications;
+
+import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.ENROLMENT;
+import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.insertInto;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.jooq.impl.DSL.table;
+import static org.jooq.impl.DSL.val;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.springframework.stereotype.Repository;
+
+/** jOOQ queries on notifications and email preferences; row-level security decides which rows each caller reaches. */
+@Repository
+class NotificationRepository {
+
+    private static final Field<UUID> RECIPIENT = field(name("recipients", "user_id"), UUID.class);
+
+    private final DSLContext db;
+
+    NotificationRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The students actively enrolled in the course; the tenant condition keeps another workspace's course out. */
+    Select<Record1<UUID>> activeStudents(UUID tenantId, UUID courseId) {
+        return select(ENROLMENT.STUDENT_ID).from(ENROLMENT)
+                .where(ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.TENANT_ID.eq(tenantId)).and(ENROLMENT.STATUS.eq("ACTIVE")));
+    }
+
+    /** The course's teachers, through the SECURITY DEFINER function a student may call for a course they are enrolled in. */
+    Select<Record1<UUID>> teachers(UUID tenantId, UUID courseId) {
+        return select(field(name("teacher_id"), UUID.class))
+                .from(table("course_teacher_ids({0}, {1})", val(courseId), val(tenantId)).as("teachers", "teacher_id"));
+    }
+
+    Select<Record1<UUID>> single(UUID userId) {
+        return select(val(userId));
+    }
+
+    /**
+     * One notification per recipient in a single INSERT ... SELECT, answering the recipients for the live
+     * update. The ids come from the CTE rather than RETURNING: RETURNING would have to pass the read policy,
+     * and the sender cannot read the recipients' notifications.
+     */
+    List<UUID> insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+        var insert = insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID,
+                        NOTIFICATION.COURSE_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK)
+                .select(select(field("gen_random_uuid()", UUID.class), RECIPIENT, val(tenantId, UUID.class), val(courseId, UUID.class),
+                        val(kind.name()), val(title), val(link)).from(table(name("recipients"))));
+        return db.resultQuery("with recipients(user_id) as ({0}), inserted as ({1}) select distinct user_id from recipients", recipients, insert)
+                .fetch(0, UUID.class);
+    }
+
+    int unreadCount(UUID userId) {
+        return db.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()));
+    }
+
+    /** Newest first, with the course title when the reader can still see the course. */
+    List<Notification> latest(UUID userId, int offset, int limit) {
+        return db.select(NOTIFICATION.ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE, NOTIFICATION.LINK,
+                        NOTIFICATION.CREATED_AT, NOTIFICATION.READ_AT)
+                .from(NOTIFICATION).leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
+                .where(NOTIFICATION.USER_ID.eq(userId))
+                .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new Notification(r.value1(), NotificationKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7()));
+    }
+
+    int total(UUID userId) {
+        return db.fetchCount(NOTIFICATION, NOTIFICATION.USER_ID.eq(userId));
+    }
+
+    boolean markRead(UUID userId, UUID notificationId) {
+        return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, currentOffsetDateTime())
+                .where(NOTIFICATION.ID.eq(notificationId).and(NOTIFICATION.USER_ID.eq(userId)).and(NOTIFICATION.READ_AT.isNull()))
+                .execute() == 1;
+    }
+
+    int markAllRead(UUID userId) {
+        return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, currentOffsetDateTime())
+                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()))
+                .execute();
+    }
+
+    Map<NotificationKind, EmailDelivery> preferences(UUID userId) {
+        Map<NotificationKind, EmailDelivery> chosen = new EnumMap<>(NotificationKind.class);
+        db.selectFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USER_ID.eq(userId))
+                .forEach(r -> chosen.put(NotificationKind.valueOf(r.getKind()), EmailDelivery.valueOf(r.getDelivery())));
+        return chosen;
+    }
+
+    void setPreference(UUID userId, NotificationKind kind, EmailDelivery delivery) {
+        db.insertInto(NOTIFICATION_PREFERENCE)
+                .set(NOTIFICATION_PREFERENCE.USER_ID, userId).set(NOTIFICATION_PREFERENCE.KIND, kind.name())
+                .set(NOTIFICATION_PREFERENCE.DELIVERY, delivery.name())
+                .onConflict(NOTIFICATION_PREFERENCE.USER_ID, NOTIFICATION_PREFERENCE.KIND).doUpdate()
+                .set(NOTIFICATION_PREFERENCE.DELIVERY, delivery.name())
+                .execute();
+    }
+
+    /**
+     * A notification waiting for email, with what the mailer needs about its recipient.
+     *
+     * @param reachable the account is active and its address confirmed
+     */
+    record Outgoing(UUID id, UUID userId, UUID tenantId, NotificationKind kind, String title, String courseTitle, String link,
+            String email, String firstName, Locale locale, EmailDelivery delivery, boolean reachable) {
+    }
+
+    /**
+     * Claims the oldest notifications in this email state (platform scope), each joined with its recipient's
+     * preference for its kind and account, in one query; rows another node is working on are skipped.
+     */
+    List<Outgoing> claim(String emailState, int limit) {
+        return db.select(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
+                        NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE,
+                        coalesce(NOTIFICATION_PREFERENCE.DELIVERY, EmailDelivery.DEFAULT.name()),
+                        APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED))
+                .from(NOTIFICATION)
+                .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
+                .leftJoin(NOTIFICATION_PREFERENCE).on(NOTIFICATION_PREFERENCE.USER_ID.eq(NOTIFICATION.USER_ID)
+                        .and(NOTIFICATION_PREFERENCE.KIND.eq(NOTIFICATION.KIND)))
+                .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
+                .where(NOTIFICATION.EMAIL_STATE.eq(emailState))
+                .orderBy(NOTIFICATION.CREATED_AT)
+                .limit(limit)
+                .forUpdate().of(NOTIFICATION).skipLocked()
+                .fetch(NotificationRepository::outgoing);
+    }
+
+    /** Every digest row of up to {@code users} people (platform scope), so each person's rows go into one email. */
+    List<Outgoing> claimDigests(int users) {
+        var people = selectDistinct(NOTIFICATION.USER_ID).from(NOTIFICATION).where(NOTIFICATION.EMAIL_STATE.eq("DIGEST")).limit(users);
+        return db.select(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
+                        NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE, val(EmailDelivery.DIGEST.name()),
+                        APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED))
+                .from(NOTIFICATION)
+                .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
+                .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
+                .where(NOTIFICATION.EMAIL_STATE.eq("DIGEST").and(NOTIFICATION.USER_ID.in(people)))
+                .orderBy(NOTIFICATION.USER_ID, NOTIFICATION.CREATED_AT)
+                .forUpdate().of(NOTIFICATION).skipLocked()
+                .fetch(NotificationRepository::outgoing);
+    }
+
+    void setEmailState(Collection<UUID> ids, String emailState) {
+        if (!ids.isEmpty()) {
+            db.update(NOTIFICATION).set(NOTIFICATION.EMAIL_STATE, emailState).where(NOTIFICATION.ID.in(ids)).execute();
+        }
+    }
+
+    /** Unread counts of these people (platform scope, counts only), for the refresh that catches other nodes' changes. */
+    Map<UUID, Integer> unreadCounts(Collection<UUID> userIds) {
+        Field<Integer> unread = count();
+        return db.select(NOTIFICATION.USER_ID, unread).from(NOTIFICATION)
+                .where(NOTIFICATION.USER_ID.in(userIds).and(NOTIFICATION.READ_AT.isNull()))
+                .groupBy(NOTIFICATION.USER_ID)
+                .fetchMap(NOTIFICATION.USER_ID, unread);
+    }
+
+    private static Outgoing outgoing(Record r) {
+        return new Outgoing(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), NotificationKind.valueOf(r.get(3, String.class)),
+                r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, String.class),
+                Locale.forLanguageTag(r.get(9, String.class)), EmailDelivery.valueOf(r.get(10, String.class)), r.get(11, Boolean.class));
+    }
+}

@@ -1,0 +1,154 @@
+package com.classentra.notifications;
+
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * In-app notifications and their email preferences. Other features notify from inside their own transaction
+ * (the {@code notify*} methods refuse to run without one), so a notification exists exactly when its cause
+ * committed; open screens hear about it after that commit. Email follows each person's preference later,
+ * through {@link NotificationMailer} and the outbox. Reading and marking run in the reader's own scope: row-level
+ * security shows a person only their own notifications.
+ */
+@Service
+public class NotificationService {
+
+    /** Longest title the table takes; longer titles are shortened rather than refused. */
+    static final int MAX_TITLE = 300;
+
+    private final NotificationRepository notifications;
+    private final NotificationBroadcaster broadcaster;
+    private final TransactionTemplate transactions;
+
+    NotificationService(NotificationRepository notifications, NotificationBroadcaster broadcaster, TransactionTemplate transactions) {
+        this.notifications = notifications;
+        this.broadcaster = broadcaster;
+        this.transactions = transactions;
+    }
+
+    /** Stops telling a screen about changes; call when it closes. */
+    public interface Subscription {
+        void cancel();
+    }
+
+    /** Notifies every actively enrolled student of the course; runs in the teacher's tenant scope. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyCourseStudents(UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+        insert(notifications.activeStudents(tenantId, courseId), tenantId, courseId, kind, title, link);
+    }
+
+    /**
+     * Notifies the teachers of the course (the members of its workspace); may run in the scope of a student
+     * actively enrolled in it, e.g. for a new submission.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyCourseTeachers(UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+        insert(notifications.teachers(tenantId, courseId), tenantId, courseId, kind, title, link);
+    }
+
+    /** Notifies one person; {@code courseId} may be null. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyUser(UUID userId, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+        insert(notifications.single(userId), tenantId, courseId, kind, title, link);
+    }
+
+    private void insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+        if (link == null || !link.startsWith("/") || link.startsWith("//")) {
+            throw new IllegalArgumentException("A notification links to a path of this application, such as /courses/<id>");
+        }
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("A notification needs a title");
+        }
+        String shown = title.strip();
+        if (shown.length() > MAX_TITLE) {
+            shown = shown.substring(0, MAX_TITLE - 1) + "…";
+        }
+        broadcaster.announceAfterCommit(notifications.insert(recipients, tenantId, courseId, kind, shown, link));
+    }
+
+    /** Whether any kind of notification concerns this person (teachers and students; not operator-only accounts). */
+    public boolean reaches(SignedInUser person) {
+        return Arrays.stream(NotificationKind.values()).anyMatch(kind -> kind.concerns(person));
+    }
+
+    public int unreadCount(SignedInUser reader) {
+        return asReader(reader, () -> notifications.unreadCount(reader.id()));
+    }
+
+    /** The newest notifications, read or not. */
+    public List<Notification> latest(SignedInUser reader, int limit) {
+        return page(reader, 0, limit);
+    }
+
+    public List<Notification> page(SignedInUser reader, int offset, int limit) {
+        return asReader(reader, () -> notifications.latest(reader.id(), offset, limit));
+    }
+
+    public int total(SignedInUser reader) {
+        return asReader(reader, () -> notifications.total(reader.id()));
+    }
+
+    /**
+     * Marks one of the reader's notifications read; another person's is simply not found. The reader's other
+     * screens (tabs, devices) hear about it, so their badges agree.
+     */
+    public void markRead(SignedInUser reader, UUID notificationId) {
+        asReader(reader, () -> {
+            if (notifications.markRead(reader.id(), notificationId)) {
+                broadcaster.announceAfterCommit(List.of(reader.id()));
+            }
+            return null;
+        });
+    }
+
+    public void markAllRead(SignedInUser reader) {
+        asReader(reader, () -> {
+            if (notifications.markAllRead(reader.id()) > 0) {
+                broadcaster.announceAfterCommit(List.of(reader.id()));
+            }
+            return null;
+        });
+    }
+
+    /** The reader's email delivery for every kind, the default where they never chose. */
+    public Map<NotificationKind, EmailDelivery> emailPreferences(SignedInUser reader) {
+        Map<NotificationKind, EmailDelivery> chosen = asReader(reader, () -> notifications.preferences(reader.id()));
+        Map<NotificationKind, EmailDelivery> all = new EnumMap<>(NotificationKind.class);
+        for (NotificationKind kind : NotificationKind.values()) {
+            all.put(kind, chosen.getOrDefault(kind, EmailDelivery.DEFAULT));
+        }
+        return all;
+    }
+
+    public void setEmailPreference(SignedInUser reader, NotificationKind kind, EmailDelivery delivery) {
+        asReader(reader, () -> {
+            notifications.setPreference(reader.id(), kind, delivery);
+            return null;
+        });
+    }
+
+    /** Calls {@code onChange} (on another thread) whenever this person's notifications may have changed. */
+    public Subscription subscribe(UUID userId, Runnable onChange) {
+        return broadcaster.subscribe(userId, onChange);
+    }
+
+    /** Teachers read in their workspace's scope too, so their notifications show the titles of their courses. */
+    private <T> T asReader(SignedInUser reader, Supplier<T> work) {
+        DbScope scope = reader.has(Role.TEACHER) && reader.tenantId() != null ? DbScope.tenant(reader.tenantId(), reader.id())
+                : DbScope.user(reader.id());
+        return scope.supply(() -> transactions.execute(status -> work.get()));
+    }
+}

@@ -1,0 +1,289 @@
+package com.classentra.notifications;
+
+import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.accounts.AccountService;
+import com.classentra.accounts.SignUpForm;
+import com.classentra.courses.CourseForm;
+import com.classentra.courses.CourseForm.Visibility;
+import com.classentra.courses.CourseService;
+import com.classentra.courses.CourseSummary;
+import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
+import com.classentra.platform.ClassentraProperties;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestAccounts;
+import com.classentra.testsupport.TestOrigins;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@ClassentraTest
+class NotificationServiceTest {
+
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    NotificationMailer mailer;
+    @Autowired
+    CourseService courses;
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    TestAccounts testAccounts;
+    @Autowired
+    PlatformSql platform;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ClassentraProperties properties;
+    @Autowired
+    DSLContext db;
+
+    private SignedInUser teacher() {
+        String email = "t-" + UUID.randomUUID() + "@example.com";
+        accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh());
+        testAccounts.completeOnboarding(email);
+        return testAccounts.principal(email);
+    }
+
+    private SignedInUser student() {
+        return testAccounts.principal(testAccounts.create(Role.STUDENT).email());
+    }
+
+    private CourseSummary course(SignedInUser teacher, String title, SignedInUser... students) {
+        CourseSummary course = courses.create(teacher, new CourseForm(title, "", null, null, Visibility.PRIVATE)).course();
+        for (SignedInUser student : students) {
+            courses.join(student, course.joinCode());
+        }
+        return course;
+    }
+
+    private void asTeacher(SignedInUser teacher, Runnable work) {
+        DbScope.tenant(teacher.tenantId(), teacher.id()).run(() -> transactions.executeWithoutResult(status -> work.run()));
+    }
+
+    private void announce(SignedInUser teacher, CourseSummary course, String title) {
+        asTeacher(teacher, () -> notifications.notifyCourseStudents(teacher.tenantId(), course.id(), NotificationKind.ANNOUNCEMENT, title,
+                "/courses/" + course.id()));
+    }
+
+    private List<EmailOutboxRecord> emailsTo(SignedInUser person) {
+        return platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.TO_ADDRESS.eq(person.email())).fetch());
+    }
+
+    private String emailState(SignedInUser person) {
+        return platform.call(sql -> sql.select(NOTIFICATION.EMAIL_STATE).from(NOTIFICATION).where(NOTIFICATION.USER_ID.eq(person.id()))
+                .fetch(NOTIFICATION.EMAIL_STATE)).stream().distinct().reduce((a, b) -> a + "," + b).orElse("none");
+    }
+
+    @Test
+    void theActiveStudentsOfTheCourseAreNotifiedAndNobodyElse() {
+        SignedInUser teacher = teacher();
+        SignedInUser first = student();
+        SignedInUser second = student();
+        SignedInUser otherCourse = student();
+        SignedInUser left = student();
+        CourseSummary course = course(teacher, "Cello", first, second, left);
+        course(teacher, "Viola", otherCourse);
+        courses.leave(left, course.id());
+        SignedInUser otherTeacher = teacher();
+        SignedInUser otherTenantStudent = student();
+        CourseSummary otherTenantCourse = course(otherTeacher, "Harp", otherTenantStudent);
+
+        announce(teacher, course, "Rehearsal moved to Friday");
+
+        assertThat(notifications.unreadCount(first)).isEqualTo(1);
+        assertThat(notifications.unreadCount(second)).isEqualTo(1);
+        assertThat(notifications.latest(first, 5)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("Rehearsal moved to Friday");
+            assertThat(n.courseTitle()).isEqualTo("Cello");
+            assertThat(n.link()).isEqualTo("/courses/" + course.id());
+            assertThat(n.unread()).isTrue();
+        });
+        assertThat(notifications.unreadCount(otherCourse)).isZero();
+        assertThat(notifications.unreadCount(left)).isZero();
+        assertThat(notifications.unreadCount(teacher)).isZero();
+
+        // Another workspace's course reaches nobody, whether named with its own tenant or the caller's.
+        asTeacher(teacher, () -> notifications.notifyCourseStudents(teacher.tenantId(), otherTenantCourse.id(), NotificationKind.ANNOUNCEMENT,
+                "Not yours", "/courses"));
+        asTeacher(teacher, () -> notifications.notifyCourseStudents(otherTeacher.tenantId(), otherTenantCourse.id(),
+                NotificationKind.ANNOUNCEMENT, "Not yours", "/courses"));
+        assertThat(notifications.unreadCount(otherTenantStudent)).isZero();
+    }
+
+    @Test
+    void notifyingNeedsTheCallersTransactionAndAPathInsideTheApp() {
+        SignedInUser teacher = teacher();
+        SignedInUser student = student();
+        CourseSummary course = course(teacher, "Oboe", student);
+
+        assertThatThrownBy(() -> notifications.notifyCourseStudents(teacher.tenantId(), course.id(), NotificationKind.ANNOUNCEMENT, "x", "/"))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(() -> asTeacher(teacher, () -> notifications.notifyCourseStudents(teacher.tenantId(), course.id(),
+                NotificationKind.ANNOUNCEMENT, "x", "https://evil.example/"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(notifications.unreadCount(student)).isZero();
+    }
+
+    @Test
+    void aStudentsSubmissionNotifiesTheTeachersOfTheCourse() {
+        SignedInUser teacher = teacher();
+        SignedInUser student = student();
+        SignedInUser stranger = student();
+        CourseSummary course = course(teacher, "Composition", student);
+
+        DbScope.user(student.id()).run(() -> transactions.executeWithoutResult(status -> notifications.notifyCourseTeachers(
+                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "New submission: Fugue in C", "/courses/" + course.id())));
+        // Someone not enrolled learns nothing and notifies nobody.
+        DbScope.user(stranger.id()).run(() -> transactions.executeWithoutResult(status -> notifications.notifyCourseTeachers(
+                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "Spam", "/courses/" + course.id())));
+
+        assertThat(notifications.latest(teacher, 5)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("New submission: Fugue in C");
+            assertThat(n.kind()).isEqualTo(NotificationKind.SUBMISSION);
+            assertThat(n.courseTitle()).isEqualTo("Composition");
+        });
+        assertThat(notifications.unreadCount(student)).isZero();
+    }
+
+    @Test
+    void anImmediateEmailLandsInTheOutboxWithTheAbsoluteLinkAndTheSettingsLink() {
+        SignedInUser teacher = teacher();
+        SignedInUser student = student();
+        CourseSummary course = course(teacher, "Piano <duets>", student);
+
+        announce(teacher, course, "Week 3 & 4 recordings");
+        assertThat(emailState(student)).isEqualTo("PENDING");
+        mailer.emailPending(100);
+
+        assertThat(emailState(student)).isEqualTo("SENT");
+        assertThat(emailsTo(student)).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).isEqualTo("Week 3 & 4 recordings · Piano <duets>");
+            assertThat(email.getRecipientUserId()).isEqualTo(student.id());
+            assertThat(email.getTenantId()).isEqualTo(teacher.tenantId());
+            assertThat(email.getTextBody()).contains(properties.publicUrl() + "/courses/" + course.id())
+                    .contains(properties.publicUrl() + "/settings");
+            assertThat(email.getHtmlBody()).contains("href=\"" + properties.publicUrl() + "/courses/" + course.id() + "\"")
+                    .contains("Piano &lt;duets&gt;").contains("Week 3 &amp; 4 recordings");
+        });
+        mailer.emailPending(100);
+        assertThat(emailsTo(student)).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void offSendsNoEmailAndUnconfirmedAddressesGetNone() {
+        SignedInUser teacher = teacher();
+        SignedInUser quiet = student();
+        SignedInUser unconfirmed = student();
+        notifications.setEmailPreference(quiet, NotificationKind.ANNOUNCEMENT, EmailDelivery.OFF);
+        platform.call(sql -> sql.update(APP_USER).set(APP_USER.EMAIL_VERIFIED, false).where(APP_USER.ID.eq(unconfirmed.id())).execute());
+        CourseSummary course = course(teacher, "Flute", quiet, unconfirmed);
+
+        announce(teacher, course, "Concert tickets");
+        mailer.emailPending(100);
+
+        assertThat(emailState(quiet)).isEqualTo("SKIPPED");
+        assertThat(emailState(unconfirmed)).isEqualTo("SKIPPED");
+        assertThat(emailsTo(quiet)).isEmpty();
+        assertThat(emailsTo(unconfirmed)).isEmpty();
+        assertThat(notifications.unreadCount(quiet)).as("still shown in the app").isEqualTo(1);
+        assertThat(notifications.emailPreferences(quiet)).containsEntry(NotificationKind.ANNOUNCEMENT, EmailDelivery.OFF)
+                .containsEntry(NotificationKind.GRADE_RETURNED, EmailDelivery.IMMEDIATE);
+    }
+
+    @Test
+    void aDigestGroupsSeveralNotificationsIntoOneEmail() {
+        SignedInUser teacher = teacher();
+        SignedInUser student = student();
+        notifications.setEmailPreference(student, NotificationKind.ANNOUNCEMENT, EmailDelivery.DIGEST);
+        notifications.setEmailPreference(student, NotificationKind.NEW_WORK, EmailDelivery.DIGEST);
+        CourseSummary course = course(teacher, "Drums", student);
+
+        announce(teacher, course, "Snare exercises posted");
+        asTeacher(teacher, () -> notifications.notifyCourseStudents(teacher.tenantId(), course.id(), NotificationKind.NEW_WORK,
+                "Assignment: paradiddles", "/courses/" + course.id()));
+        mailer.emailPending(100);
+        assertThat(emailState(student)).isEqualTo("DIGEST");
+        assertThat(emailsTo(student)).isEmpty();
+
+        while (mailer.sendDigests(100) > 0) {
+            // other tests' digest rows may share the queue
+        }
+
+        assertThat(emailState(student)).isEqualTo("SENT");
+        assertThat(emailsTo(student)).singleElement().satisfies(email -> {
+            assertThat(email.getSubject()).isEqualTo("Your Classentra digest: 2 new notification(s)");
+            assertThat(email.getTextBody()).contains("• Snare exercises posted (Drums)").contains("• Assignment: paradiddles (Drums)")
+                    .contains(properties.publicUrl() + "/notifications").contains(properties.publicUrl() + "/settings");
+        });
+    }
+
+    @Test
+    void nobodyReadsOrMarksAnotherPersonsNotifications() {
+        SignedInUser teacher = teacher();
+        SignedInUser owner = student();
+        SignedInUser other = student();
+        CourseSummary course = course(teacher, "Bass", owner);
+        announce(teacher, course, "Tuning guide");
+        UUID id = notifications.latest(owner, 1).getFirst().id();
+
+        assertThat(notifications.latest(other, 10)).isEmpty();
+        assertThat(notifications.total(other)).isZero();
+        notifications.markRead(other, id);
+        notifications.markAllRead(other);
+        // Even a query that names no person: row-level security alone hides the row.
+        assertThat(DbScope.user(other.id()).supply(() -> platformlessCount(id))).isZero();
+        assertThat(notifications.unreadCount(owner)).isEqualTo(1);
+
+        notifications.markRead(owner, id);
+        assertThat(notifications.unreadCount(owner)).isZero();
+        assertThat(notifications.latest(owner, 1).getFirst().unread()).isFalse();
+    }
+
+    private int platformlessCount(UUID id) {
+        return transactions.execute(status -> db.fetchCount(NOTIFICATION, NOTIFICATION.ID.eq(id)));
+    }
+
+    @Test
+    void openScreensHearOfANotificationOnlyAfterItsCauseCommitted() throws InterruptedException {
+        SignedInUser teacher = teacher();
+        SignedInUser student = student();
+        CourseSummary course = course(teacher, "Choir", student);
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch heard = new CountDownLatch(1);
+        NotificationService.Subscription subscription = notifications.subscribe(student.id(), () -> {
+            calls.incrementAndGet();
+            heard.countDown();
+        });
+        try {
+            DbScope.tenant(teacher.tenantId(), teacher.id()).run(() -> transactions.executeWithoutResult(status -> {
+                notifications.notifyCourseStudents(teacher.tenantId(), course.id(), NotificationKind.SESSION, "Rolled back", "/courses");
+                status.setRollbackOnly();
+            }));
+            assertThat(heard.await(1, TimeUnit.SECONDS)).as("a rolled-back cause announces nothing").isFalse();
+            assertThat(notifications.unreadCount(student)).isZero();
+
+            announce(teacher, course, "Committed");
+            assertThat(heard.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(calls.get()).isEqualTo(1);
+        } finally {
+            subscription.cancel();
+        }
+    }
+}
