@@ -10,6 +10,8 @@ import com.classentra.courses.CourseScopes;
 import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
 import com.classentra.files.StoredFileInfo;
+import com.classentra.notifications.NotificationKind;
+import com.classentra.notifications.NotificationService;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
@@ -41,13 +43,16 @@ public class ClassworkService {
     private final FileService files;
     private final CourseScopes scopes;
     private final AuditLog audit;
+    private final NotificationService notifications;
 
-    ClassworkService(ItemRepository items, SubmissionRepository submissions, FileService files, CourseScopes scopes, AuditLog audit) {
+    ClassworkService(ItemRepository items, SubmissionRepository submissions, FileService files, CourseScopes scopes, AuditLog audit,
+            NotificationService notifications) {
         this.items = items;
         this.submissions = submissions;
         this.files = files;
         this.scopes = scopes;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     /** A saved item, or messages keyed by form field. */
@@ -86,7 +91,12 @@ public class ClassworkService {
         files.attachToItem(course.tenantId(), courseId, id, teacher.id(), staged);
         audit.record(teacher.tenantId(), teacher.id(), itemId == null ? "item.posted" : "item.edited", "course_item", id.toString(),
                 Map.of("kind", form.kind().name(), "course", courseId.toString()));
-        return withFiles(items.find(courseId, id).orElseThrow());
+        CourseItem saved = withFiles(items.find(courseId, id).orElseThrow());
+        if (itemId == null && saved.shared()) {
+            notifications.notifyCourseStudents(course.tenantId(), courseId, notificationKind(saved.kind()),
+                    course.title() + ": " + saved.kind().label().toLowerCase() + " “" + saved.title() + "”", "/" + saved.path());
+        }
+        return saved;
     }
 
     public void delete(SignedInUser teacher, UUID courseId, UUID itemId) {
@@ -172,10 +182,21 @@ public class ClassworkService {
         }
         submissions.insertVersion(submissionId, version, course.tenantId(), student.id(), text, at, late);
         files.attachToSubmission(course.tenantId(), courseId, submissionId, version, student.id(), attachments);
+        notifications.notifyCourseTeachers(course.tenantId(), courseId, NotificationKind.SUBMISSION,
+                student.displayName() + (late ? " turned in late: " : " turned in: ") + assignment.title(), "/" + assignment.path());
         // The student's own action: recorded outside the workspace, which the student cannot write to.
         audit.record(null, student.id(), "submission.turned_in", "submission", submissionId.toString(),
                 Map.of("assignment", assignmentId.toString(), "version", version, "late", late));
         return new TurnedIn(loadSubmission(assignment, student.id()), Map.of());
+    }
+
+    /** Which of a person's notification settings a newly posted item falls under. */
+    private static NotificationKind notificationKind(ItemKind kind) {
+        return switch (kind) {
+            case ANNOUNCEMENT, NOTE -> NotificationKind.ANNOUNCEMENT;
+            case SESSION -> NotificationKind.SESSION;
+            case ASSIGNMENT, MATERIAL, FILE, LINK -> NotificationKind.NEW_WORK;
+        };
     }
 
     private CourseItem assignment(UUID courseId, UUID assignmentId) {

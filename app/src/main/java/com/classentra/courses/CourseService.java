@@ -1,6 +1,8 @@
 package com.classentra.courses;
 
 import com.classentra.courses.CourseRepository.JoinTarget;
+import com.classentra.notifications.NotificationKind;
+import com.classentra.notifications.NotificationService;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.outbox.EmailOutbox;
@@ -36,8 +38,11 @@ public class CourseService {
     private final AuditLog audit;
     private final EmailOutbox outbox;
     private final ClassentraProperties properties;
+    private final NotificationService notifications;
 
-    CourseService(CourseRepository courses, CourseScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties) {
+    CourseService(CourseRepository courses, CourseScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
+            NotificationService notifications) {
+        this.notifications = notifications;
         this.courses = courses;
         this.scopes = scopes;
         this.audit = audit;
@@ -165,6 +170,8 @@ public class CourseService {
             boolean joined = courses.enrol(target.tenantId(), target.courseId(), student.id());
             if (joined) {
                 audit.record(null, student.id(), "course.joined", "course", target.courseId().toString(), Map.of());
+                notifications.notifyCourseTeachers(target.tenantId(), target.courseId(), NotificationKind.ENROLMENT,
+                        student.displayName() + " joined " + target.title(), "/courses/" + target.courseId());
             }
             return new Joined(joined ? JoinOutcome.JOINED : JoinOutcome.ALREADY_ENROLLED, target.courseId(), target.title());
         });

@@ -12,6 +12,8 @@ import com.classentra.grading.GradeRepository.AssignmentRef;
 import com.classentra.grading.GradeRepository.HistoryRow;
 import com.classentra.grading.GradeRepository.StudentRef;
 import com.classentra.grading.GradeRepository.Turnin;
+import com.classentra.notifications.NotificationKind;
+import com.classentra.notifications.NotificationService;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
@@ -44,11 +46,13 @@ public class GradingService {
     private final GradeRepository grades;
     private final CourseScopes scopes;
     private final AuditLog audit;
+    private final NotificationService notifications;
 
-    GradingService(GradeRepository grades, CourseScopes scopes, AuditLog audit) {
+    GradingService(GradeRepository grades, CourseScopes scopes, AuditLog audit, NotificationService notifications) {
         this.grades = grades;
         this.scopes = scopes;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     /** A saved grade, or messages keyed by form field. */
@@ -67,8 +71,12 @@ public class GradingService {
             }
             boolean letter = GradingScale.LETTER.name().equals(assignment.gradingScale());
             String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
+            boolean wasReturned = grades.grade(assignmentId, studentId).map(Grade::returned).orElse(false);
             grades.save(assignment, studentId, letter ? null : form.points(), letter ? form.letter() : null,
                     RichText.sanitize(form.feedbackHtml()), form.returnToStudent(), teacher.id(), reason);
+            if (form.returnToStudent() || wasReturned) {
+                notifyReturned(assignment, studentId, wasReturned);
+            }
             audit.record(teacher.tenantId(), teacher.id(), "grade.saved", "course_item", assignmentId.toString(),
                     Map.of("student", studentId.toString(), "returned", form.returnToStudent()));
             return new Graded(grades.grade(assignmentId, studentId).orElseThrow(), Map.of());
@@ -78,11 +86,18 @@ public class GradingService {
     /** Returns graded work to these students; the students it was newly returned to. */
     public List<UUID> returnGrades(SignedInUser teacher, UUID courseId, UUID assignmentId, Collection<UUID> studentIds) {
         return scopes.asTeacher(teacher, () -> {
-            grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
+            AssignmentRef assignment = grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
             List<UUID> returned = studentIds.isEmpty() ? List.of() : grades.returnGrades(assignmentId, studentIds);
+            returned.forEach(studentId -> notifyReturned(assignment, studentId, false));
             audit.record(teacher.tenantId(), teacher.id(), "grade.returned", "course_item", assignmentId.toString(), Map.of("count", returned.size()));
             return returned;
         });
+    }
+
+    private void notifyReturned(AssignmentRef assignment, UUID studentId, boolean regraded) {
+        notifications.notifyUser(studentId, assignment.tenantId(), assignment.courseId(), NotificationKind.GRADE_RETURNED,
+                (regraded ? "Your grade was updated: " : "Graded: ") + assignment.title(),
+                "/courses/" + assignment.courseId() + "/items/" + assignment.id());
     }
 
     /** A change in the regrade history. */

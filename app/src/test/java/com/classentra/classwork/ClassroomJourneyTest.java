@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The classroom loop: a teacher posts an assignment and invites a student; the student joins from the email,
- * turns in a file; the teacher grades and returns it; the student sees the grade.
+ * turns in a file; the teacher grades and returns it; the student is notified and sees the grade.
  */
 @BrowserTest
 class ClassroomJourneyTest {
@@ -84,7 +84,11 @@ class ClassroomJourneyTest {
             teacherBrowser.click("Save grade");
             teacherBrowser.see("18 / 20");
 
-            studentBrowser.page().reload();
+            // The returned grade reaches the student's open page as a notification, without a reload.
+            assertThat(studentBrowser.page().locator(".notification-badge")).hasText("1");
+            studentBrowser.page().locator(".notification-bell vaadin-button").first().click();
+            studentBrowser.see("Graded: Four-part chorale").screenshot("notification");
+            studentBrowser.page().getByText("Graded: Four-part chorale").click();
             studentBrowser.see("Grade: 18 / 20").see("Lovely voice leading.").screenshot("graded");
             studentBrowser.open("/courses/" + course.id() + "/grades");
             studentBrowser.see("18 / 20");
