@@ -98,7 +98,7 @@ class SecurityConfiguration {
         http.addFilterAfter(new SessionValidityFilter(sessionDirectory.absoluteLifetime(), revocations), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/favicon.ico", "/error").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/calendar/feed/*.ics", "/favicon.ico", "/error").permitAll());
         for (SignInMethod method : signInMethods.orderedStream().toList()) {
             method.configure(http);
         }
