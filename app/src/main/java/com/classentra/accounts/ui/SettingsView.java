@@ -1,5 +1,6 @@
 package com.classentra.accounts.ui;
 
+import com.classentra.calendar.ui.CalendarFeedSettings;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
@@ -38,7 +39,7 @@ public class SettingsView extends Main {
     private final transient jakarta.servlet.http.HttpSession currentSession;
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
-    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication) {
+    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, CalendarFeedSettings calendarFeed) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
@@ -65,7 +66,7 @@ public class SettingsView extends Main {
         add(new ViewHeader("Settings", "Your account and where you are signed in."),
                 new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
-                        grid, new HorizontalLayout(others, everywhere)));
+                        grid, new HorizontalLayout(others, everywhere)), calendarFeed);
         refresh();
     }
 

@@ -12,6 +12,7 @@ import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,6 +41,7 @@ import java.util.UUID;
 /** The teacher takes attendance for one session: a status per active student, then one save. */
 @Route("courses/:courseId/sessions/:sessionId/attendance")
 @PageTitle("Attendance · Classentra")
+@StyleSheet("classentra/classroom.css")
 @RolesAllowed("TEACHER")
 public class AttendanceView extends Main implements BeforeEnterObserver {
 

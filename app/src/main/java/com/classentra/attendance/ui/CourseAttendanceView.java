@@ -13,6 +13,7 @@ import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -48,6 +49,7 @@ import java.util.UUID;
  */
 @Route("courses/:courseId/attendance")
 @PageTitle("Attendance · Classentra")
+@StyleSheet("classentra/classroom.css")
 @RolesAllowed({"TEACHER", "STUDENT"})
 public class CourseAttendanceView extends Main implements BeforeEnterObserver {
 
