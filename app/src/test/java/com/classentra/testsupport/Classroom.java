@@ -30,24 +30,29 @@ public class Classroom {
     private final AccountService accounts;
     private final CourseService courses;
     private final PlatformSql platform;
+    private final TestAccounts testAccounts;
 
-    Classroom(AccountService accounts, CourseService courses, PlatformSql platform) {
+    Classroom(AccountService accounts, CourseService courses, PlatformSql platform, TestAccounts testAccounts) {
         this.accounts = accounts;
         this.courses = courses;
         this.platform = platform;
+        this.testAccounts = testAccounts;
     }
 
-    /** A teacher who signed up (so with a PERSONAL workspace), email verified and onboarded. */
+    /** A teacher who signed up (so with a PERSONAL workspace), email verified and onboarded; signs in with {@link #PASSWORD}. */
     public SignedInUser teacher(String firstName, String lastName) {
         String email = "t-" + UUID.randomUUID() + "@example.com";
         UUID id = accounts.signUp(new SignUpForm(true, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        testAccounts.completeOnboarding(email);
         UUID tenant = platform.value(TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.USER_ID.eq(id));
         return new SignedInUser(id, email, firstName + " " + lastName, Set.of(Role.TEACHER), tenant, null);
     }
 
+    /** A student, onboarded like {@link #teacher}. */
     public SignedInUser student(String firstName, String lastName) {
         String email = "s-" + UUID.randomUUID() + "@example.com";
         UUID id = accounts.signUp(new SignUpForm(false, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        testAccounts.completeOnboarding(email);
         return new SignedInUser(id, email, firstName + " " + lastName, Set.of(Role.STUDENT), null, null);
     }
 

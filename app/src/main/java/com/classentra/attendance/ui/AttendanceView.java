@@ -82,8 +82,12 @@ public class AttendanceView extends Main implements BeforeEnterObserver {
                 + " · " + roll.session().durationMinutes() + " min"));
 
         Grid<Attendee> grid = new Grid<>(Attendee.class, false);
-        grid.addComponentColumn(AttendanceView::person).setHeader("Student").setFlexGrow(1);
-        grid.addComponentColumn(student -> choice(student, roll.marks().get(student.studentId()))).setHeader("Attendance").setAutoWidth(true);
+        // One cell per student, so name and choices sit side by side on wide screens and stack on phones.
+        grid.addComponentColumn(student -> {
+            Div row = new Div(person(student), choice(student, roll.marks().get(student.studentId())));
+            row.addClassName("roll-row");
+            return row;
+        }).setHeader("Students and attendance");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No student is enrolled in this course yet.");

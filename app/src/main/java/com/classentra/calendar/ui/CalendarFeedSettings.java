@@ -6,6 +6,7 @@ import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.shell.BrowserTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Scope;
  */
 @SpringComponent
 @Scope("prototype")
+@StyleSheet("classentra/classroom.css")
 public class CalendarFeedSettings extends Section {
 
     private final transient CalendarService calendar;
@@ -35,6 +37,7 @@ public class CalendarFeedSettings extends Section {
     CalendarFeedSettings(CalendarService calendar, AuthenticationContext authentication) {
         this.calendar = calendar;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        addClassName("settings-section");
         if (!user.has(Role.TEACHER) && !user.has(Role.STUDENT)) {
             setVisible(false);
             return;
