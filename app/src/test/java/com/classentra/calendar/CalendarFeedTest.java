@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -77,7 +78,7 @@ class CalendarFeedTest {
         assertThat(events).extracting(e -> value(e, "SUMMARY")).containsExactly("Practice", "Voicings", "Due: Transcription");
         VEvent voicings = events.get(1);
         assertThat(value(voicings, "UID")).isEqualTo("session-" + session + "@classentra");
-        assertThat(value(voicings, "DTSTART")).isEqualTo(SOON.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+        assertThat(value(voicings, "DTSTART")).isEqualTo(SOON.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
         assertThat(value(voicings, "DTEND")).endsWith("Z");
         assertThat(value(voicings, "DTSTAMP")).isNotNull();
         assertThat(value(voicings, "DESCRIPTION")).contains("Jazz piano").contains("https://meet.example.com/jazz");

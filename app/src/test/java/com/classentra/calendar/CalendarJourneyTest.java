@@ -18,6 +18,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,20 +86,20 @@ class CalendarJourneyTest {
             studentBrowser.waitForPath("/settings");
             studentBrowser.click("Create feed address");
             Locator address = studentBrowser.field("Your feed address");
-            assertThat(address).hasValue(java.util.regex.Pattern.compile(".*/calendar/feed/[A-Za-z0-9_-]{43}\\.ics"));
+            assertThat(address).hasValue(Pattern.compile(".*/calendar/feed/[A-Za-z0-9_-]{43}\\.ics"));
             studentBrowser.screenshot("settings-feed");
 
             // A calendar app has no session: fetch the address from a browser context of its own, as it would.
             String feedUrl = studentBrowser.baseUrl() + URI.create(address.inputValue()).getRawPath();
             try (BrowserContext calendarApp = studentBrowser.page().context().browser().newContext()) {
                 APIResponse feed = calendarApp.request().get(feedUrl);
-                org.assertj.core.api.Assertions.assertThat(feed.headers().get("content-type")).startsWith("text/calendar");
-                org.assertj.core.api.Assertions.assertThat(feed.text()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Voicings")
+                Assertions.assertThat(feed.headers().get("content-type")).startsWith("text/calendar");
+                Assertions.assertThat(feed.text()).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Voicings")
                         .contains("SUMMARY:Due: Transcribe a solo").contains("Course: Jazz piano\\, level 2");
 
                 studentBrowser.click("Turn off");
                 studentBrowser.see("The feed is off.");
-                org.assertj.core.api.Assertions.assertThat(calendarApp.request().get(feedUrl).status()).isEqualTo(404);
+                Assertions.assertThat(calendarApp.request().get(feedUrl).status()).isEqualTo(404);
             }
         }
     }

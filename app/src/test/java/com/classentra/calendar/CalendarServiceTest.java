@@ -3,6 +3,7 @@ package com.classentra.calendar;
 import static com.classentra.db.jooq.Tables.CALENDAR_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.classentra.calendar.CalendarEntry.Kind;
 import com.classentra.courses.CourseService;
@@ -96,8 +97,8 @@ class CalendarServiceTest {
         for (SignedInUser user : new SignedInUser[] {teacher, student}) {
             assertThat(calendar.entries(user, FROM, TO)).as(user.displayName())
                     .extracting(CalendarEntry::kind, CalendarEntry::title, CalendarEntry::courseTitle)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.SESSION, "Voicings", "Jazz piano"),
-                            org.assertj.core.groups.Tuple.tuple(Kind.DEADLINE, "Transcription", "Jazz piano"));
+                    .containsExactly(tuple(Kind.SESSION, "Voicings", "Jazz piano"),
+                            tuple(Kind.DEADLINE, "Transcription", "Jazz piano"));
         }
         CalendarEntry voicings = calendar.entries(student, FROM, TO).getFirst();
         assertThat(voicings.sourceId()).isEqualTo(session);

@@ -35,6 +35,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -298,7 +299,7 @@ public class CalendarView extends Main {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(getLocale());
         details.add(new Paragraph(entry.courseTitle()));
         details.add(new Paragraph(when.format(entry.startsAt().atZone(zone)) + (entry.kind() == Kind.SESSION
-                ? " · " + java.time.Duration.between(entry.startsAt(), entry.endsAt()).toMinutes() + " min" : "")));
+                ? " · " + Duration.between(entry.startsAt(), entry.endsAt()).toMinutes() + " min" : "")));
         if (entry.meetingUrl() != null && entry.meetingUrl().matches("(?i)https?://\\S+")) {
             Anchor join = new Anchor(entry.meetingUrl(), "Join the meeting", AnchorTarget.BLANK);
             join.getElement().setAttribute("rel", "noopener noreferrer");

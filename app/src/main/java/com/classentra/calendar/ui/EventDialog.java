@@ -9,6 +9,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -45,7 +46,7 @@ class EventDialog extends Dialog {
         // Moving the start moves the end with it, keeping the length, as calendar apps do.
         startsAt.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getOldValue() != null && e.getValue() != null && endsAt.getValue() != null) {
-                endsAt.setValue(endsAt.getValue().plus(java.time.Duration.between(e.getOldValue(), e.getValue())));
+                endsAt.setValue(endsAt.getValue().plus(Duration.between(e.getOldValue(), e.getValue())));
             }
         });
         FormLayout form = new FormLayout(title, startsAt, endsAt, notes);
