@@ -115,6 +115,15 @@ class CalendarServiceTest {
     }
 
     @Test
+    void aTeacherWithoutAWorkspaceHasTheirOwnEventsOnly() {
+        SignedInUser teacher = new SignedInUser(classroom.student("No", "Workspace").id(), "n@example.com", "No Workspace",
+                Set.of(Role.TEACHER), null, null);
+        calendar.create(teacher, form("Planning", MONDAY, Duration.ofHours(1)));
+        assertThat(calendar.entries(teacher, FROM, TO)).extracting(CalendarEntry::title).containsExactly("Planning");
+        assertThat(calendar.newFeedAddress(teacher)).contains("/calendar/feed/");
+    }
+
+    @Test
     void onlyTeachersAndStudentsHaveACalendar() {
         SignedInUser admin = new SignedInUser(UUID.randomUUID(), "a@example.com", "Ad Min", Set.of(Role.ADMIN), null, null);
         assertThatThrownBy(() -> calendar.entries(admin, FROM, TO)).isInstanceOf(AccessDeniedException.class);
