@@ -1,5 +1,6 @@
 package com.classentra.grading;
 
+import com.classentra.platform.text.SpreadsheetCells;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -24,10 +25,6 @@ public final class CsvLines {
     }
 
     static String quote(String cell) {
-        String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return '"' + SpreadsheetCells.defused(cell).replace("\"", "\"\"") + '"';
     }
 }

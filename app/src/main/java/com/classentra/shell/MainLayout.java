@@ -4,6 +4,7 @@ import com.classentra.admin.ui.AdminDashboardView;
 import com.classentra.admin.ui.OutboxView;
 import com.classentra.admin.ui.SubprocessorsView;
 import com.classentra.accounts.ui.SettingsView;
+import com.classentra.calendar.ui.CalendarView;
 import com.classentra.courses.ui.CoursesView;
 import com.classentra.dashboard.ui.StudentDashboardView;
 import com.classentra.dashboard.ui.TeacherDashboardView;
@@ -67,6 +68,7 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Role.TEACHER) || user.has(Role.STUDENT)) {
             nav.addItem(new SideNavItem("Courses", CoursesView.class, VaadinIcon.BOOK.create()));
+            nav.addItem(new SideNavItem("Calendar", CalendarView.class, VaadinIcon.CALENDAR.create()));
         }
         nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.USER.create()));
         if (user.has(Role.ADMIN)) {

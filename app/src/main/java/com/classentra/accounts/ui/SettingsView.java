@@ -2,6 +2,7 @@ package com.classentra.accounts.ui;
 
 import com.classentra.notifications.NotificationService;
 import com.classentra.notifications.ui.NotificationSettings;
+import com.classentra.calendar.ui.CalendarFeedSettings;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
@@ -40,7 +41,8 @@ public class SettingsView extends Main {
     private final transient jakarta.servlet.http.HttpSession currentSession;
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
-    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, NotificationService notifications) {
+    public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, NotificationService notifications,
+            CalendarFeedSettings calendarFeed) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
@@ -68,7 +70,7 @@ public class SettingsView extends Main {
                 new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
                         grid, new HorizontalLayout(others, everywhere)),
-                new NotificationSettings(notifications, user));
+                new NotificationSettings(notifications, user), calendarFeed);
         refresh();
     }
 

@@ -1,0 +1,149 @@
+package com.classentra.attendance;
+
+import com.classentra.attendance.CourseAttendance.Mark;
+import com.classentra.courses.CourseService;
+import com.classentra.courses.CourseSummary;
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.DbScope;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import static com.classentra.platform.text.SpreadsheetCells.defused;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Attendance at a course's live sessions. Teachers of the course's workspace take it and read everyone's;
+ * a student reads only their own. Every call runs in the caller's scope, so row-level security keeps other
+ * workspaces' courses, sessions and marks out of reach (they are "not found"), and roles are checked here too.
+ */
+@Service
+public class AttendanceService {
+
+    private final AttendanceRepository attendance;
+    private final CourseService courses;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+
+    AttendanceService(AttendanceRepository attendance, CourseService courses, TransactionTemplate transactions, AuditLog audit) {
+        this.attendance = attendance;
+        this.courses = courses;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** The session's roll for taking attendance: the course's active students and what was noted so far. */
+    public SessionRoll roll(SignedInUser teacher, UUID courseId, UUID sessionId) {
+        CourseSummary course = teachersCourse(teacher, courseId);
+        return asTeacher(teacher, () -> {
+            CourseSession session = attendance.session(courseId, sessionId).orElseThrow(AttendanceNotFoundException::new);
+            return new SessionRoll(course.title(), session, attendance.activeStudents(courseId), attendance.marksOfSession(sessionId));
+        });
+    }
+
+    /**
+     * Notes attendance for the given students (only active students of the course), replacing earlier notes
+     * for them; students left out keep what they had.
+     */
+    public void record(SignedInUser teacher, UUID courseId, UUID sessionId, Map<UUID, AttendanceStatus> marks) {
+        teachersCourse(teacher, courseId);
+        asTeacher(teacher, () -> {
+            CourseSession session = attendance.session(courseId, sessionId).orElseThrow(AttendanceNotFoundException::new);
+            Set<UUID> enrolled = attendance.activeStudents(courseId).stream().map(Attendee::studentId).collect(Collectors.toSet());
+            if (!enrolled.containsAll(marks.keySet())) {
+                throw new IllegalArgumentException("Attendance can only be noted for active students of the course");
+            }
+            marks.forEach((student, status) -> attendance.upsert(teacher.tenantId(), session, student, status, teacher.id()));
+            audit.record(teacher.tenantId(), teacher.id(), "attendance.noted", "course_item", sessionId.toString(), Map.of("students", marks.size()));
+            return null;
+        });
+    }
+
+    /** The course's attendance table: every student's for a teacher of the course, only their own for a student. */
+    public CourseAttendance courseAttendance(SignedInUser user, UUID courseId) {
+        if (teaches(user)) {
+            CourseSummary course = teachersCourse(user, courseId);
+            return asTeacher(user, () -> table(course, attendance.studentsWithHistory(courseId)));
+        }
+        return studentHistory(user, courseId, user.id());
+    }
+
+    /** One student's attendance in the course: any student's for a teacher of the course, a student's own for them. */
+    public CourseAttendance studentHistory(SignedInUser user, UUID courseId, UUID studentId) {
+        if (teaches(user)) {
+            CourseSummary course = teachersCourse(user, courseId);
+            return asTeacher(user, () -> {
+                List<Attendee> student = attendance.studentsWithHistory(courseId).stream().filter(s -> s.studentId().equals(studentId)).toList();
+                if (student.isEmpty()) {
+                    throw new AttendanceNotFoundException();
+                }
+                return table(course, student);
+            });
+        }
+        if (!user.has(Role.STUDENT) || !user.id().equals(studentId)) {
+            throw new AccessDeniedException("Students see only their own attendance");
+        }
+        CourseSummary course = courses.course(user, courseId);
+        return DbScope.user(user.id()).supply(() -> transactions.execute(status -> table(course, List.of(attendance.student(user.id())))));
+    }
+
+    /**
+     * The course's attendance as CSV, one row per student and session (status empty where none was noted).
+     * Cells that a spreadsheet would run as a formula are defused.
+     */
+    public String csv(SignedInUser teacher, UUID courseId) {
+        if (!teaches(teacher)) {
+            throw new AccessDeniedException("Only teachers of the course export its attendance");
+        }
+        CourseAttendance table = courseAttendance(teacher, courseId);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                .setHeader("Student", "Email", "Session", "Session start (UTC)", "Status").get())) {
+            for (Attendee student : table.students()) {
+                for (CourseSession session : table.sessions()) {
+                    AttendanceStatus status = table.status(student.studentId(), session.id());
+                    csv.printRecord(defused(student.name()), defused(student.email()), defused(session.title()),
+                            DateTimeFormatter.ISO_INSTANT.format(session.startsAt()), status == null ? "" : status.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private CourseAttendance table(CourseSummary course, List<Attendee> students) {
+        Set<UUID> ids = students.stream().map(Attendee::studentId).collect(Collectors.toSet());
+        Map<Mark, AttendanceStatus> marks = attendance.marksOfCourse(course.id(), ids);
+        return new CourseAttendance(course.id(), course.title(), attendance.sessions(course.id()), students, marks);
+    }
+
+    private static boolean teaches(SignedInUser user) {
+        return user.has(Role.TEACHER) && user.tenantId() != null;
+    }
+
+    /** The course, if it belongs to the teacher's workspace; otherwise "not found" (or "denied" for non-teachers). */
+    private CourseSummary teachersCourse(SignedInUser teacher, UUID courseId) {
+        if (!teaches(teacher)) {
+            throw new AccessDeniedException("Only teachers of the course take attendance");
+        }
+        return courses.course(teacher, courseId);
+    }
+
+    private <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
+        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
+    }
+}
