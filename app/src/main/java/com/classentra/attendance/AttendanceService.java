@@ -1,5 +1,7 @@
 package com.classentra.attendance;
 
+import static com.classentra.platform.text.SpreadsheetCells.defused;
+
 import com.classentra.attendance.CourseAttendance.Mark;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
@@ -17,8 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import static com.classentra.platform.text.SpreadsheetCells.defused;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.AccessDeniedException;
