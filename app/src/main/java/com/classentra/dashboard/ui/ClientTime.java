@@ -1,0 +1,60 @@
+package com.classentra.dashboard.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Times as the person reads them: in their browser's time zone (which Vaadin 25 reports with the page's first
+ * request), or UTC when the browser did not say.
+ */
+final class ClientTime {
+
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+    private final DateTimeFormatter dayAndTime;
+    private final DateTimeFormatter day;
+
+    private ClientTime(ZoneId zone, Locale locale) {
+        this.zone = zone;
+        this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(zone);
+        this.dayAndTime = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale).withZone(zone);
+        this.day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
+    }
+
+    static ClientTime of(UI ui) {
+        return new ClientTime(zoneOf(ui.getPage().getExtendedClientDetails()), ui.getLocale());
+    }
+
+    private static ZoneId zoneOf(ExtendedClientDetails details) {
+        if (details == null || details.getTimeZoneId() == null || details.getTimeZoneId().isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(details.getTimeZoneId());
+        } catch (DateTimeException unknownToJava) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    String time(Instant instant) {
+        return time.format(instant);
+    }
+
+    String dayAndTime(Instant instant) {
+        return dayAndTime.format(instant);
+    }
+
+    String day(Instant instant) {
+        return day.format(instant);
+    }
+}
