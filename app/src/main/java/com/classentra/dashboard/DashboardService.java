@@ -9,8 +9,9 @@ import java.time.ZoneId;
 import org.springframework.stereotype.Service;
 
 /**
- * The teacher's and the student's start pages, each read in one transaction in the caller's scope: four
- * statements per page whatever the size of the workspace (plus the scope settings every transaction starts with).
+ * The teacher's and the student's start pages, each read in one transaction in the caller's scope: one statement per
+ * card (three for a teacher, four for a student) whatever the size of the workspace, plus the scope settings every
+ * transaction starts with.
  */
 @Service
 public class DashboardService {

@@ -86,15 +86,20 @@ class DashboardJourneyTest {
         }
     }
 
+    /** The layout scrolls inside the page, so each shot uses a viewport as tall as the dashboard to show all of it. */
     private static void photograph(Journey journey, String who) {
         Page page = journey.page();
         for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
             page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
             String suffix = scheme == ColorScheme.LIGHT ? "light" : "dark";
-            page.setViewportSize(1280, 800);
-            journey.screenshot(who + "-desktop-" + suffix, true);
-            page.setViewportSize(390, 844);
-            journey.screenshot(who + "-phone-" + suffix, true);
+            for (int width : List.of(1280, 390)) {
+                page.setViewportSize(width, 800);
+                journey.waitForVaadin();
+                int height = ((Number) page.evaluate("() => { const main = document.querySelector('main.dashboard');"
+                        + " return Math.ceil(main.getBoundingClientRect().top + main.scrollHeight); }")).intValue();
+                page.setViewportSize(width, Math.max(800, height));
+                journey.screenshot(who + (width == 1280 ? "-desktop-" : "-phone-") + suffix);
+            }
         }
     }
 

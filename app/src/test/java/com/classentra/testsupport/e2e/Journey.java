@@ -162,14 +162,9 @@ public final class Journey implements AutoCloseable {
      * look at (nothing compares pixels). Waits for Vaadin to settle first.
      */
     public Journey screenshot(String name) {
-        return screenshot(name, false);
-    }
-
-    /** Like {@link #screenshot(String)}; {@code fullPage} captures the whole scrollable page, not only the viewport. */
-    public Journey screenshot(String name, boolean fullPage) {
         waitForVaadin();
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + name + ".png"))
-                .setAnimations(ScreenshotAnimations.DISABLED).setFullPage(fullPage));
+                .setAnimations(ScreenshotAnimations.DISABLED));
         return this;
     }
 
