@@ -76,7 +76,8 @@ class DashboardRepository {
 
     /**
      * The oldest turn-ins of the workspace's active courses that wait for a grade: never graded, or turned in again
-     * after the grade was given.
+     * after the grade was given. PostgreSQL walks the turn-ins oldest first and stops at the limit, which is quick
+     * while ungraded work is spread over time and slow when nearly all older work is graded (docs/performance.md).
      */
     List<WorkToGrade> workToGrade(UUID tenantId, int limit) {
         return db.select(SUBMISSION.COURSE_ID, COURSE.TITLE, SUBMISSION.ASSIGNMENT_ID, COURSE_ITEM.TITLE, SUBMISSION.STUDENT_ID,

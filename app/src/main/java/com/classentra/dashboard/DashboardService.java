@@ -2,10 +2,12 @@ package com.classentra.dashboard;
 
 import com.classentra.courses.CourseScopes;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,8 +34,15 @@ public class DashboardService {
         this.scopes = scopes;
     }
 
-    /** Refused for anyone who does not teach in a workspace; "today" is the day in the person's time zone. */
+    /**
+     * Refused for anyone who is not a teacher; "today" is the day in the person's time zone. A teacher outside any
+     * workspace (an account made a teacher by an administrator, or one who left an organisation) has nothing to show
+     * yet, and gets empty cards rather than an error page.
+     */
     public TeacherDashboard teacher(SignedInUser teacher, ZoneId zone) {
+        if (teacher.has(Role.TEACHER) && teacher.tenantId() == null) {
+            return new TeacherDashboard(List.of(), List.of(), List.of());
+        }
         Instant now = Instant.now();
         Day today = Day.of(now, zone);
         return scopes.asTeacher(teacher, () -> new TeacherDashboard(

@@ -17,6 +17,7 @@ import com.classentra.dashboard.TeacherDashboard.WorkToGrade;
 import com.classentra.grading.GradeForm;
 import com.classentra.grading.GradingService;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.SqlStatements;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -192,6 +194,16 @@ class DashboardServiceTest {
         assertThat(studentLarge.value().feedback()).hasSize(DashboardService.FEEDBACK_SHOWN);
         assertThat(teacherLarge.statements()).isEqualTo(teacherSmall);
         assertThat(studentLarge.statements()).isEqualTo(studentSmall);
+    }
+
+    @Test
+    void aTeacherWithoutAWorkspaceGetsAnEmptyPage() {
+        SignedInUser teacher = classrooms.teacher();
+        SignedInUser outsideAnyWorkspace = new SignedInUser(teacher.id(), teacher.email(), teacher.displayName(), Set.of(Role.TEACHER), null, null);
+        TeacherDashboard page = dashboards.teacher(outsideAnyWorkspace, NOON_ZONE);
+        assertThat(page.sessionsToday()).isEmpty();
+        assertThat(page.workToGrade()).isEmpty();
+        assertThat(page.courses()).isEmpty();
     }
 
     @Test
