@@ -21,7 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class StudentDashboardView extends DashboardPage {
 
     public StudentDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
-        ClientTime time = ClientTime.of(UI.getCurrent());
+        ZonedTimes time = ZonedTimes.of(UI.getCurrent());
         StudentDashboard page = dashboards.student(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), time.zone());
         super("Learning", "What is next in your courses.", PreferredOrder.of(preferences, authentication,
                 DashboardCard.of(VaadinIcon.CLOCK, "Upcoming deadlines", "Nothing due in the next two weeks, and nothing missing.",
@@ -35,7 +35,7 @@ public class StudentDashboardView extends DashboardPage {
                         page.courses().stream().map(c -> DashboardCard.entry(c.link(), c.title(), null)).toList())));
     }
 
-    private static Component deadlineEntry(Deadline deadline, ClientTime time) {
+    private static Component deadlineEntry(Deadline deadline, ZonedTimes time) {
         String due = (deadline.missing() ? "was due " : "due ") + time.dayAndTime(deadline.dueAt());
         Component[] tags = deadline.missing() ? new Component[] {DashboardCard.tag("Missing", "warning")} : new Component[0];
         return DashboardCard.entry(deadline.link(), deadline.title(), deadline.courseTitle() + " · " + due, tags);

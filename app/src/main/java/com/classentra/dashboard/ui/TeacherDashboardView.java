@@ -24,7 +24,7 @@ import java.util.List;
 public class TeacherDashboardView extends DashboardPage {
 
     public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
-        ClientTime time = ClientTime.of(UI.getCurrent());
+        ZonedTimes time = ZonedTimes.of(UI.getCurrent());
         TeacherDashboard page = dashboards.teacher(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), time.zone());
         super("Teaching", "Your classes at a glance.", PreferredOrder.of(preferences, authentication,
                 DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live sessions today.",
@@ -35,7 +35,7 @@ public class TeacherDashboardView extends DashboardPage {
                         page.courses().stream().map(c -> courseEntry(c, time)).toList())));
     }
 
-    private static Component workEntry(WorkToGrade work, ClientTime time) {
+    private static Component workEntry(WorkToGrade work, ZonedTimes time) {
         List<Component> tags = new ArrayList<>();
         if (work.regrade()) {
             tags.add(DashboardCard.tag("Turned in again", "notice"));
@@ -47,7 +47,7 @@ public class TeacherDashboardView extends DashboardPage {
                 work.courseTitle() + " · turned in " + time.dayAndTime(work.turnedInAt()), tags.toArray(Component[]::new));
     }
 
-    private static Component courseEntry(CourseActivity course, ClientTime time) {
+    private static Component courseEntry(CourseActivity course, ZonedTimes time) {
         String students = course.activeStudents() == 1 ? "1 student" : course.activeStudents() + " students";
         String turnIns = course.recentTurnIns() == 1 ? "1 turn-in this week" : course.recentTurnIns() + " turn-ins this week";
         String lastPost = course.lastPost() == null ? "nothing posted yet"

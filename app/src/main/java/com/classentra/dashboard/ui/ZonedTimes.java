@@ -13,22 +13,22 @@ import java.util.Locale;
  * Times as the person reads them: in their browser's time zone (which Vaadin 25 reports with the page's first
  * request), or UTC when the browser did not say.
  */
-final class ClientTime {
+final class ZonedTimes {
 
     private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter dayAndTime;
     private final DateTimeFormatter day;
 
-    private ClientTime(ZoneId zone, Locale locale) {
+    private ZonedTimes(ZoneId zone, Locale locale) {
         this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("HH:mm", locale).withZone(zone);
         this.dayAndTime = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", locale).withZone(zone);
         this.day = DateTimeFormatter.ofPattern("d MMM", locale).withZone(zone);
     }
 
-    static ClientTime of(UI ui) {
-        return new ClientTime(zoneOf(ui.getPage().getExtendedClientDetails()), ui.getLocale());
+    static ZonedTimes of(UI ui) {
+        return new ZonedTimes(zoneOf(ui.getPage().getExtendedClientDetails()), ui.getLocale());
     }
 
     private static ZoneId zoneOf(ExtendedClientDetails details) {
