@@ -28,6 +28,11 @@ public class Classrooms {
 
     /** A teacher who owns a personal workspace. */
     public SignedInUser teacher() {
+        return accounts.principal(teacherAccount().email());
+    }
+
+    /** A teacher who owns a personal workspace, with the password to sign in through the browser. */
+    public TestAccounts.Account teacherAccount() {
         TestAccounts.Account account = accounts.create(Role.TEACHER);
         UUID tenant = UUID.randomUUID();
         platform.call(sql -> {
@@ -35,7 +40,7 @@ public class Classrooms {
             return sql.insertInto(TENANT_MEMBER).set(TENANT_MEMBER.TENANT_ID, tenant).set(TENANT_MEMBER.USER_ID, account.id())
                     .set(TENANT_MEMBER.ROLE, "OWNER").execute();
         });
-        return accounts.principal(account.email());
+        return account;
     }
 
     public SignedInUser student() {

@@ -1,24 +1,43 @@
 package com.classentra.dashboard.ui;
 
 import com.classentra.accounts.AccountPreferences;
+import com.classentra.dashboard.DashboardService;
+import com.classentra.dashboard.StudentDashboard;
+import com.classentra.dashboard.StudentDashboard.Deadline;
+import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.DashboardPage;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.classentra.shell.EmptyState;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 
-/** A student's start page. Deadlines, sessions and feedback arrive with the classroom features. */
+/** A student's start page: deadlines, today's sessions, returned grades and their courses. */
 @Route("student")
 @PageTitle("Learning · Classentra")
 @RolesAllowed("STUDENT")
 public class StudentDashboardView extends DashboardPage {
 
-    public StudentDashboardView(AccountPreferences preferences, AuthenticationContext authentication) {
+    public StudentDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
+        ZonedTimes time = ZonedTimes.of(UI.getCurrent());
+        StudentDashboard page = dashboards.student(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), time.zone());
         super("Learning", "What is next in your courses.", PreferredOrder.of(preferences, authentication,
-                new EmptyState(VaadinIcon.CLOCK, "Upcoming deadlines", "Assignments due soon will be listed here."),
-                new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Live classes you can join today will appear here."),
-                new EmptyState(VaadinIcon.OPEN_BOOK, "My courses", "The courses you are enrolled in will show here.")));
+                DashboardCard.of(VaadinIcon.CLOCK, "Upcoming deadlines", "Nothing due in the next two weeks, and nothing missing.",
+                        page.deadlines().stream().map(d -> deadlineEntry(d, time)).toList()),
+                DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live classes today.",
+                        SessionEntries.of(page.sessionsToday(), time)),
+                DashboardCard.of(VaadinIcon.COMMENT_O, "Latest feedback", "Grades your teachers return will appear here.",
+                        page.feedback().stream().map(f -> DashboardCard.entry(f.link(), f.title(),
+                                f.courseTitle() + " · returned " + time.day(f.returnedAt()), DashboardCard.tag(f.grade(), "grade"))).toList()),
+                DashboardCard.of(VaadinIcon.OPEN_BOOK, "My courses", "Join a course with the code your teacher gives you, under Courses.",
+                        page.courses().stream().map(c -> DashboardCard.entry(c.link(), c.title(), null)).toList())));
+    }
+
+    private static Component deadlineEntry(Deadline deadline, ZonedTimes time) {
+        String due = (deadline.missing() ? "was due " : "due ") + time.dayAndTime(deadline.dueAt());
+        Component[] tags = deadline.missing() ? new Component[] {DashboardCard.tag("Missing", "warning")} : new Component[0];
+        return DashboardCard.entry(deadline.link(), deadline.title(), deadline.courseTitle() + " · " + due, tags);
     }
 }

@@ -1,24 +1,57 @@
 package com.classentra.dashboard.ui;
 
 import com.classentra.accounts.AccountPreferences;
+import com.classentra.dashboard.DashboardService;
+import com.classentra.dashboard.TeacherDashboard;
+import com.classentra.dashboard.TeacherDashboard.CourseActivity;
+import com.classentra.dashboard.TeacherDashboard.WorkToGrade;
+import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.DashboardPage;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.classentra.shell.EmptyState;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
 
-/** A teacher's start page. Courses, sessions and grading arrive with the classroom features. */
+/** A teacher's start page: today's sessions, work waiting for a grade, and each course's recent activity. */
 @Route("teacher")
 @PageTitle("Teaching · Classentra")
 @RolesAllowed("TEACHER")
 public class TeacherDashboardView extends DashboardPage {
 
-    public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication) {
+    public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
+        ZonedTimes time = ZonedTimes.of(UI.getCurrent());
+        TeacherDashboard page = dashboards.teacher(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), time.zone());
         super("Teaching", "Your classes at a glance.", PreferredOrder.of(preferences, authentication,
-                new EmptyState(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "Scheduled classes for today will be listed here."),
-                new EmptyState(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Submissions waiting for feedback will appear here."),
-                new EmptyState(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here.")));
+                DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live sessions today.",
+                        SessionEntries.of(page.sessionsToday(), time)),
+                DashboardCard.of(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Nothing waits for a grade. Turned-in work will appear here, oldest first.",
+                        page.workToGrade().stream().map(w -> workEntry(w, time)).toList()),
+                DashboardCard.of(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here.",
+                        page.courses().stream().map(c -> courseEntry(c, time)).toList())));
+    }
+
+    private static Component workEntry(WorkToGrade work, ZonedTimes time) {
+        List<Component> tags = new ArrayList<>();
+        if (work.regrade()) {
+            tags.add(DashboardCard.tag("Turned in again", "notice"));
+        }
+        if (work.late()) {
+            tags.add(DashboardCard.tag("Late", "warning"));
+        }
+        return DashboardCard.entry(work.link(), work.studentName() + " · " + work.assignmentTitle(),
+                work.courseTitle() + " · turned in " + time.dayAndTime(work.turnedInAt()), tags.toArray(Component[]::new));
+    }
+
+    private static Component courseEntry(CourseActivity course, ZonedTimes time) {
+        String students = course.activeStudents() == 1 ? "1 student" : course.activeStudents() + " students";
+        String turnIns = course.recentTurnIns() == 1 ? "1 turn-in this week" : course.recentTurnIns() + " turn-ins this week";
+        String lastPost = course.lastPost() == null ? "nothing posted yet"
+                : "last post " + time.day(course.lastPost().postedAt()) + ": " + course.lastPost().title();
+        return DashboardCard.entry(course.link(), course.title(), students + " · " + turnIns + " · " + lastPost);
     }
 }
