@@ -10,7 +10,7 @@ import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,7 +30,7 @@ class AttendanceServiceTest {
     @Autowired
     CourseService courses;
     @Autowired
-    Classroom classroom;
+    Classrooms classroom;
     @Autowired
     PlatformSql platform;
 

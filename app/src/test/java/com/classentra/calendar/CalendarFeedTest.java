@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +35,7 @@ class CalendarFeedTest {
     @Autowired
     CalendarService calendar;
     @Autowired
-    Classroom classroom;
+    Classrooms classroom;
     @Autowired
     Environment environment;
 

@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
 import com.microsoft.playwright.APIResponse;
@@ -31,7 +31,7 @@ class CalendarJourneyTest {
 
     @Test
     void aTeacherTakesAttendanceFromTheCalendarAndAStudentFetchesTheFeed(Journey teacherBrowser) {
-        Classroom classroom = teacherBrowser.bean(Classroom.class);
+        Classrooms classroom = teacherBrowser.bean(Classrooms.class);
         SignedInUser teacher = classroom.teacher("Ines", "Rossi");
         CourseSummary course = classroom.course(teacher, "Jazz piano, level 2");
         SignedInUser ann = classroom.student("Ann", "Lee");
@@ -46,7 +46,7 @@ class CalendarJourneyTest {
         classroom.assignment(teacher, course, "Transcribe a solo", today.plusDays(3).atTime(LocalTime.of(23, 0))
                 .atZone(ZoneId.systemDefault()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
 
-        teacherBrowser.signIn(teacher.email(), Classroom.PASSWORD).waitForPath("/teacher");
+        teacherBrowser.signIn(teacher.email(), Classrooms.PASSWORD).waitForPath("/teacher");
         teacherBrowser.navigation("Calendar").click();
         teacherBrowser.waitForPath("/calendar");
         Locator voicingsChip = teacherBrowser.page().locator(".calendar-chip", new Page.LocatorOptions().setHasText("Voicings"));
@@ -77,7 +77,7 @@ class CalendarJourneyTest {
         teacherBrowser.screenshot("attendance-phone-dark");
 
         try (Journey studentBrowser = teacherBrowser.anotherDevice()) {
-            studentBrowser.signIn(ann.email(), Classroom.PASSWORD).waitForPath("/student");
+            studentBrowser.signIn(ann.email(), Classrooms.PASSWORD).waitForPath("/student");
             studentBrowser.navigation("Calendar").click();
             studentBrowser.waitForPath("/calendar");
             assertThat(studentBrowser.page().locator(".calendar-chip", new Page.LocatorOptions().setHasText("Voicings")).first()).isVisible();

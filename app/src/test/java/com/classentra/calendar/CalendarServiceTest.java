@@ -11,7 +11,7 @@ import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ class CalendarServiceTest {
     @Autowired
     CourseService courses;
     @Autowired
-    Classroom classroom;
+    Classrooms classroom;
     @Autowired
     PlatformSql platform;
 

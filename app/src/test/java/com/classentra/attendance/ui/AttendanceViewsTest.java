@@ -9,7 +9,7 @@ import com.classentra.attendance.Attendee;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -32,7 +32,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class AttendanceViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    Classroom classroom;
+    Classrooms classroom;
     @Autowired
     AttendanceService attendance;
     @Autowired

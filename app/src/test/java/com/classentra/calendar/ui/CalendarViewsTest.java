@@ -8,7 +8,7 @@ import com.classentra.accounts.ui.SettingsView;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
-import com.classentra.testsupport.Classroom;
+import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -34,7 +34,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class CalendarViewsTest extends SpringBrowserlessTest {
 
     @Autowired
-    Classroom classroom;
+    Classrooms classroom;
     @Autowired
     PlatformSql platform;
 
