@@ -89,7 +89,12 @@ public class GradebookView extends Main implements BeforeEnterObserver, HasDynam
         grid.addThemeVariants(GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(book.columns().isEmpty() ? "No assignments yet." : "No students in this course yet.");
         grid.setItems(query -> grading.rows(user, course.id(), query.getOffset(), query.getLimit()).stream(), query -> book.studentCount());
-        grid.setHeight("70vh");
+        // A small class shows whole; a large one scrolls and loads its rows page by page.
+        if (book.studentCount() <= 15) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("70vh");
+        }
 
         Anchor export = new Anchor((DownloadHandler) event -> {
             event.setFileName(fileName(course.title()) + "-grades.csv");
