@@ -98,6 +98,11 @@ class ClassroomJourneyTest {
         teacherBrowser.page().setViewportSize(390, 844);
         teacherBrowser.open("/courses/" + course.id());
         teacherBrowser.screenshot("course-stream-phone");
+        teacherBrowser.click("Switch between light and dark");
+        teacherBrowser.screenshot("course-stream-phone-dark");
+        teacherBrowser.page().setViewportSize(1280, 800);
+        teacherBrowser.page().getByText("Four-part chorale").first().click();
+        teacherBrowser.see("Students' work").screenshot("assignment-teacher-dark");
     }
 
     /** Classrooms makes accounts without a known password; give this one a password to type. */
