@@ -3,10 +3,10 @@ package com.classentra.attendance;
 import static com.classentra.platform.text.SpreadsheetCells.defused;
 
 import com.classentra.attendance.CourseAttendance.Mark;
+import com.classentra.courses.CourseScopes;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.audit.AuditLog;
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.io.IOException;
@@ -17,13 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Attendance at a course's live sessions. Teachers of the course's workspace take it and read everyone's;
@@ -35,20 +33,20 @@ public class AttendanceService {
 
     private final AttendanceRepository attendance;
     private final CourseService courses;
-    private final TransactionTemplate transactions;
+    private final CourseScopes scopes;
     private final AuditLog audit;
 
-    AttendanceService(AttendanceRepository attendance, CourseService courses, TransactionTemplate transactions, AuditLog audit) {
+    AttendanceService(AttendanceRepository attendance, CourseService courses, CourseScopes scopes, AuditLog audit) {
         this.attendance = attendance;
         this.courses = courses;
-        this.transactions = transactions;
+        this.scopes = scopes;
         this.audit = audit;
     }
 
     /** The session's roll for taking attendance: the course's active students and what was noted so far. */
     public SessionRoll roll(SignedInUser teacher, UUID courseId, UUID sessionId) {
         CourseSummary course = teachersCourse(teacher, courseId);
-        return asTeacher(teacher, () -> {
+        return scopes.asTeacher(teacher, () -> {
             CourseSession session = attendance.session(courseId, sessionId).orElseThrow(AttendanceNotFoundException::new);
             return new SessionRoll(course.title(), session, attendance.activeStudents(courseId), attendance.marksOfSession(sessionId));
         });
@@ -60,7 +58,7 @@ public class AttendanceService {
      */
     public void record(SignedInUser teacher, UUID courseId, UUID sessionId, Map<UUID, AttendanceStatus> marks) {
         teachersCourse(teacher, courseId);
-        asTeacher(teacher, () -> {
+        scopes.asTeacher(teacher, () -> {
             CourseSession session = attendance.session(courseId, sessionId).orElseThrow(AttendanceNotFoundException::new);
             Set<UUID> enrolled = attendance.activeStudents(courseId).stream().map(Attendee::studentId).collect(Collectors.toSet());
             if (!enrolled.containsAll(marks.keySet())) {
@@ -74,18 +72,18 @@ public class AttendanceService {
 
     /** The course's attendance table: every student's for a teacher of the course, only their own for a student. */
     public CourseAttendance courseAttendance(SignedInUser user, UUID courseId) {
-        if (teaches(user)) {
+        if (user.teachesInWorkspace()) {
             CourseSummary course = teachersCourse(user, courseId);
-            return asTeacher(user, () -> table(course, attendance.studentsWithHistory(courseId)));
+            return scopes.asTeacher(user, () -> table(course, attendance.studentsWithHistory(courseId)));
         }
         return studentHistory(user, courseId, user.id());
     }
 
     /** One student's attendance in the course: any student's for a teacher of the course, a student's own for them. */
     public CourseAttendance studentHistory(SignedInUser user, UUID courseId, UUID studentId) {
-        if (teaches(user)) {
+        if (user.teachesInWorkspace()) {
             CourseSummary course = teachersCourse(user, courseId);
-            return asTeacher(user, () -> {
+            return scopes.asTeacher(user, () -> {
                 List<Attendee> student = attendance.studentsWithHistory(courseId).stream().filter(s -> s.studentId().equals(studentId)).toList();
                 if (student.isEmpty()) {
                     throw new AttendanceNotFoundException();
@@ -97,7 +95,7 @@ public class AttendanceService {
             throw new AccessDeniedException("Students see only their own attendance");
         }
         CourseSummary course = courses.course(user, courseId);
-        return DbScope.user(user.id()).supply(() -> transactions.execute(status -> table(course, List.of(attendance.student(user.id())))));
+        return scopes.asStudent(user, () -> table(course, List.of(attendance.student(user.id()))));
     }
 
     /**
@@ -105,7 +103,7 @@ public class AttendanceService {
      * Cells that a spreadsheet would run as a formula are defused.
      */
     public String csv(SignedInUser teacher, UUID courseId) {
-        if (!teaches(teacher)) {
+        if (!teacher.teachesInWorkspace()) {
             throw new AccessDeniedException("Only teachers of the course export its attendance");
         }
         CourseAttendance table = courseAttendance(teacher, courseId);
@@ -131,19 +129,11 @@ public class AttendanceService {
         return new CourseAttendance(course.id(), course.title(), attendance.sessions(course.id()), students, marks);
     }
 
-    private static boolean teaches(SignedInUser user) {
-        return user.has(Role.TEACHER) && user.tenantId() != null;
-    }
-
     /** The course, if it belongs to the teacher's workspace; otherwise "not found" (or "denied" for non-teachers). */
     private CourseSummary teachersCourse(SignedInUser teacher, UUID courseId) {
-        if (!teaches(teacher)) {
+        if (!teacher.teachesInWorkspace()) {
             throw new AccessDeniedException("Only teachers of the course take attendance");
         }
         return courses.course(teacher, courseId);
-    }
-
-    private <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
-        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
     }
 }

@@ -54,7 +54,7 @@ public class CalendarService {
     public List<CalendarEntry> entries(SignedInUser user, Instant from, Instant to) {
         return inScopeOf(user, () -> {
             List<CalendarEntry> entries = new ArrayList<>(calendar.personalEvents(user.id(), from, to));
-            if (teaches(user)) {
+            if (user.teachesInWorkspace()) {
                 entries.addAll(calendar.teachingItems(user.tenantId(), from, to));
             } else if (user.has(Role.STUDENT)) {
                 entries.addAll(calendar.learningItems(user.id(), from, to));
@@ -144,17 +144,12 @@ public class CalendarService {
         }
     }
 
-    private static boolean teaches(SignedInUser user) {
-        return user.has(Role.TEACHER) && user.tenantId() != null;
-    }
-
     /** A teacher without a workspace yet still has a calendar (their own events); operators have none. */
     private <T> T inScopeOf(SignedInUser user, Supplier<T> work) {
         if (!user.has(Role.TEACHER) && !user.has(Role.STUDENT)) {
             throw new AccessDeniedException("Calendars are for teachers and students");
         }
-        DbScope scope = teaches(user) ? DbScope.tenant(user.tenantId(), user.id()) : DbScope.user(user.id());
-        return scope.supply(() -> transactions.execute(status -> work.get()));
+        return user.dbScope().supply(() -> transactions.execute(status -> work.get()));
     }
 
     private static Map<String, String> validate(EventForm form) {

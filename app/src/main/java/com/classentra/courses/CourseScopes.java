@@ -22,13 +22,9 @@ public class CourseScopes {
         this.transactions = transactions;
     }
 
-    public static boolean teaches(SignedInUser user) {
-        return user.has(Role.TEACHER) && user.tenantId() != null;
-    }
-
     /** Work that only a teacher of the workspace may do; anyone else is refused before any query. */
     public <T> T asTeacher(SignedInUser teacher, Supplier<T> work) {
-        if (!teaches(teacher)) {
+        if (!teacher.teachesInWorkspace()) {
             throw new AccessDeniedException("Only teachers of a workspace manage its courses");
         }
         return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
@@ -36,8 +32,7 @@ public class CourseScopes {
 
     /** Work done as the signed-in person, teacher or student, with what row-level security lets them see. */
     public <T> T asMember(SignedInUser user, Supplier<T> work) {
-        DbScope scope = teaches(user) ? DbScope.tenant(user.tenantId(), user.id()) : DbScope.user(user.id());
-        return scope.supply(() -> transactions.execute(status -> work.get()));
+        return user.dbScope().supply(() -> transactions.execute(status -> work.get()));
     }
 
     /** Work done as a student, who only acts on their own enrolments and submissions. */

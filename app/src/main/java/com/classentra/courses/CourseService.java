@@ -89,7 +89,7 @@ public class CourseService {
     }
 
     public List<CourseSummary> coursesOf(SignedInUser user) {
-        boolean teaching = CourseScopes.teaches(user);
+        boolean teaching = user.teachesInWorkspace();
         return scopes.asMember(user, () -> courses.visibleCourses(teaching));
     }
 

@@ -189,7 +189,7 @@ public class FileService {
         } catch (ProviderException e) {
             throw new FileStorageException("File storage is not answering. Please try again in a moment.", e);
         }
-        String tenant = CourseScopes.teaches(user) ? user.tenantId().toString() : "-";
+        String tenant = user.teachesInWorkspace() ? user.tenantId().toString() : "-";
         long expires = Instant.now().plus(LINK_VALIDITY).getEpochSecond();
         String token = signer.sign(String.join(":", fileId.toString(), user.id().toString(), tenant, Long.toString(expires)));
         return Optional.of(URI.create("/files/" + fileId + "/content?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));

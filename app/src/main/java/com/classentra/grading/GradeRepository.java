@@ -110,10 +110,11 @@ class GradeRepository {
                 .execute();
     }
 
-    /** Returns the graded work of these students; the ids of those newly returned. */
+    /** Returns the graded work of these students (null: of every student); the ids of those newly returned. */
     List<UUID> returnGrades(UUID assignmentId, Collection<UUID> studentIds) {
         return db.update(GRADE).set(GRADE.RETURNED_AT, currentOffsetDateTime())
-                .where(GRADE.ASSIGNMENT_ID.eq(assignmentId).and(GRADE.STUDENT_ID.in(studentIds)).and(GRADE.RETURNED_AT.isNull()))
+                .where(GRADE.ASSIGNMENT_ID.eq(assignmentId).and(GRADE.RETURNED_AT.isNull())
+                        .and(studentIds == null ? org.jooq.impl.DSL.noCondition() : GRADE.STUDENT_ID.in(studentIds)))
                 .returning(GRADE.STUDENT_ID)
                 .fetch(GRADE.STUDENT_ID);
     }

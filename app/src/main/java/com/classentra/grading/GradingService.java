@@ -85,9 +85,18 @@ public class GradingService {
 
     /** Returns graded work to these students; the students it was newly returned to. */
     public List<UUID> returnGrades(SignedInUser teacher, UUID courseId, UUID assignmentId, Collection<UUID> studentIds) {
+        return studentIds.isEmpty() ? List.of() : returnGradesOf(teacher, courseId, assignmentId, studentIds);
+    }
+
+    /** Returns every graded but not yet returned piece of work on the assignment, in one statement. */
+    public List<UUID> returnAllGraded(SignedInUser teacher, UUID courseId, UUID assignmentId) {
+        return returnGradesOf(teacher, courseId, assignmentId, null);
+    }
+
+    private List<UUID> returnGradesOf(SignedInUser teacher, UUID courseId, UUID assignmentId, Collection<UUID> studentIds) {
         return scopes.asTeacher(teacher, () -> {
             AssignmentRef assignment = grades.assignment(courseId, assignmentId).orElseThrow(ItemNotFoundException::new);
-            List<UUID> returned = studentIds.isEmpty() ? List.of() : grades.returnGrades(assignmentId, studentIds);
+            List<UUID> returned = grades.returnGrades(assignmentId, studentIds);
             returned.forEach(studentId -> notifyReturned(assignment, studentId, false));
             audit.record(teacher.tenantId(), teacher.id(), "grade.returned", "course_item", assignmentId.toString(), Map.of("count", returned.size()));
             return returned;

@@ -1,8 +1,6 @@
 package com.classentra.notifications;
 
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.platform.security.SignedInUser.Role;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -147,8 +145,6 @@ public class NotificationService {
 
     /** Teachers read in their workspace's scope too, so their notifications show the titles of their courses. */
     private <T> T asReader(SignedInUser reader, Supplier<T> work) {
-        DbScope scope = reader.has(Role.TEACHER) && reader.tenantId() != null ? DbScope.tenant(reader.tenantId(), reader.id())
-                : DbScope.user(reader.id());
-        return scope.supply(() -> transactions.execute(status -> work.get()));
+        return reader.dbScope().supply(() -> transactions.execute(status -> work.get()));
     }
 }

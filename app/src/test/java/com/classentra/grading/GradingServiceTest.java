@@ -108,6 +108,11 @@ class GradingServiceTest {
         assertThat(platform.value(GRADE.POINTS, GRADE.STUDENT_ID.eq(student.id()))).isEqualByComparingTo("7");
         assertThat(platform.value(GRADE.RETURNED_AT, GRADE.STUDENT_ID.eq(student.id()))).isNull();
         assertThat(platform.count(GRADE_HISTORY, GRADE_HISTORY.STUDENT_ID.eq(student.id()))).isEqualTo(1);
+        assertThatThrownBy(() -> grading.returnAllGraded(intruder, course.id(), essay.id())).isInstanceOf(ItemNotFoundException.class);
+        assertThat(platform.value(GRADE.RETURNED_AT, GRADE.STUDENT_ID.eq(student.id()))).isNull();
+
+        assertThat(grading.returnAllGraded(teacher, course.id(), essay.id())).containsExactly(student.id());
+        assertThat(grading.returnAllGraded(teacher, course.id(), essay.id())).isEmpty();
     }
 
     @Test

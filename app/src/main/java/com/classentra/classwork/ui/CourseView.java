@@ -4,7 +4,6 @@ import com.classentra.classwork.ClassworkService;
 import com.classentra.classwork.CourseItem;
 import com.classentra.classwork.ItemKind;
 import com.classentra.courses.CourseNotFoundException;
-import com.classentra.courses.CourseScopes;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.files.FileService;
@@ -56,7 +55,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
         this.classwork = classwork;
         this.files = files;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.teaching = CourseScopes.teaches(user);
+        this.teaching = user.teachesInWorkspace();
         addClassName("console");
         stream.addClassName("item-stream");
     }

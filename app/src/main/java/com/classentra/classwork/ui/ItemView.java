@@ -6,7 +6,6 @@ import com.classentra.classwork.ItemKind;
 import com.classentra.classwork.ItemNotFoundException;
 import com.classentra.classwork.Submission;
 import com.classentra.courses.CourseNotFoundException;
-import com.classentra.courses.CourseScopes;
 import com.classentra.files.FileService;
 import com.classentra.grading.Grade;
 import com.classentra.grading.GradingService;
@@ -56,7 +55,7 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
         this.grading = grading;
         this.files = files;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.teaching = CourseScopes.teaches(user);
+        this.teaching = user.teachesInWorkspace();
         addClassName("console");
     }
 

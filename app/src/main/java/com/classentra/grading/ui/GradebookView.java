@@ -1,7 +1,6 @@
 package com.classentra.grading.ui;
 
 import com.classentra.courses.CourseNotFoundException;
-import com.classentra.courses.CourseScopes;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.grading.Gradebook;
@@ -65,7 +64,7 @@ public class GradebookView extends Main implements BeforeEnterObserver, HasDynam
         Anchor back = new Anchor("courses/" + course.id(), "← Back to the course");
         back.addClassName("back-link");
         add(back);
-        if (CourseScopes.teaches(user)) {
+        if (user.teachesInWorkspace()) {
             add(new ViewHeader("Gradebook · " + course.title(), "Every student’s status and grade. Open an assignment from its column header to grade it."), gradebook());
         } else {
             add(new ViewHeader("Your grades · " + course.title(), "Your work on each assignment and the grades your teacher returned."), myGrades());

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import java.util.List;
 
 /** Every student's status and grade on one assignment, loaded page by page; a row opens the grading dialog. */
 public class SubmissionRoster extends Section {
@@ -40,9 +39,7 @@ public class SubmissionRoster extends Section {
         refresh();
 
         Button returnAll = new Button("Return all graded work", e -> {
-            List<java.util.UUID> graded = grading.rows(teacher, assignment.courseId(), 0, Integer.MAX_VALUE).stream()
-                    .filter(row -> cell(row).grade() != null && !cell(row).grade().returned()).map(Gradebook.Row::studentId).toList();
-            int returned = grading.returnGrades(teacher, assignment.courseId(), assignment.id(), graded).size();
+            int returned = grading.returnAllGraded(teacher, assignment.courseId(), assignment.id()).size();
             Notification.show(returned == 0 ? "Nothing new to return." : "Returned to " + returned + " student(s).");
             refresh();
         });

@@ -1,5 +1,6 @@
 package com.classentra.platform.security;
 
+import com.classentra.platform.db.DbScope;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +73,16 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     }
 
     /** The tenant this user acts in (their own workspace for a teacher); null for students and operators. */
+    /** A teacher acting in their own workspace, as opposed to a student or a teacher who has none yet. */
+    public boolean teachesInWorkspace() {
+        return has(Role.TEACHER) && tenantId != null;
+    }
+
+    /** The database scope of this person's own work: their workspace when they teach in one, else themselves. */
+    public DbScope dbScope() {
+        return teachesInWorkspace() ? DbScope.tenant(tenantId, id) : DbScope.user(id);
+    }
+
     public UUID tenantId() {
         return tenantId;
     }
