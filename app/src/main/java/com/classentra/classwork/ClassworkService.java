@@ -85,7 +85,7 @@ public class ClassworkService {
         UUID id = itemId == null ? UUID.randomUUID() : itemId;
         if (itemId == null) {
             items.insert(id, course.tenantId(), courseId, form, body, teacher.id());
-        } else if (items.find(courseId, itemId).isEmpty() || !items.update(itemId, form, body)) {
+        } else if (!items.update(courseId, itemId, form, body)) {
             throw new ItemNotFoundException();
         }
         files.attachToItem(course.tenantId(), courseId, id, teacher.id(), staged);

@@ -46,8 +46,9 @@ class ItemRepository {
         record.insert();
     }
 
-    boolean update(UUID id, ItemForm form, String bodyHtml) {
-        CourseItemRecord record = db.selectFrom(COURSE_ITEM).where(COURSE_ITEM.ID.eq(id)).fetchOne();
+    /** Edits the item when it is in that course and of the form's kind; false otherwise. */
+    boolean update(UUID courseId, UUID id, ItemForm form, String bodyHtml) {
+        CourseItemRecord record = db.selectFrom(COURSE_ITEM).where(COURSE_ITEM.ID.eq(id).and(COURSE_ITEM.COURSE_ID.eq(courseId))).fetchOne();
         if (record == null || !record.getKind().equals(form.kind().name())) {
             return false;
         }

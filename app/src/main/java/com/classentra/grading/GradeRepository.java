@@ -33,15 +33,19 @@ class GradeRepository {
     }
 
     Optional<AssignmentRef> assignment(UUID courseId, UUID assignmentId) {
-        return assignments(courseId).stream().filter(a -> a.id().equals(assignmentId)).findFirst();
+        return assignments(COURSE_ITEM.COURSE_ID.eq(courseId).and(COURSE_ITEM.ID.eq(assignmentId))).stream().findFirst();
     }
 
     /** The course's assignments, in due-date order: the gradebook's columns. */
     List<AssignmentRef> assignments(UUID courseId) {
+        return assignments(COURSE_ITEM.COURSE_ID.eq(courseId));
+    }
+
+    private List<AssignmentRef> assignments(org.jooq.Condition condition) {
         return db.select(COURSE_ITEM.ID, COURSE_ITEM.TENANT_ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.TITLE, COURSE_ITEM.GRADING_SCALE,
                         COURSE_ITEM.POINTS_POSSIBLE, COURSE_ITEM.DUE_AT, COURSE_ITEM.LATE_POLICY, COURSE_ITEM.LATE_PENALTY_PERCENT)
                 .from(COURSE_ITEM)
-                .where(COURSE_ITEM.COURSE_ID.eq(courseId).and(COURSE_ITEM.KIND.eq("ASSIGNMENT")))
+                .where(condition.and(COURSE_ITEM.KIND.eq("ASSIGNMENT")))
                 .orderBy(COURSE_ITEM.DUE_AT.asc().nullsLast(), COURSE_ITEM.CREATED_AT)
                 .fetch(r -> new AssignmentRef(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
     }

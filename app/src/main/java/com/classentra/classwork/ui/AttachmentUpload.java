@@ -57,8 +57,7 @@ class AttachmentUpload extends VerticalLayout {
     /** The files received so far; the form hands them to the service, which discards them when done. */
     List<StagedUpload> takeStaged() {
         synchronized (staged) {
-            List<StagedUpload> taken = List.copyOf(staged);
-            return taken;
+            return List.copyOf(staged);
         }
     }
 
