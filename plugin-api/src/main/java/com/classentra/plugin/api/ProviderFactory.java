@@ -23,6 +23,15 @@ public interface ProviderFactory<T extends ProviderInstance> extends ExtensionPo
         return List.of();
     }
 
+    /**
+     * Who processes personal data with these settings. Most providers always name the same company, as their
+     * descriptor does; a provider that can point at different operators (an SMTP relay, any S3-compatible
+     * store, a self-hosted or managed Redis) names the one the settings choose.
+     */
+    default SubprocessorDisclosure disclosure(ProviderConfig config) {
+        return descriptor().disclosure();
+    }
+
     /** Builds a working instance for the given, validated configuration. */
     T create(ProviderConfig config, ProviderContext context) throws ProviderException;
 }
