@@ -7,12 +7,10 @@ import com.classentra.files.UploadRules.Accepted;
 import com.classentra.files.UploadRules.Refused;
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.db.PlatformScope;
-import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.secrets.LinkSigner;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.plugin.api.ProviderException;
-import com.classentra.plugin.api.Slot;
-import com.classentra.plugin.api.storage.ObjectStorage;
+import com.classentra.platform.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,17 +50,17 @@ public class FileService {
     static final Duration LINK_VALIDITY = Duration.ofMinutes(5);
 
     private final FileRepository files;
-    private final SlotRegistry slots;
+    private final ObjectStore storage;
     private final UploadRules rules;
     private final LinkSigner signer;
     private final CourseScopes scopes;
     private final TransactionTemplate transactions;
     private final PlatformScope platformScope;
 
-    FileService(FileRepository files, SlotRegistry slots, UploadRules rules, LinkSigner signer, CourseScopes scopes,
+    FileService(FileRepository files, ObjectStore storage, UploadRules rules, LinkSigner signer, CourseScopes scopes,
             TransactionTemplate transactions, PlatformScope platformScope) {
         this.files = files;
-        this.slots = slots;
+        this.storage = storage;
         this.rules = rules;
         this.signer = signer;
         this.scopes = scopes;
@@ -130,7 +128,7 @@ public class FileService {
 
     private String put(String key, StagedUpload upload) {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(upload.path()), MessageDigest.getInstance("SHA-256"))) {
-            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.put(key, in, upload.sizeBytes(), upload.contentType()));
+            storage.put(key, in, upload.sizeBytes(), upload.contentType());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (ProviderException e) {
             throw new FileStorageException("File storage did not take " + upload.filename() + ". Please try again in a moment.", e);
@@ -143,7 +141,7 @@ public class FileService {
 
     private void deleteQuietly(String key) {
         try {
-            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+            storage.delete(key);
         } catch (ProviderException | RuntimeException e) {
             // The object has no row: queue it like any deleted file, so the purge job keeps trying.
             log.warn("Could not remove {} after a failed save; queued for the purge job", key, e);
@@ -181,8 +179,7 @@ public class FileService {
         }
         Located located = file.get();
         try {
-            Optional<URI> presigned = slots.call(Slot.STORAGE, ObjectStorage.class,
-                    storage -> storage.presignedDownload(located.storageKey(), LINK_VALIDITY, located.info().filename()));
+            Optional<URI> presigned = storage.presignedDownload(located.storageKey(), LINK_VALIDITY, located.info().filename());
             if (presigned.isPresent()) {
                 return presigned;
             }
@@ -219,7 +216,7 @@ public class FileService {
             if (file.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<InputStream> content = slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.get(file.get().storageKey()));
+            Optional<InputStream> content = storage.get(file.get().storageKey());
             return content.map(in -> new Download(file.get().info(), in));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -234,7 +231,7 @@ public class FileService {
             int purged = 0;
             for (String key : files.purgeBatch(batchSize)) {
                 try {
-                    slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+                    storage.delete(key);
                     files.purged(key);
                     purged++;
                 } catch (ProviderException | RuntimeException e) {

@@ -20,6 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.plugins.health-timeout=2s",
         "classentra.plugins.state-refresh=0s",
         "classentra.outbox.dispatch-interval=1h",
+        // Tests copy storage migrations themselves (StorageCopier.step), in pages small enough to cross a page boundary.
+        "classentra.storage-migration.interval=1h",
+        "classentra.storage-migration.page-size=20",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
         // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.

@@ -1,6 +1,7 @@
 package com.classentra.testsupport;
 
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
 
 import com.classentra.platform.db.PlatformScope;
 import java.util.function.Function;
@@ -39,8 +40,14 @@ public class PlatformSql {
         return call(sql -> sql.select(column).from(column.getTable()).where(condition).fetchSingle(column));
     }
 
-    /** Puts every slot back on its default provider, so tests that switch providers do not affect each other. */
+    /**
+     * Puts every slot back on its default provider and forgets storage migrations, so tests that switch providers
+     * do not affect each other.
+     */
     public void resetPluginSlots() {
-        call(sql -> sql.deleteFrom(PLUGIN_SLOT_STATE).execute());
+        call(sql -> {
+            sql.deleteFrom(STORAGE_MIGRATION).execute();
+            return sql.deleteFrom(PLUGIN_SLOT_STATE).execute();
+        });
     }
 }

@@ -3,7 +3,6 @@ package com.classentra.platform.plugins;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.plugins.PluginHost.HostedProvider;
-import com.classentra.platform.plugins.SlotStateStore.StoredSlot;
 import com.classentra.plugin.api.ConfigField;
 import com.classentra.plugin.api.ConfigSchema;
 import com.classentra.plugin.api.FieldError;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,13 +37,16 @@ public class ProviderSwitcher {
     private final PlatformScope platformScope;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final List<SlotChangeListener> listeners;
 
-    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit) {
+    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
+            List<SlotChangeListener> listeners) {
         this.registry = registry;
         this.store = store;
         this.platformScope = platformScope;
         this.transactions = transactions;
         this.audit = audit;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -56,6 +59,12 @@ public class ProviderSwitcher {
     public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
         HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
+        for (SlotChangeListener listener : listeners) {
+            Optional<String> refusal = listener.refusal(slot);
+            if (refusal.isPresent()) {
+                throw new ConfigRejectedException(List.of(new FieldError(null, refusal.get())));
+            }
+        }
         ConfigSchema schema = provider.descriptor().configSchema();
         StoredSlot current = registry.stored(slot);
         Map<String, String> values = withKeptSecrets(slot, schema, form, current, providerId);
@@ -79,6 +88,7 @@ public class ProviderSwitcher {
                 details.put("settings", new TreeSet<>(stored.keySet()));
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);
+                listeners.forEach(listener -> listener.changed(current, providerId, saved, actor));
                 return saved;
             }));
             registry.install(slot, ActiveProvider.serving(providerId, version, provider.pluginId(), provider.classLoader(), instance));

@@ -2,7 +2,6 @@ package com.classentra.platform.plugins;
 
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.plugins.PluginHost.HostedProvider;
-import com.classentra.platform.plugins.SlotStateStore.StoredSlot;
 import com.classentra.platform.secrets.SecretCipher;
 import com.classentra.plugin.api.ConfigField;
 import com.classentra.plugin.api.ConfigSchema;
@@ -59,6 +58,8 @@ public class SlotRegistry implements DisposableBean {
     private final ClassentraProperties properties;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Slot, ActiveProvider> active = new ConcurrentHashMap<>();
+    /** Instances of former settings still in use (see {@link #callDetached}), by slot, version and provider. */
+    private final Map<String, ActiveProvider> detached = new ConcurrentHashMap<>();
     private final Map<Slot, Instant> checkedAt = new ConcurrentHashMap<>();
     /** One lock per slot, so building a slow provider never holds up calls to the other slots. */
     private final Map<Slot, Object> locks = new EnumMap<>(Slot.class);
@@ -90,8 +91,45 @@ public class SlotRegistry implements DisposableBean {
 
     /** Like {@link #call}, and says which provider served the call (recorded on outbox rows, for instance). */
     public <T extends ProviderInstance, R> Served<R> serve(Slot slot, Class<T> type, ProviderCall<T, R> work) throws ProviderException {
+        return run(slot, acquire(slot), type, work);
+    }
+
+    /**
+     * Calls a provider built from settings that no longer serve the slot: the source of a storage migration, which
+     * still holds the objects not yet copied. The instance is built once per stored version and kept until
+     * {@link #releaseDetached}; its calls are isolated and metered like the slot's own.
+     */
+    public <T extends ProviderInstance, R> R callDetached(StoredSlot source, Class<T> type, ProviderCall<T, R> work) throws ProviderException {
+        String key = detachedKey(source);
+        while (true) {
+            ActiveProvider provider = detached.computeIfAbsent(key, k -> build(source));
+            if (provider.problem() != null) {
+                // Not cached: the next call tries again, the fault may have been temporary.
+                detached.remove(key, provider);
+                return run(source.slot(), provider, type, work).result();
+            }
+            if (provider.acquire()) {
+                return run(source.slot(), provider, type, work).result();
+            }
+        }
+    }
+
+    /** Closes the detached instance built for {@code source}, once its running calls are done. */
+    public void releaseDetached(StoredSlot source) {
+        ActiveProvider provider = detached.remove(detachedKey(source));
+        if (provider != null) {
+            provider.retire();
+        }
+    }
+
+    private static String detachedKey(StoredSlot source) {
+        return source.slot().key() + "@" + source.version() + "/" + source.providerId();
+    }
+
+    /** Runs the call on an acquired provider, times it into the plugin-call metric and releases the provider. */
+    private <T extends ProviderInstance, R> Served<R> run(Slot slot, ActiveProvider provider, Class<T> type, ProviderCall<T, R> work)
+            throws ProviderException {
         Timer.Sample sample = Timer.start(meters);
-        ActiveProvider provider = acquire(slot);
         String outcome = "error";
         try {
             if (provider.problem() != null) {
@@ -209,7 +247,7 @@ public class SlotRegistry implements DisposableBean {
     }
 
     /** The stored choice, or the configured default with no settings when an administrator never chose. */
-    StoredSlot stored(Slot slot) {
+    public StoredSlot stored(Slot slot) {
         return store.find(slot).orElseGet(() -> new StoredSlot(slot, properties.plugins().defaults().get(slot.key()),
                 null, Map.of(), 0, null, null));
     }
@@ -329,6 +367,8 @@ public class SlotRegistry implements DisposableBean {
     public void destroy() {
         active.values().forEach(ActiveProvider::retire);
         active.clear();
+        detached.values().forEach(ActiveProvider::retire);
+        detached.clear();
         calls.shutdownNow();
     }
 

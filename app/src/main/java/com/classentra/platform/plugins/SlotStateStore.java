@@ -64,9 +64,4 @@ class SlotStateStore {
                 .returning(PLUGIN_SLOT_STATE.VERSION)
                 .fetchSingle(PLUGIN_SLOT_STATE.VERSION);
     }
-
-    /** A slot's row: the provider and its settings as stored (secret fields encrypted). */
-    record StoredSlot(Slot slot, String providerId, String pluginId, Map<String, String> config, long version,
-            UUID updatedBy, OffsetDateTime updatedAt) {
-    }
 }

@@ -93,6 +93,10 @@ final class LocalObjectStorage implements ObjectStorage {
     @Override
     public Optional<InputStream> get(String key) throws ProviderException {
         Path file = resolve(objects, key, "");
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            // A folder here is the prefix of other keys, not an object (as stat says).
+            return Optional.empty();
+        }
         try {
             return Optional.of(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS));
         } catch (NoSuchFileException e) {

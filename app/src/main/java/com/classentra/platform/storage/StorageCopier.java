@@ -1,0 +1,278 @@
+package com.classentra.platform.storage;
+
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.plugins.StoredSlot;
+import com.classentra.platform.storage.StorageMigrationRepository.Tally;
+import com.classentra.plugin.api.ProviderException;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.storage.ObjectInfo;
+import com.classentra.plugin.api.storage.ObjectStorage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Copies the objects of a running storage migration, a page at a time: each object is read from the former
+ * provider, written to the new one and verified there (size, and SHA-256 against the source's checksum and
+ * the bytes read). A failed copy is recorded and retried with backoff until it succeeds; the migration is done
+ * only when the listing is complete and no failure remains, and only then do reads stop falling back.
+ */
+@Component
+class StorageCopier {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageCopier.class);
+
+    private final StorageMigrationRepository migrations;
+    private final StorageMigrations state;
+    private final SlotRegistry slots;
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
+    private final MeterRegistry meters;
+    private final int pageSize;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    /** The job runs once at a time across nodes; this keeps a direct call on the same node from overlapping it. */
+    private final ReentrantLock stepping = new ReentrantLock();
+
+    StorageCopier(StorageMigrationRepository migrations, StorageMigrations state, SlotRegistry slots, PlatformScope platformScope,
+            TransactionTemplate transactions, AuditLog audit, MeterRegistry meters,
+            @Value("${classentra.storage-migration.page-size:100}") int pageSize,
+            @Value("${classentra.storage-migration.first-retry:30s}") Duration firstRetry,
+            @Value("${classentra.storage-migration.max-retry:1h}") Duration maxRetry) {
+        this.migrations = migrations;
+        this.state = state;
+        this.slots = slots;
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.meters = meters;
+        this.pageSize = pageSize;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+    }
+
+    /**
+     * Works on the running migration until the budget is spent: due retries first, then the next pages of the
+     * listing, then finishes it when nothing is left.
+     *
+     * @return true when a migration was running
+     */
+    boolean step(Duration budget) {
+        stepping.lock();
+        try {
+            return stepLocked(budget);
+        } finally {
+            stepping.unlock();
+        }
+    }
+
+    private boolean stepLocked(Duration budget) {
+        Optional<StorageMigration> running = inPlatformScope(migrations::running);
+        if (running.isEmpty()) {
+            return false;
+        }
+        StorageMigration migration = running.get();
+        Instant stop = Instant.now().plus(budget);
+        retryDue(migration, stop);
+        boolean listingDone = migration.listingDone();
+        String cursor = migration.listingCursor();
+        while (!listingDone && Instant.now().isBefore(stop)) {
+            String after = cursor;
+            List<ObjectInfo> page;
+            try {
+                page = slots.callDetached(migration.source(), ObjectStorage.class, storage -> storage.list("", after, pageSize));
+            } catch (ProviderException e) {
+                String error = "Cannot list the objects at '" + migration.source().providerId() + "': " + e.getMessage();
+                log.warn("Storage migration {}: {}", migration.id(), error);
+                inPlatformScope(() -> migrations.advance(migration.id(), null, false, new Tally(), error));
+                return true;
+            }
+            Tally tally = new Tally();
+            for (ObjectInfo object : page) {
+                tally.listed++;
+                copyOrRecord(migration, object.key(), 0, tally);
+                cursor = object.key();
+            }
+            listingDone = page.size() < pageSize;
+            String reached = cursor;
+            boolean done = listingDone;
+            inPlatformScope(() -> migrations.advance(migration.id(), reached, done, tally, null));
+        }
+        finishWhenComplete(migration.id());
+        return true;
+    }
+
+    private void retryDue(StorageMigration migration, Instant stop) {
+        Map<String, Integer> due = inPlatformScope(() -> migrations.dueFailures(migration.id(), pageSize));
+        Tally tally = new Tally();
+        for (Map.Entry<String, Integer> failure : due.entrySet()) {
+            if (!Instant.now().isBefore(stop)) {
+                break;
+            }
+            if (copyOrRecord(migration, failure.getKey(), failure.getValue(), tally)) {
+                inPlatformScope(() -> migrations.resolveFailure(migration.id(), failure.getKey()));
+            }
+        }
+        if (!due.isEmpty()) {
+            inPlatformScope(() -> migrations.advance(migration.id(), null, false, tally, null));
+        }
+    }
+
+    /** Copies one object, counting the outcome; a failure is recorded for a later try. True when settled. */
+    private boolean copyOrRecord(StorageMigration migration, String key, int earlierAttempts, Tally tally) {
+        try {
+            Outcome outcome = copy(migration.source(), key);
+            switch (outcome.kind) {
+                case COPIED -> {
+                    tally.copied++;
+                    tally.bytes += outcome.bytes;
+                }
+                case PRESENT -> tally.present++;
+                case GONE -> tally.gone++;
+            }
+            count(outcome.kind.name().toLowerCase());
+            return true;
+        } catch (ProviderException | CopyMismatchException | IOException | RuntimeException e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            OffsetDateTime next = OffsetDateTime.now().plus(backoff(earlierAttempts + 1));
+            inPlatformScope(() -> migrations.recordFailure(migration.id(), key, error, next));
+            count("failed");
+            log.warn("Storage migration {}: copy of {} failed (attempt {}), next try at {}: {}", migration.id(), key, earlierAttempts + 1, next, error);
+            return false;
+        }
+    }
+
+    private Outcome copy(StoredSlot source, String key) throws ProviderException, CopyMismatchException, IOException {
+        Optional<ObjectInfo> original = slots.callDetached(source, ObjectStorage.class, storage -> storage.stat(key));
+        if (original.isEmpty()) {
+            return new Outcome(Kind.GONE, 0);
+        }
+        ObjectInfo from = original.get();
+        Optional<ObjectInfo> existing = slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(key));
+        if (existing.isPresent() && sameContent(from, existing.get())) {
+            return new Outcome(Kind.PRESENT, 0);
+        }
+        Optional<InputStream> content = slots.callDetached(source, ObjectStorage.class, storage -> storage.get(key));
+        if (content.isEmpty()) {
+            return new Outcome(Kind.GONE, 0);
+        }
+        String readSha;
+        try (DigestInputStream in = new DigestInputStream(content.get(), sha256())) {
+            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.put(key, in, from.size(), from.contentType()));
+            readSha = HexFormat.of().formatHex(in.getMessageDigest().digest());
+        }
+        Optional<ObjectInfo> written = slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(key));
+        String problem = mismatch(from, readSha, written);
+        if (problem != null) {
+            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+            throw new CopyMismatchException("Copy of " + key + " " + problem);
+        }
+        return new Outcome(Kind.COPIED, from.size());
+    }
+
+    /** Why the written copy is not the original, or null when size and checksums agree. */
+    private static String mismatch(ObjectInfo from, String readSha, Optional<ObjectInfo> written) {
+        if (written.isEmpty()) {
+            return "is missing right after it was written";
+        }
+        if (written.get().size() != from.size()) {
+            return "has " + written.get().size() + " bytes instead of " + from.size();
+        }
+        if (from.sha256() != null && !from.sha256().equalsIgnoreCase(readSha)) {
+            return "read back a checksum different from the source's (" + readSha + " vs " + from.sha256() + ")";
+        }
+        if (written.get().sha256() != null && !written.get().sha256().equalsIgnoreCase(readSha)) {
+            return "was stored with checksum " + written.get().sha256() + " instead of " + readSha;
+        }
+        return null;
+    }
+
+    private static boolean sameContent(ObjectInfo a, ObjectInfo b) {
+        return a.size() == b.size() && a.sha256() != null && b.sha256() != null && a.sha256().equalsIgnoreCase(b.sha256());
+    }
+
+    private void finishWhenComplete(java.util.UUID migrationId) {
+        Optional<StorageMigration> finished = inPlatformScope(() -> {
+            Optional<StorageMigration> current = migrations.running().filter(m -> m.id().equals(migrationId));
+            if (current.isEmpty() || !current.get().listingDone() || current.get().failing() > 0) {
+                return Optional.<StorageMigration>empty();
+            }
+            StorageMigration m = current.get();
+            migrations.finish(m.id(), StorageMigration.Status.DONE);
+            audit.record(null, null, "storage.migration.done", "storage_migration", m.id().toString(),
+                    Map.of("from", m.source().providerId(), "to", m.targetProviderId(), "copied", m.copied(),
+                            "present", m.present(), "gone", m.gone(), "bytes", m.bytesCopied()));
+            return current;
+        });
+        finished.ifPresent(m -> {
+            state.forget();
+            slots.releaseDetached(m.source());
+            log.info("Storage migration {} from '{}' to '{}' is done: {} copied, {} already present, {} gone",
+                    m.id(), m.source().providerId(), m.targetProviderId(), m.copied(), m.present(), m.gone());
+        });
+    }
+
+    /** 30 s, 1 min, 2 min, ... capped at 1 h. */
+    Duration backoff(int attempts) {
+        long base = firstRetry.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return Duration.ofMillis(Math.min(base, maxRetry.toMillis()));
+    }
+
+    private void count(String outcome) {
+        Counter.builder("classentra.storage.migration.objects").description("Objects handled by storage migrations, by outcome")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+
+    private <T> T inPlatformScope(Supplier<T> work) {
+        return platformScope.call(null, "storage migration", () -> transactions.execute(status -> work.get()));
+    }
+
+    private void inPlatformScope(Runnable work) {
+        inPlatformScope(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    private enum Kind { COPIED, PRESENT, GONE }
+
+    private record Outcome(Kind kind, long bytes) {
+    }
+
+    /** The copy at the new provider differs from the original. */
+    static final class CopyMismatchException extends Exception {
+        CopyMismatchException(String message) {
+            super(Objects.requireNonNull(message));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.classentra.platform.storage;
+
+import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
+import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION_FAILURE;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.val;
+
+import com.classentra.db.jooq.tables.records.StorageMigrationRecord;
+import com.classentra.platform.plugins.StoredSlot;
+import com.classentra.plugin.api.Slot;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** jOOQ queries on {@code storage_migration} and its failures. Reads work in any scope, writes need the platform scope. */
+@Repository
+class StorageMigrationRepository {
+
+    private static final TypeReference<LinkedHashMap<String, String>> CONFIG = new TypeReference<>() {
+    };
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    StorageMigrationRepository(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    void insert(UUID id, StoredSlot source, String targetProviderId, long targetVersion, UUID actor) {
+        db.insertInto(STORAGE_MIGRATION)
+                .set(STORAGE_MIGRATION.ID, id)
+                .set(STORAGE_MIGRATION.SOURCE_PROVIDER_ID, source.providerId())
+                .set(STORAGE_MIGRATION.SOURCE_PLUGIN_ID, source.pluginId())
+                .set(STORAGE_MIGRATION.SOURCE_CONFIG, JSONB.valueOf(json.writeValueAsString(source.config())))
+                .set(STORAGE_MIGRATION.SOURCE_VERSION, source.version())
+                .set(STORAGE_MIGRATION.TARGET_PROVIDER_ID, targetProviderId)
+                .set(STORAGE_MIGRATION.TARGET_VERSION, targetVersion)
+                .set(STORAGE_MIGRATION.STARTED_BY, actor)
+                .execute();
+    }
+
+    Optional<StorageMigration> running() {
+        return db.selectFrom(STORAGE_MIGRATION).where(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name()))
+                .fetchOptional(this::migration);
+    }
+
+    /** The most recent migrations, newest first. */
+    List<StorageMigration> recent(int limit) {
+        return db.selectFrom(STORAGE_MIGRATION).orderBy(STORAGE_MIGRATION.STARTED_AT.desc()).limit(limit).fetch(this::migration);
+    }
+
+    private StorageMigration migration(StorageMigrationRecord r) {
+        Map<String, String> config = json.readValue(r.getSourceConfig().data(), CONFIG);
+        StoredSlot source = new StoredSlot(Slot.STORAGE, r.getSourceProviderId(), r.getSourcePluginId(), config, r.getSourceVersion(), null, null);
+        return new StorageMigration(r.getId(), source, r.getTargetProviderId(), r.getTargetVersion(),
+                StorageMigration.Status.valueOf(r.getStatus()), r.getListingCursor(), r.getListingDone(), r.getObjectsListed(),
+                r.getObjectsCopied(), r.getObjectsPresent(), r.getObjectsGone(), r.getBytesCopied(), failing(r.getId()),
+                r.getLastError(), r.getStartedAt(), r.getFinishedAt());
+    }
+
+    /** Progress after one page of the listing, or after retries (cursor unchanged when {@code cursor} is null). */
+    void advance(UUID id, String cursor, boolean listingDone, Tally tally, String lastError) {
+        db.update(STORAGE_MIGRATION)
+                .set(STORAGE_MIGRATION.LISTING_CURSOR, cursor == null ? STORAGE_MIGRATION.LISTING_CURSOR : val(cursor))
+                .set(STORAGE_MIGRATION.LISTING_DONE, listingDone ? val(true) : STORAGE_MIGRATION.LISTING_DONE)
+                .set(STORAGE_MIGRATION.OBJECTS_LISTED, STORAGE_MIGRATION.OBJECTS_LISTED.plus(tally.listed))
+                .set(STORAGE_MIGRATION.OBJECTS_COPIED, STORAGE_MIGRATION.OBJECTS_COPIED.plus(tally.copied))
+                .set(STORAGE_MIGRATION.OBJECTS_PRESENT, STORAGE_MIGRATION.OBJECTS_PRESENT.plus(tally.present))
+                .set(STORAGE_MIGRATION.OBJECTS_GONE, STORAGE_MIGRATION.OBJECTS_GONE.plus(tally.gone))
+                .set(STORAGE_MIGRATION.BYTES_COPIED, STORAGE_MIGRATION.BYTES_COPIED.plus(tally.bytes))
+                .set(STORAGE_MIGRATION.LAST_ERROR, lastError)
+                .set(STORAGE_MIGRATION.UPDATED_AT, currentOffsetDateTime())
+                .where(STORAGE_MIGRATION.ID.eq(id))
+                .execute();
+    }
+
+    void finish(UUID id, StorageMigration.Status status) {
+        db.update(STORAGE_MIGRATION)
+                .set(STORAGE_MIGRATION.STATUS, status.name())
+                .set(STORAGE_MIGRATION.FINISHED_AT, currentOffsetDateTime())
+                .set(STORAGE_MIGRATION.UPDATED_AT, currentOffsetDateTime())
+                .where(STORAGE_MIGRATION.ID.eq(id).and(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name())))
+                .execute();
+    }
+
+    /** Records a failed copy, or one more failed try of it. */
+    void recordFailure(UUID id, String key, String error, OffsetDateTime nextAttemptAt) {
+        db.insertInto(STORAGE_MIGRATION_FAILURE)
+                .set(STORAGE_MIGRATION_FAILURE.MIGRATION_ID, id)
+                .set(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, key)
+                .set(STORAGE_MIGRATION_FAILURE.LAST_ERROR, error)
+                .set(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .onConflict(STORAGE_MIGRATION_FAILURE.MIGRATION_ID, STORAGE_MIGRATION_FAILURE.OBJECT_KEY).doUpdate()
+                .set(STORAGE_MIGRATION_FAILURE.ATTEMPTS, STORAGE_MIGRATION_FAILURE.ATTEMPTS.plus(1))
+                .set(STORAGE_MIGRATION_FAILURE.LAST_ERROR, error)
+                .set(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .execute();
+    }
+
+    /** Failed copies due for another try, with how often each was tried. */
+    Map<String, Integer> dueFailures(UUID id, int limit) {
+        return db.select(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, STORAGE_MIGRATION_FAILURE.ATTEMPTS).from(STORAGE_MIGRATION_FAILURE)
+                .where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id).and(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT.le(currentOffsetDateTime())))
+                .orderBy(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT)
+                .limit(limit)
+                .fetchMap(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, STORAGE_MIGRATION_FAILURE.ATTEMPTS);
+    }
+
+    void resolveFailure(UUID id, String key) {
+        db.deleteFrom(STORAGE_MIGRATION_FAILURE)
+                .where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id).and(STORAGE_MIGRATION_FAILURE.OBJECT_KEY.eq(key)))
+                .execute();
+    }
+
+    /** Failed copies for the console, most tried first. */
+    List<StorageMigration.FailedCopy> failures(UUID id, int limit) {
+        return db.selectFrom(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id))
+                .orderBy(STORAGE_MIGRATION_FAILURE.ATTEMPTS.desc(), STORAGE_MIGRATION_FAILURE.OBJECT_KEY)
+                .limit(limit)
+                .fetch(r -> new StorageMigration.FailedCopy(r.getObjectKey(), r.getAttempts(), r.getLastError(), r.getNextAttemptAt()));
+    }
+
+    /** Visible in platform scope only: elsewhere the count reads 0, which only the console and the job need. */
+    private long failing(UUID id) {
+        Field<Integer> count = selectCount().from(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id)).asField();
+        return db.select(count).fetchSingle(count);
+    }
+
+    /** Counts to add to a migration's progress. */
+    static final class Tally {
+        long listed;
+        long copied;
+        long present;
+        long gone;
+        long bytes;
+    }
+}
