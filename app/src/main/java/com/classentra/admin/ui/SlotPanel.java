@@ -31,6 +31,7 @@ class SlotPanel extends Div {
     private final transient ProviderSwitcher switcher;
     private final Slot slot;
     private final UUID actor;
+    private final transient Runnable afterSwitch;
     private final Span status = new Span();
     private final Paragraph statusDetail = new Paragraph();
     private final Select<ProviderDescriptor> providerChoice = new Select<>();
@@ -38,11 +39,13 @@ class SlotPanel extends Div {
     private final Paragraph formProblems = new Paragraph();
     private PluginSettingsForm form;
 
-    SlotPanel(SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor) {
+    /** @param afterSwitch what else on the page to refresh once the slot changed */
+    SlotPanel(SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor, Runnable afterSwitch) {
         this.registry = registry;
         this.switcher = switcher;
         this.slot = slot;
         this.actor = actor;
+        this.afterSwitch = afterSwitch;
         addClassName("slot-panel");
         setId("slot-" + slot.key());
 
@@ -117,6 +120,7 @@ class SlotPanel extends Div {
             Notification.show(slot.displayName() + " now uses " + provider.displayName(), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             showForm(provider);
+            afterSwitch.run();
         } catch (ConfigRejectedException rejected) {
             List<String> general = form.showErrors(rejected.errors());
             formProblems.setText(general.isEmpty() ? "Check the highlighted settings." : String.join(" ", general));

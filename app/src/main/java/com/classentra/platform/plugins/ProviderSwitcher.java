@@ -10,6 +10,7 @@ import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderInstance;
 import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.SubprocessorDisclosure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,6 +87,9 @@ public class ProviderSwitcher {
                 details.put("from", current.providerId());
                 details.put("to", providerId);
                 details.put("settings", new TreeSet<>(stored.keySet()));
+                // The public subprocessor page lists a change whenever the company processing the data changes.
+                details.put("subprocessorBefore", processor(registry.disclosure(current)));
+                details.put("subprocessorAfter", processor(Optional.of(registry.disclosure(provider, validation.config()))));
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);
                 listeners.forEach(listener -> listener.changed(current, providerId, saved, actor));
@@ -97,6 +101,11 @@ public class ProviderSwitcher {
             instance.close();
             throw e;
         }
+    }
+
+    /** The company that receives personal data, or null when nothing leaves this server. */
+    private static String processor(Optional<SubprocessorDisclosure> disclosure) {
+        return disclosure.filter(SubprocessorDisclosure::sharesPersonalData).map(SubprocessorDisclosure::legalEntity).orElse(null);
     }
 
     private Map<String, String> withKeptSecrets(Slot slot, ConfigSchema schema, Map<String, String> form, StoredSlot current, String providerId) {

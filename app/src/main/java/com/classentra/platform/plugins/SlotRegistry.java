@@ -13,6 +13,7 @@ import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderException.Kind;
 import com.classentra.plugin.api.ProviderInstance;
 import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.SubprocessorDisclosure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -196,6 +197,31 @@ public class SlotRegistry implements DisposableBean {
             }
         });
         return new SlotSettings(stored.providerId(), visible, secrets, stored.updatedBy(), stored.updatedAt());
+    }
+
+    /**
+     * Who processes personal data for the slot as it is stored now (the subprocessor page's row); empty when the
+     * slot has no provider or its plugin is not installed, as then nothing is sent anywhere.
+     */
+    public Optional<SubprocessorDisclosure> disclosure(StoredSlot stored) {
+        if (stored.providerId() == null) {
+            return Optional.empty();
+        }
+        return provider(stored.slot(), stored.providerId()).map(provider -> {
+            ConfigSchema.Validation validation = provider.descriptor().configSchema().validate(decrypted(stored.slot(), stored.config()));
+            return validation.valid() ? disclosure(provider, validation.config()) : provider.descriptor().disclosure();
+        });
+    }
+
+    /** The provider's disclosure for these settings, asked in isolation; its generic one if it cannot answer. */
+    SubprocessorDisclosure disclosure(HostedProvider provider, ProviderConfig config) {
+        ActiveProvider candidate = ActiveProvider.serving(provider.descriptor().id(), 0, provider.pluginId(), provider.classLoader(), null);
+        try {
+            SubprocessorDisclosure disclosure = isolated(candidate, () -> provider.factory().disclosure(config), properties.plugins().healthTimeout().toMillis());
+            return disclosure == null ? provider.descriptor().disclosure() : disclosure;
+        } catch (ProviderException e) {
+            return provider.descriptor().disclosure();
+        }
     }
 
     /** Installs an instance that {@link ProviderSwitcher} has already built and checked, retiring the old one. */

@@ -1,0 +1,113 @@
+package com.classentra.legal;
+
+import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.storage.StorageMigration;
+import com.classentra.platform.storage.StorageMigrations;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.SubprocessorDisclosure;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The subprocessor page, generated from what actually runs: the configured infrastructure, then the provider
+ * serving each slot with its current settings (and a former storage provider while files are still being
+ * copied from it). Providers that keep everything on this server are listed apart, as no company receives data.
+ */
+@Service
+public class SubprocessorList {
+
+    static final String INFRASTRUCTURE = "Infrastructure";
+
+    private final SlotRegistry slots;
+    private final StorageMigrations storageMigrations;
+    private final SubprocessorSettings settings;
+    private final PlatformScope platformScope;
+    private final TransactionTemplate transactions;
+    private final DSLContext db;
+
+    SubprocessorList(SlotRegistry slots, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope,
+            TransactionTemplate transactions, DSLContext db) {
+        this.slots = slots;
+        this.storageMigrations = storageMigrations;
+        this.settings = settings;
+        this.platformScope = platformScope;
+        this.transactions = transactions;
+        this.db = db;
+    }
+
+    public SubprocessorSettings settings() {
+        return settings;
+    }
+
+    /** The companies that receive personal data, in the page's order: infrastructure first, then by slot. */
+    public List<Subprocessor> active() {
+        List<Subprocessor> rows = new ArrayList<>();
+        for (SubprocessorSettings.Infrastructure entry : settings.infrastructure()) {
+            rows.add(new Subprocessor(entry.legalEntity(), entry.purpose(), entry.location(), String.join(", ", entry.dataCategories()),
+                    entry.dpf().label(), INFRASTRUCTURE));
+        }
+        for (Slot slot : Slot.values()) {
+            slots.disclosure(slots.stored(slot)).filter(SubprocessorDisclosure::sharesPersonalData)
+                    .ifPresent(d -> rows.add(row(d, slot.displayName())));
+        }
+        formerStorage().filter(SubprocessorDisclosure::sharesPersonalData)
+                .ifPresent(d -> rows.add(row(d, Slot.STORAGE.displayName() + " (former provider, until its files are copied)")));
+        return rows;
+    }
+
+    /** Slots whose provider keeps personal data on this server, with what it does. */
+    public List<LocalService> onThisServer() {
+        List<LocalService> local = new ArrayList<>();
+        for (Slot slot : Slot.values()) {
+            slots.disclosure(slots.stored(slot)).filter(d -> !d.sharesPersonalData())
+                    .ifPresent(d -> local.add(new LocalService(slot.displayName(), d.purpose())));
+        }
+        return local;
+    }
+
+    /** Changes of the company processing a slot's data, newest first. */
+    public List<Change> changes(int limit) {
+        return platformScope.call(null, "read subprocessor changes", () -> transactions.execute(status -> db
+                .select(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.TARGET_ID,
+                        DSL.field("{0} ->> 'subprocessorBefore'", String.class, AUDIT_EVENT.DETAILS),
+                        DSL.field("{0} ->> 'subprocessorAfter'", String.class, AUDIT_EVENT.DETAILS))
+                .from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.TENANT_ID.isNull())
+                .and(AUDIT_EVENT.ACTION.in("plugin.slot.switched", "plugin.slot.reconfigured"))
+                .and(DSL.condition("{0} ->> 'subprocessorBefore' IS DISTINCT FROM {0} ->> 'subprocessorAfter'", AUDIT_EVENT.DETAILS))
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc())
+                .limit(limit)
+                .fetch(r -> new Change(r.value1(), Slot.fromKey(r.value2()).displayName(), r.value3(), r.value4()))));
+    }
+
+    private Optional<SubprocessorDisclosure> formerStorage() {
+        return storageMigrations.running().map(StorageMigration::source).flatMap(slots::disclosure);
+    }
+
+    private static Subprocessor row(SubprocessorDisclosure d, String usedFor) {
+        return new Subprocessor(d.legalEntity(), d.purpose(), d.location(), String.join(", ", d.dataCategories()), d.dpfStatus().label(), usedFor);
+    }
+
+    /** One row of the page. {@code usedFor} says which part of the platform brings it in. */
+    public record Subprocessor(String legalEntity, String purpose, String location, String dataCategories, String dpf, String usedFor) {
+    }
+
+    public record LocalService(String usedFor, String purpose) {
+    }
+
+    /**
+     * @param before the company that processed the data until then, null for this server
+     * @param after  the company that processes it since, null for this server
+     */
+    public record Change(OffsetDateTime at, String usedFor, String before, String after) {
+    }
+}

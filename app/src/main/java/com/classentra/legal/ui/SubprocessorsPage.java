@@ -1,0 +1,68 @@
+package com.classentra.legal.ui;
+
+import com.classentra.legal.SubprocessorList;
+import com.classentra.legal.SubprocessorList.Change;
+import com.classentra.legal.SubprocessorList.LocalService;
+import com.classentra.legal.SubprocessorList.Subprocessor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The public subprocessor page, generated from the providers that actually run (see {@link SubprocessorList}). */
+@Route(value = "subprocessors", autoLayout = false)
+@PageTitle("Subprocessors · Classentra")
+@AnonymousAllowed
+public class SubprocessorsPage extends Main {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+    public SubprocessorsPage(SubprocessorList subprocessors) {
+        addClassNames("legal-page", "subprocessors-page");
+        String operator = subprocessors.settings().operator();
+        List<Subprocessor> active = subprocessors.active();
+        add(new H1("Subprocessors"));
+        add(new Paragraph(operator + " uses the third-party subprocessors below to provide this service. This list is generated "
+                + "from the providers the service actually runs with, so it changes as soon as an administrator changes one."));
+        if (active.isEmpty()) {
+            add(new Paragraph("No third party receives personal data: every part of this service runs on its own servers."));
+        } else {
+            add(new H2("Active subprocessors"), new SubprocessorTable(active));
+        }
+        List<LocalService> local = subprocessors.onThisServer();
+        if (!local.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            local.forEach(service -> list.add(new ListItem(service.usedFor() + ": " + service.purpose())));
+            add(new H2("Kept on this service's own servers"), list);
+        }
+        add(new H2("Subprocessor changes"), changes(subprocessors.changes(20)));
+        String contact = subprocessors.settings().privacyContact();
+        if (contact != null && !contact.isBlank()) {
+            add(new H2("Contact"), new Paragraph("For questions about this list, or to object to a new subprocessor, write to " + contact + "."));
+        }
+    }
+
+    private static UnorderedList changes(List<Change> changes) {
+        UnorderedList list = new UnorderedList();
+        if (changes.isEmpty()) {
+            list.add(new ListItem("Initial publication."));
+        }
+        for (Change change : changes) {
+            list.add(new ListItem(DAY.format(change.at()) + " · " + change.usedFor() + ": " + name(change.before()) + " replaced by "
+                    + name(change.after())));
+        }
+        return list;
+    }
+
+    private static String name(String company) {
+        return company == null ? "this service's own servers" : company;
+    }
+}

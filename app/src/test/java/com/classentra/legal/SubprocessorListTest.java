@@ -1,0 +1,95 @@
+package com.classentra.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.classentra.legal.ui.SubprocessorTable;
+import com.classentra.legal.ui.SubprocessorsPage;
+import com.classentra.platform.plugins.PluginHost;
+import com.classentra.platform.plugins.ProviderSwitcher;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.SubprocessorDisclosure;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PlatformSql;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeTableCell;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@ClassentraTest
+class SubprocessorListTest extends SpringBrowserlessTest {
+
+    @Autowired
+    SubprocessorList subprocessors;
+    @Autowired
+    ProviderSwitcher switcher;
+    @Autowired
+    PluginHost host;
+    @Autowired
+    PlatformSql platform;
+
+    @AfterEach
+    void backToDefaults() {
+        platform.resetPluginSlots();
+    }
+
+    @Test
+    void theSeedTranscriptionSaysWhatTheSeedSays() {
+        List<String> seedLines = SubprocessorSeed.seedText().lines().toList();
+        assertThat(SubprocessorSeed.rows()).hasSize(13);
+        SubprocessorSeed.rows().values().forEach(row -> assertThat(seedLines).as(row.legalEntity()).contains(row.asSeedLine()));
+    }
+
+    @Test
+    void everyInstalledProviderThatNamesACompanyOfTheSeedDescribesItAsTheSeedDoes() {
+        int checked = 0;
+        for (Slot slot : Slot.values()) {
+            for (PluginHost.HostedProvider provider : host.providers(slot)) {
+                SubprocessorDisclosure disclosure = provider.descriptor().disclosure();
+                if (disclosure.sharesPersonalData() && SubprocessorSeed.rowFor(disclosure).isPresent()) {
+                    SubprocessorSeed.assertMatchesSeed(disclosure);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("providers naming a company of the seed").isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void theListFollowsTheProvidersInServiceAndRecordsEachChangeOfCompany() throws Exception {
+        assertThat(subprocessors.active()).noneMatch(row -> row.usedFor().equals(Slot.EMAIL.displayName()));
+        assertThat(subprocessors.onThisServer()).extracting(SubprocessorList.LocalService::usedFor)
+                .contains(Slot.EMAIL.displayName(), Slot.STORAGE.displayName());
+
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+
+        assertThat(subprocessors.active()).filteredOn(row -> row.usedFor().equals(Slot.EMAIL.displayName())).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.legalEntity()).isEqualTo("Recording Test Inc.");
+                    assertThat(row.location()).isEqualTo("Nowhere");
+                    assertThat(row.dataCategories()).isEqualTo("Email address");
+                });
+        assertThat(subprocessors.onThisServer()).extracting(SubprocessorList.LocalService::usedFor).doesNotContain(Slot.EMAIL.displayName());
+        assertThat(subprocessors.changes(5)).first().satisfies(change -> {
+            assertThat(change.usedFor()).isEqualTo(Slot.EMAIL.displayName());
+            assertThat(change.before()).isNull();
+            assertThat(change.after()).isEqualTo("Recording Test Inc.");
+        });
+
+        // Reconfiguring the same company is no change of subprocessor.
+        int changes = subprocessors.changes(100).size();
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_654321"), null);
+        assertThat(subprocessors.changes(100)).hasSize(changes);
+
+        // The public page shows the same list to anyone.
+        navigate(SubprocessorsPage.class);
+        SubprocessorTable table = find(SubprocessorTable.class).single();
+        assertThat(find(NativeTableCell.class, table).withText("Recording Test Inc.").exists()).isTrue();
+        assertThat(find(ListItem.class).all()).anyMatch(item -> item.getText().contains("replaced by Recording Test Inc."));
+    }
+}
