@@ -1,7 +1,11 @@
 package com.classentra.admin.ui;
 
+import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.storage.StorageMigration;
 import com.classentra.platform.storage.StorageMigrations;
+import com.classentra.plugin.api.ProviderDescriptor;
+import com.classentra.plugin.api.Slot;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -29,11 +33,13 @@ class StorageMigrationPanel extends Div {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final transient StorageMigrations migrations;
+    private final transient SlotRegistry registry;
     private final UUID actor;
     private Registration polling;
 
-    StorageMigrationPanel(StorageMigrations migrations, UUID actor) {
+    StorageMigrationPanel(StorageMigrations migrations, SlotRegistry registry, UUID actor) {
         this.migrations = migrations;
+        this.registry = registry;
         this.actor = actor;
         addClassName("storage-migration");
         setId("storage-migration");
@@ -76,7 +82,7 @@ class StorageMigrationPanel extends Div {
         Div heading = new Div(new H2("Storage migration"), state);
         heading.addClassName("slot-heading");
         add(heading);
-        add(new Paragraph("From '" + migration.source().providerId() + "' to '" + migration.targetProviderId() + "', started "
+        add(new Paragraph("From " + name(migration.source().providerId()) + " to " + name(migration.targetProviderId()) + ", started "
                 + TIME.format(migration.startedAt().atZoneSameInstant(java.time.ZoneOffset.UTC))
                 + (migration.finishedAt() == null ? "" : ", finished " + TIME.format(migration.finishedAt().atZoneSameInstant(java.time.ZoneOffset.UTC)))
                 + "."));
@@ -95,8 +101,8 @@ class StorageMigrationPanel extends Div {
         counts.addClassName("migration-counts");
         add(counts);
         if (migration.running()) {
-            add(new Paragraph("Until the copy is complete, files not yet copied are read from '" + migration.source().providerId()
-                    + "', and file storage cannot be switched again."));
+            add(new Paragraph("Until the copy is complete, files not yet copied are read from " + name(migration.source().providerId())
+                    + ", and file storage cannot be switched again."));
         }
         if (migration.lastError() != null) {
             Paragraph error = new Paragraph(migration.lastError());
@@ -124,7 +130,7 @@ class StorageMigrationPanel extends Div {
 
     private void confirmAbandon(StorageMigration migration) {
         ConfirmDialog dialog = new ConfirmDialog("Abandon the storage migration?",
-                "Only do this when '" + migration.source().providerId() + "' can no longer be read. Files not yet copied ("
+                "Only do this when " + name(migration.source().providerId()) + " can no longer be read. Files not yet copied ("
                         + (migration.listed() - migration.settled()) + (migration.listingDone() ? "" : " or more")
                         + ") will stay only there and stop opening in Classentra.",
                 "Abandon", e -> {
@@ -134,6 +140,12 @@ class StorageMigrationPanel extends Div {
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
+    }
+
+    /** The provider's name as the slot panels show it; its id when its plugin is gone. */
+    private String name(String providerId) {
+        return registry.providers(Slot.STORAGE).stream().map(HostedProvider::descriptor).filter(d -> d.id().equals(providerId))
+                .map(ProviderDescriptor::displayName).findFirst().orElse("'" + providerId + "'");
     }
 
     private static String megabytes(long bytes) {

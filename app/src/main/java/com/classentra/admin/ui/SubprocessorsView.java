@@ -52,13 +52,15 @@ public class SubprocessorsView extends Main {
             slots.add(new SlotPanel(registry, switcher, slot, admin.id(), this::afterSwitch));
         }
         add(slots);
-        storageMigration = new StorageMigrationPanel(storageMigrations, admin.id());
+        storageMigration = new StorageMigrationPanel(storageMigrations, registry, admin.id());
         add(storageMigration);
 
         showSubprocessors();
-        add(new Section(new H2("Subprocessor list"), new Paragraph(
+        Section list = new Section(new H2("Subprocessor list"), new Paragraph(
                 "Generated from the providers in service, as the public page shows it. It changes as soon as a slot does."),
-                new Anchor("subprocessors", "Open the public page"), subprocessorTable));
+                new Anchor("subprocessors", "Open the public page"), subprocessorTable);
+        list.addClassName("subprocessor-list");
+        add(list);
 
         Grid<LoadedPlugin> plugins = new Grid<>(LoadedPlugin.class, false);
         plugins.addColumn(LoadedPlugin::id).setHeader("Plugin").setAutoWidth(true);
