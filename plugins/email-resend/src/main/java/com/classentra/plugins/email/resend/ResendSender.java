@@ -3,7 +3,6 @@ package com.classentra.plugins.email.resend;
 import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderException.Kind;
-import com.classentra.plugin.api.email.EmailAddress;
 import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.ExtraHeaders;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class ResendSender implements EmailSender {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A display name that needs no quotes in "Name <address>" (RFC 5322 atext and spaces; any non-ASCII letter). */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[^()<>\\[\\]:;@\\\\,.\"]+");
 
     private final URI baseUrl;
     private final String apiKey;
@@ -91,30 +87,20 @@ final class ResendSender implements EmailSender {
 
     private static ObjectNode json(EmailMessage message) {
         ObjectNode json = JSON.createObjectNode();
-        json.put("from", mailbox(message.from()));
+        json.put("from", message.from().mailbox());
         ArrayNode to = json.putArray("to");
-        message.to().forEach(recipient -> to.add(mailbox(recipient)));
+        message.to().forEach(recipient -> to.add(recipient.mailbox()));
         json.put("subject", message.subject());
         json.put("text", message.textBody());
         if (message.htmlBody() != null) {
             json.put("html", message.htmlBody());
         }
         if (message.replyTo() != null) {
-            json.putArray("reply_to").add(mailbox(message.replyTo()));
+            json.putArray("reply_to").add(message.replyTo().mailbox());
         }
         ObjectNode headers = json.putObject("headers");
         ExtraHeaders.of(message).forEach(headers::put);
         return json;
-    }
-
-    /** "Name <address>", the name quoted when it holds characters that would otherwise split or end it. */
-    static String mailbox(EmailAddress address) {
-        String name = address.displayName();
-        if (name == null || name.isBlank()) {
-            return address.address();
-        }
-        String phrase = PLAIN_NAME.matcher(name).matches() ? name : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        return phrase + " <" + address.address() + ">";
     }
 
     private HttpRequest.Builder request(String path) {
