@@ -5,6 +5,7 @@ import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.email.EmailAddress;
 import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
+import com.classentra.plugin.api.email.ExtraHeaders;
 import com.classentra.plugin.api.email.SendReceipt;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -83,12 +80,6 @@ final class LocalMailbox implements EmailSender {
         return HealthReport.unhealthy("Mailbox directory " + directory + " is missing or not writable");
     }
 
-    /** RFC 5322 field names: printable ASCII without colon. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
-    /** Headers this class writes itself; a caller may not repeat or override them. */
-    private static final Set<String> STRUCTURAL_HEADERS = Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date",
-            "message-id", "mime-version", "content-type", "content-transfer-encoding", "sender", "return-path");
-
     static String render(EmailMessage message, String messageId) {
         StringBuilder out = new StringBuilder();
         header(out, "Message-ID", messageId);
@@ -99,12 +90,7 @@ final class LocalMailbox implements EmailSender {
             header(out, "Reply-To", address(message.replyTo()));
         }
         header(out, "Subject", encodeWord(message.subject()));
-        for (Map.Entry<String, String> extra : message.headers().entrySet()) {
-            if (!HEADER_NAME.matcher(extra.getKey()).matches() || STRUCTURAL_HEADERS.contains(extra.getKey().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("Header not allowed: " + extra.getKey());
-            }
-            header(out, extra.getKey(), extra.getValue());
-        }
+        ExtraHeaders.of(message).forEach((name, value) -> header(out, name, value));
         header(out, "MIME-Version", "1.0");
         if (message.htmlBody() == null) {
             part(out, "text/plain", message.textBody());
@@ -132,7 +118,7 @@ final class LocalMailbox implements EmailSender {
 
     private static void header(StringBuilder out, String name, String value) {
         // Header injection guard: a value can never start a new header line.
-        out.append(name).append(": ").append(value.replaceAll("[\r\n]+", " ")).append("\r\n");
+        out.append(name).append(": ").append(ExtraHeaders.oneLine(value)).append("\r\n");
     }
 
     private static String address(EmailAddress address) {
