@@ -89,7 +89,9 @@ class SlotPanel extends Div {
                 current ? settings.storedSecrets() : Set.of());
         Paragraph description = new Paragraph(provider.description());
         description.addClassName("provider-description");
-        formHolder.add(description, disclosure(provider.disclosure()));
+        // With the provider's current settings, the company they choose (an SMTP relay's operator, say).
+        SubprocessorDisclosure disclosure = current ? registry.disclosure(registry.stored(slot)).orElse(provider.disclosure()) : provider.disclosure();
+        formHolder.add(description, disclosure(disclosure));
         if (!form.isEmpty()) {
             formHolder.add(form);
         }
