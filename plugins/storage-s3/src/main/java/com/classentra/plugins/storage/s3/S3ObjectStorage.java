@@ -45,6 +45,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 final class S3ObjectStorage implements ObjectStorage {
 
     static final String SHA256_METADATA = "sha256";
+    /** S3's limits: an object holds at most 5 TiB, in at most 10,000 parts. */
+    static final long MAX_OBJECT_BYTES = 5L * 1024 * 1024 * 1024 * 1024;
+    private static final int MAX_PARTS = 10_000;
 
     private final S3Client client;
     private final S3Presigner presigner;
@@ -67,8 +70,8 @@ final class S3ObjectStorage implements ObjectStorage {
     @Override
     public ObjectInfo put(String key, InputStream content, long size, String contentType) throws ProviderException {
         String objectKey = keys.objectKey(key);
-        if (size < 0) {
-            throw new ProviderException(Kind.PERMANENT, "Invalid size " + size);
+        if (size < 0 || size > MAX_OBJECT_BYTES) {
+            throw new ProviderException(Kind.PERMANENT, "The file is " + size + " bytes; S3 stores at most " + MAX_OBJECT_BYTES + " bytes");
         }
         String type = contentType == null ? "application/octet-stream" : contentType;
         try {
@@ -119,6 +122,8 @@ final class S3ObjectStorage implements ObjectStorage {
                 throw new ProviderException(Kind.PERMANENT, "Expected " + size + " bytes but received " + received);
             }
             String hex = HexFormat.of().formatHex(whole.digest());
+            // Larger parts than configured when the configured size would need more parts than S3 allows.
+            long partSize = Math.max(this.partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
             String uploadId = client.createMultipartUpload(r -> r.bucket(bucket).key(objectKey).contentType(contentType)
                     .checksumAlgorithm(ChecksumAlgorithm.SHA256).metadata(Map.of(SHA256_METADATA, hex))).uploadId();
             try (InputStream in = Files.newInputStream(file)) {

@@ -223,6 +223,8 @@ class S3ObjectStorageTest {
         assertThatThrownBy(() -> storage.put("long.bin", bytes("abcdef"), 3, null)).isInstanceOf(ProviderException.class);
         assertThatThrownBy(() -> storage.put("short-large.bin", new ByteArrayInputStream(new byte[6 * MIB]), 12L * MIB, null))
                 .isInstanceOf(ProviderException.class).hasMessageContaining("Expected " + 12L * MIB + " bytes");
+        assertThatThrownBy(() -> storage.put("huge.bin", bytes("x"), S3ObjectStorage.MAX_OBJECT_BYTES + 1, null))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
 
         assertThat(blobs.getBlobStore().list(BUCKET)).isEmpty();
         assertThat(pendingMultipartUploads()).isZero();
