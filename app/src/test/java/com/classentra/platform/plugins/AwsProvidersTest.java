@@ -1,0 +1,212 @@
+package com.classentra.platform.plugins;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.email.EmailAddress;
+import com.classentra.plugin.api.email.EmailMessage;
+import com.classentra.plugin.api.email.EmailSender;
+import com.classentra.plugin.api.storage.ObjectInfo;
+import com.classentra.plugin.api.storage.ObjectStorage;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PlatformSql;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pf4j.PluginClassLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/**
+ * The SES and S3 plugins as the application runs them: loaded by PF4J from the jars bundled into the app, switched
+ * in at runtime, serving calls through the slot registry against a stand-in SES (WireMock) and a real S3 API
+ * server (s3proxy, checking signatures).
+ */
+@ClassentraTest
+@WithMockUser(roles = "ADMIN")
+class AwsProvidersTest {
+
+    private static final String S3_KEY = "classentra-app-test";
+    private static final String S3_SECRET = "classentra-app-test-secret-0123";
+    private static final String BUCKET = "classentra-files";
+
+    private static BlobStoreContext blobs;
+    private static S3Proxy s3proxy;
+    private static WireMockServer ses;
+
+    @Autowired
+    SlotRegistry registry;
+    @Autowired
+    ProviderSwitcher switcher;
+    @Autowired
+    PlatformSql platform;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        blobs = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
+        blobs.getBlobStore().createContainerInLocation(null, BUCKET);
+        // ignoreUnknownHeaders: s3proxy does not implement x-amz-checksum-sha256 and would answer 501 to it.
+        s3proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .ignoreUnknownHeaders(true).awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_KEY, S3_SECRET).build();
+        s3proxy.start();
+        while (!"STARTED".equals(s3proxy.getState())) {
+            Thread.sleep(5);
+        }
+        ses = new WireMockServer(options().dynamicPort());
+        ses.start();
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        ses.stop();
+        s3proxy.stop();
+        blobs.close();
+    }
+
+    @AfterEach
+    void backToTheDefaultProviders() {
+        platform.resetPluginSlots();
+        ses.resetAll();
+    }
+
+    private Map<String, String> s3Settings() {
+        Map<String, String> values = new HashMap<>();
+        values.put("service", "other-s3-compatible");
+        values.put("endpoint", "http://127.0.0.1:" + s3proxy.getPort());
+        values.put("bucket", BUCKET);
+        values.put("accessKeyId", S3_KEY);
+        values.put("secretAccessKey", S3_SECRET);
+        values.put("pathStyle", "true");
+        values.put("operatorName", "Example Storage GmbH");
+        values.put("operatorLocation", "Germany");
+        return values;
+    }
+
+    private Map<String, String> sesSettings() {
+        Map<String, String> values = new HashMap<>();
+        values.put("region", "eu-west-1");
+        values.put("accessKeyId", "AKIAAPPTEST000000001");
+        values.put("secretAccessKey", "app-test/Secret+0123456789abcdefghijklmno");
+        values.put("endpoint", ses.baseUrl());
+        return values;
+    }
+
+    private static void assertLoadedFromItsPluginJar(HostedProvider provider, String pluginId, String factoryClass) {
+        assertThat(provider.pluginId()).isEqualTo(pluginId);
+        assertThat(provider.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+        assertThatThrownBy(() -> Class.forName(factoryClass)).isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void theStorageSlotKeepsFilesInAnS3BucketAndHandsOutWorkingDownloadLinks() throws Exception {
+        switcher.switchProvider(Slot.STORAGE, "s3", s3Settings(), null);
+        assertLoadedFromItsPluginJar(registry.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
+                "com.classentra.plugins.storage.s3.S3StorageProvider");
+        byte[] content = "lesson notes, stored in a bucket".getBytes(StandardCharsets.UTF_8);
+
+        ObjectInfo stored = registry.call(Slot.STORAGE, ObjectStorage.class,
+                storage -> storage.put("tenants/t1/files/notes.txt", new ByteArrayInputStream(content), content.length, "text/plain"));
+        byte[] read = registry.call(Slot.STORAGE, ObjectStorage.class, storage -> {
+            try (InputStream in = storage.get("tenants/t1/files/notes.txt").orElseThrow()) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        URI link = registry.call(Slot.STORAGE, ObjectStorage.class,
+                storage -> storage.presignedDownload("tenants/t1/files/notes.txt", Duration.ofMinutes(5), "Notes.txt")).orElseThrow();
+
+        assertThat(read).isEqualTo(content);
+        assertThat(stored.sha256()).hasSize(64);
+        assertThat(blobs.getBlobStore().blobExists(BUCKET, "tenants/t1/files/notes.txt")).isTrue();
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"Notes.txt\"");
+        assertThat(registry.health(Slot.STORAGE).healthy()).isTrue();
+    }
+
+    @Test
+    void theEmailSlotSendsThroughSes() throws Exception {
+        ses.stubFor(get(urlEqualTo("/v2/email/account")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"SendingEnabled\":true,\"ProductionAccessEnabled\":true}")));
+        ses.stubFor(post(urlEqualTo("/v2/email/outbound-emails")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"MessageId\":\"ses-message-0001\"}")));
+
+        switcher.switchProvider(Slot.EMAIL, "ses", sesSettings(), null);
+        assertLoadedFromItsPluginJar(registry.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
+                "com.classentra.plugins.email.ses.SesEmailProvider");
+        EmailMessage message = new EmailMessage(UUID.randomUUID().toString(), EmailAddress.of("noreply@classentra.test"),
+                List.of(EmailAddress.of("student@example.com")), null, "Hello", "Body", "<p>Body</p>", Map.of());
+
+        String messageId = registry.call(Slot.EMAIL, EmailSender.class, sender -> sender.send(message)).providerMessageId();
+
+        assertThat(messageId).isEqualTo("ses-message-0001");
+        ses.verify(1, postRequestedFor(urlEqualTo("/v2/email/outbound-emails"))
+                .withHeader("Authorization", containing("Credential=AKIAAPPTEST000000001/"))
+                .withHeader("Authorization", containing("/eu-west-1/ses/aws4_request"))
+                .withRequestBody(matchingJsonPath("$.Destination.ToAddresses[0]", equalTo("student@example.com")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Body.Html.Data", equalTo("<p>Body</p>"))));
+        assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
+    }
+
+    @Test
+    void badSettingsAreRefusedFieldByFieldAndThePreviousProvidersStay() {
+        Map<String, String> email = sesSettings();
+        email.put("region", "bad region");
+        email.remove("secretAccessKey");
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "ses", email, null))
+                .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("region", "Region must be an AWS region id such as eu-west-1"),
+                        new FieldError("secretAccessKey", "Secret access key is required")));
+
+        Map<String, String> storage = s3Settings();
+        storage.put("service", "cloudflare-r2");
+        storage.put("endpoint", "https://example.com");
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", storage, null))
+                .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("endpoint", "For Cloudflare R2 the endpoint is https://<account id>.r2.cloudflarestorage.com")));
+
+        // Valid settings that the server refuses (wrong secret) fail the health check and are not activated either.
+        Map<String, String> wrongSecret = s3Settings();
+        wrongSecret.put("secretAccessKey", "not-the-secret-0123456789");
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", wrongSecret, null))
+                .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("not working with these settings")
+                .hasMessageNotContaining("not-the-secret");
+
+        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(registry.settings(Slot.STORAGE).providerId()).isEqualTo("local");
+        assertThat(registry.health(Slot.STORAGE).healthy()).isTrue();
+    }
+}
