@@ -1,6 +1,5 @@
 package com.classentra.bench;
 
-import com.classentra.ClassentraApplication;
 import com.classentra.classwork.ClassworkService;
 import com.classentra.dashboard.DashboardService;
 import com.classentra.grading.GradingService;
@@ -8,7 +7,6 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.SqlStatements;
 import com.classentra.testsupport.SqlStatements.Counted;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,30 +27,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DashboardBench {
 
-    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
     private DashboardBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        String url = System.getProperty("bench.url", "");
-        String owner = System.getProperty("bench.owner", "postgres");
+        String owner = BenchApplication.owner();
         int warmup = Integer.getInteger("bench.warmup", 50);
         int iterations = Integer.getInteger("bench.iterations", 300);
-        if (url.isBlank()) {
-            url = LOCAL_SERVER + "classentra_bench";
-            createIfMissing("classentra_bench", owner);
-        }
-        // Starting the application migrates the schema (as the owner) before the data is built.
-        // Command-line arguments, so they win over application.properties (its URL, ports and data directory).
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ClassentraApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + System.getProperty("bench.app-user", "classentra_app"),
-                "--spring.liquibase.user=" + owner,
-                "--classentra.data-directory=" + Files.createTempDirectory("classentra-bench-"),
-                "--server.port=0",
-                "--management.server.port=0",
-                "--vaadin.devmode.devTools.enabled=false")) {
+        String url = BenchApplication.databaseUrl("classentra_bench");
+        try (ConfigurableApplicationContext app = BenchApplication.start(url)) {
             HeavyTenant.ensure(url, owner);
             printSizes(url, owner);
             SignedInUser teacher = new SignedInUser(HeavyTenant.TEACHER, "bench-teacher@example.com", "Bianca Bench", Set.of(Role.TEACHER),
@@ -91,23 +73,8 @@ public final class DashboardBench {
                     counts.add(counted.statements());
                 }
                 Arrays.sort(millis);
-                System.out.printf("| %s | %.1f | %.1f | %.1f | %s |%n", page.getKey(), percentile(millis, 50), percentile(millis, 95),
+                System.out.printf("| %s | %.1f | %.1f | %.1f | %s |%n", page.getKey(), BenchApplication.percentile(millis, 50), BenchApplication.percentile(millis, 95),
                         millis[millis.length - 1], counts.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow());
-            }
-        }
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void createIfMissing(String database, String owner) throws Exception {
-        try (Connection db = DriverManager.getConnection(LOCAL_SERVER + "postgres", owner, "");
-                Statement statement = db.createStatement();
-                ResultSet exists = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")) {
-            exists.next();
-            if (exists.getInt(1) == 0) {
-                statement.execute("CREATE DATABASE " + database);
             }
         }
     }

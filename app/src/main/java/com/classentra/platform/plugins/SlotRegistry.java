@@ -59,6 +59,8 @@ public class SlotRegistry implements DisposableBean {
     private final ClassentraProperties properties;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Slot, ActiveProvider> active = new ConcurrentHashMap<>();
+    /** The call timers by slot, provider and outcome, so a call does not build and look up its meter again. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     /** Instances of former settings still in use (see {@link #callDetached}), by slot, version and provider. */
     private final Map<String, ActiveProvider> detached = new ConcurrentHashMap<>();
     private final Map<Slot, Instant> checkedAt = new ConcurrentHashMap<>();
@@ -144,10 +146,12 @@ public class SlotRegistry implements DisposableBean {
             outcome = outcome.equals("unavailable") ? outcome : e.kind().name().toLowerCase();
             throw e;
         } finally {
-            sample.stop(Timer.builder(METRIC)
+            String providerId = provider.providerId() == null ? "none" : provider.providerId();
+            String result = outcome;
+            sample.stop(timers.computeIfAbsent(slot.key() + "/" + providerId + "/" + result, key -> Timer.builder(METRIC)
                     .description("Calls from Classentra to subprocessor plugins")
-                    .tags("slot", slot.key(), "provider", provider.providerId() == null ? "none" : provider.providerId(), "outcome", outcome)
-                    .register(meters));
+                    .tags("slot", slot.key(), "provider", providerId, "outcome", result)
+                    .register(meters)));
             if (provider.problem() == null) {
                 provider.release();
             }
