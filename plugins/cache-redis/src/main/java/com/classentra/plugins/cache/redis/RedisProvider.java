@@ -42,9 +42,8 @@ public class RedisProvider implements RateLimitProviderFactory {
             List.of("Short-TTL cache entries", "rate-limit counters", "hot-key snapshots"),
             DpfStatus.VERIFY);
 
-    static final SubprocessorDisclosure SELF_HOSTED_DISCLOSURE = new SubprocessorDisclosure(false, null,
-            "Rate-limit counters and short-lived cache entries, in a Redis server that runs on infrastructure you operate",
-            "Infrastructure you operate", List.of(), DpfStatus.NOT_APPLICABLE);
+    static final SubprocessorDisclosure SELF_HOSTED_DISCLOSURE = SubprocessorDisclosure.selfHosted(
+            "Rate-limit counters and short-lived cache entries, in a Redis server that runs on infrastructure you operate");
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of(
             ConfigField.choice(HOSTED_BY, "Hosted by", SELF_HOSTED, UPSTASH).withDefault(SELF_HOSTED)
