@@ -20,6 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.plugins.health-timeout=2s",
         "classentra.plugins.state-refresh=0s",
         "classentra.outbox.dispatch-interval=1h",
+        // Tests send error reports themselves, once they have made them due.
+        "classentra.errors.dispatch-interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
         // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.
