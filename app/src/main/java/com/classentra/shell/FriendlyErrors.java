@@ -1,27 +1,39 @@
 package com.classentra.shell;
 
+import com.classentra.platform.errors.ErrorCapture;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * An unexpected error in a view tells the person plainly that nothing happened and gives a reference
- * that support can find in the log; the stack trace goes to the log only.
+ * that support can find in the log; the stack trace goes to the log, and a scrubbed report to the errors
+ * slot's provider when there is one ({@link ErrorCapture}).
  */
 @Component
 class FriendlyErrors implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
+
+    private final ErrorCapture capture;
+
+    FriendlyErrors(ErrorCapture capture) {
+        this.capture = capture;
+    }
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -41,6 +53,11 @@ class FriendlyErrors implements VaadinServiceInitListener {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
         UI ui = UI.getCurrent();
+        String route = ui == null || ui.getInternals().getActiveViewLocation() == null ? "(no view)"
+                : "/" + ui.getInternals().getActiveViewLocation().getPath();
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Principal person = request != null ? request.getUserPrincipal() : SecurityContextHolder.getContext().getAuthentication();
+        capture.capture(error.getThrowable(), ErrorCapture.Source.VAADIN, route, person, List.of());
         if (ui != null) {
             ui.access(() -> Notification.show("Something went wrong and nothing was changed. Please try again. Reference: " + reference,
                     8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));

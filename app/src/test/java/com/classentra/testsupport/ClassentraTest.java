@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests copy storage migrations themselves (StorageCopier.step), in pages small enough to cross a page boundary.
         "classentra.storage-migration.interval=1h",
         "classentra.storage-migration.page-size=20",
+        // Tests send error reports themselves, once they have made them due.
+        "classentra.errors.dispatch-interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
         // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.

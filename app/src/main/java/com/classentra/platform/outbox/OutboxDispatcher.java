@@ -2,6 +2,8 @@ package com.classentra.platform.outbox;
 
 import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.jobs.QueueDrain;
+import com.classentra.platform.jobs.RetryPolicy;
 import com.classentra.platform.outbox.OutboxEntry.Status;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.ProviderException;
@@ -13,11 +15,9 @@ import com.classentra.plugin.api.email.SendReceipt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,9 +42,7 @@ public class OutboxDispatcher {
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final EmailAddress from;
-    private final int maxAttempts;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final RetryPolicy retries;
 
     OutboxDispatcher(OutboxRepository outbox, SlotRegistry slots, PlatformScope platformScope, TransactionTemplate transactions,
             MeterRegistry meters,
@@ -59,9 +57,7 @@ public class OutboxDispatcher {
         this.transactions = transactions;
         this.meters = meters;
         this.from = new EmailAddress(fromAddress, fromName);
-        this.maxAttempts = maxAttempts;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
     }
 
     /**
@@ -70,19 +66,7 @@ public class OutboxDispatcher {
      * @return how many rows were handled (sent, rescheduled or dead-lettered)
      */
     public int dispatchDue(int batchSize, Duration budget) {
-        Instant stop = Instant.now().plus(budget);
-        int handled = 0;
-        while (Instant.now().isBefore(stop)) {
-            List<EmailOutboxRecord> batch = inPlatformScope(() -> outbox.claim(batchSize, LEASE));
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (EmailOutboxRecord row : batch) {
-                deliver(row);
-                handled++;
-            }
-        }
-        return handled;
+        return QueueDrain.drain(() -> inPlatformScope(() -> outbox.claim(batchSize, LEASE)), this::deliver, budget);
     }
 
     private void deliver(EmailOutboxRecord row) {
@@ -107,8 +91,8 @@ public class OutboxDispatcher {
     }
 
     private void fail(EmailOutboxRecord row, ProviderException e) {
-        boolean dead = e.kind() == ProviderException.Kind.PERMANENT || row.getAttempts() >= maxAttempts;
-        OffsetDateTime next = OffsetDateTime.now().plus(backoff(row.getAttempts()));
+        boolean dead = retries.givesUp(e, row.getAttempts());
+        OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(row.getAttempts()));
         inPlatformScope(() -> {
             outbox.markFailed(row.getId(), dead ? Status.DEAD : Status.PENDING, e.getMessage(), next);
             return null;
@@ -119,11 +103,9 @@ public class OutboxDispatcher {
         }
     }
 
-    /** 30 s, 1 min, 2 min, ... capped at 6 h, each with up to 20% random spread so retries do not bunch up. */
+    /** 30 s, 1 min, 2 min, ... capped at 6 h by default (see {@link RetryPolicy}). */
     Duration backoff(int attempts) {
-        long base = firstRetry.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, maxRetry.toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
+        return retries.backoff(attempts);
     }
 
     private void count(String outcome) {

@@ -1,6 +1,7 @@
 package com.classentra.platform.outbox;
 
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.jobs.QueueDrain;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -34,12 +35,8 @@ class OutboxJobs {
         return Tasks.recurring("email-outbox-retention", Schedules.daily(LocalTime.of(3, 17)))
                 .execute((instance, context) -> {
                     OffsetDateTime cutOff = OffsetDateTime.now().minus(keepSent);
-                    int purged = 0;
-                    int batch;
-                    do {
-                        batch = platformScope.call(null, "outbox retention", () -> transactions.execute(status -> outbox.purgeSentBefore(cutOff, 1000)));
-                        purged += batch;
-                    } while (batch > 0);
+                    int purged = QueueDrain.purgeInBatches(platformScope, transactions, "outbox retention",
+                            () -> outbox.purgeSentBefore(cutOff, 1000));
                     log.info("Outbox retention: deleted {} sent email(s) older than {}", purged, keepSent);
                 });
     }

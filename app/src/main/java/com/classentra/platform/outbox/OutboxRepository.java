@@ -2,21 +2,24 @@ package com.classentra.platform.outbox;
 
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.min;
 
 import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
+import com.classentra.platform.jobs.QueueTable;
 import com.classentra.platform.outbox.OutboxEntry.Status;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 /** jOOQ queries on {@code email_outbox}. All but {@link #insert} need the platform scope. */
 @Repository
 class OutboxRepository {
+
+    private static final QueueTable<EmailOutboxRecord> QUEUE = new QueueTable<>(EMAIL_OUTBOX, EMAIL_OUTBOX.ID, EMAIL_OUTBOX.STATUS,
+            EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.NEXT_ATTEMPT_AT, EMAIL_OUTBOX.LEASE_UNTIL, EMAIL_OUTBOX.LAST_ERROR,
+            EMAIL_OUTBOX.CREATED_AT, EMAIL_OUTBOX.UPDATED_AT);
 
     private final DSLContext db;
 
@@ -40,25 +43,9 @@ class OutboxRepository {
                 .execute();
     }
 
-    private static Condition due() {
-        return EMAIL_OUTBOX.STATUS.eq(Status.PENDING.name()).and(EMAIL_OUTBOX.NEXT_ATTEMPT_AT.le(currentOffsetDateTime()))
-                .or(EMAIL_OUTBOX.STATUS.eq(Status.SENDING.name()).and(EMAIL_OUTBOX.LEASE_UNTIL.lt(currentOffsetDateTime())));
-    }
-
-    /**
-     * Takes up to {@code limit} due rows for sending: marks them SENDING with a lease and counts the
-     * attempt. SKIP LOCKED lets several nodes claim disjoint batches.
-     */
+    /** Takes up to {@code limit} due rows for sending (see {@link QueueTable#claim}). */
     List<EmailOutboxRecord> claim(int limit, Duration lease) {
-        return db.update(EMAIL_OUTBOX)
-                .set(EMAIL_OUTBOX.STATUS, Status.SENDING.name())
-                .set(EMAIL_OUTBOX.LEASE_UNTIL, OffsetDateTime.now().plus(lease))
-                .set(EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.ATTEMPTS.plus(1))
-                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
-                .where(EMAIL_OUTBOX.ID.in(db.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX).where(due())
-                        .orderBy(EMAIL_OUTBOX.NEXT_ATTEMPT_AT).limit(limit).forUpdate().skipLocked()))
-                .returning()
-                .fetch();
+        return QUEUE.claim(db, limit, lease);
     }
 
     void markSent(UUID id, String providerId, String providerMessageId) {
@@ -75,14 +62,7 @@ class OutboxRepository {
     }
 
     void markFailed(UUID id, Status status, String error, OffsetDateTime nextAttemptAt) {
-        db.update(EMAIL_OUTBOX)
-                .set(EMAIL_OUTBOX.STATUS, status.name())
-                .set(EMAIL_OUTBOX.LAST_ERROR, error)
-                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, nextAttemptAt)
-                .set(EMAIL_OUTBOX.LEASE_UNTIL, (OffsetDateTime) null)
-                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
-                .where(EMAIL_OUTBOX.ID.eq(id))
-                .execute();
+        QUEUE.markFailed(db, id, status == Status.DEAD, error, nextAttemptAt);
     }
 
     /** Puts a dead row back in the queue with a fresh attempt budget. */
@@ -107,15 +87,12 @@ class OutboxRepository {
     }
 
     int count(Status status) {
-        return db.fetchCount(EMAIL_OUTBOX, EMAIL_OUTBOX.STATUS.eq(status.name()));
+        return QUEUE.count(db, status.name());
     }
 
     /** Age of the oldest email waiting to go out; zero when none waits. */
     Duration oldestWaiting() {
-        OffsetDateTime oldest = db.select(min(EMAIL_OUTBOX.CREATED_AT)).from(EMAIL_OUTBOX)
-                .where(EMAIL_OUTBOX.STATUS.in(Status.PENDING.name(), Status.SENDING.name()))
-                .fetchOne(0, OffsetDateTime.class);
-        return oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now());
+        return QUEUE.oldestWaiting(db);
     }
 
     /** Deletes sent email older than the cut-off, in batches; returns rows deleted. */

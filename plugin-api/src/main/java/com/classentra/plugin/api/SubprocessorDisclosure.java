@@ -45,6 +45,14 @@ public record SubprocessorDisclosure(
         return new SubprocessorDisclosure(false, null, purpose, "This server", List.of(), DpfStatus.NOT_APPLICABLE);
     }
 
+    /**
+     * Disclosure of a provider that runs on infrastructure the operator runs themselves, outside this server (their
+     * own Redis, a self-hosted Sentry): no third party receives the data.
+     */
+    public static SubprocessorDisclosure selfHosted(String purpose) {
+        return new SubprocessorDisclosure(false, null, purpose, "Infrastructure you operate", List.of(), DpfStatus.NOT_APPLICABLE);
+    }
+
     /** EU-US Data Privacy Framework status, as the subprocessor page states it. */
     public enum DpfStatus {
         YES("Yes"), LIKELY("Likely"), VERIFY("Verify"), NO("No"), NOT_APPLICABLE("n/a");

@@ -1,0 +1,134 @@
+package com.classentra.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.classentra.platform.plugins.ConfigRejectedException;
+import com.classentra.platform.plugins.ProviderSwitcher;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.Slot;
+import com.classentra.plugin.api.ratelimit.RateLimit;
+import com.classentra.testsupport.PlatformSql;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pf4j.PluginClassLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The rate limiter on the cache-redis plugin, loaded through PF4J, against the Redis on 127.0.0.1:6379 (skipped without one). */
+@SmallRateLimits
+@WithMockUser(roles = "ADMIN")
+class RedisRateLimitsTest {
+
+    private static final int REDIS_PORT = 6379;
+
+    @Autowired
+    RateLimiter limiter;
+    @Autowired
+    ProviderSwitcher switcher;
+    @Autowired
+    SlotRegistry slots;
+    @Autowired
+    PlatformSql platform;
+
+    private final String prefix = "classentra-apptest-" + UUID.randomUUID() + ":";
+
+    @BeforeAll
+    static void redisAnswers() {
+        assumeTrue(redis(REDIS_PORT, "PING").startsWith("+PONG"), "no Redis answers on 127.0.0.1:" + REDIS_PORT);
+    }
+
+    @AfterEach
+    void defaultProvider() {
+        platform.resetPluginSlots();
+    }
+
+    private void useRedis() throws ConfigRejectedException {
+        switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", String.valueOf(REDIS_PORT), "keyPrefix", prefix), null);
+    }
+
+    @Test
+    void theRateLimiterKeepsItsBucketsInRedisThroughThePlugin() throws Exception {
+        useRedis();
+        assertThat(slots.providers(Slot.RATE_LIMITS)).filteredOn(p -> p.descriptor().id().equals("redis")).singleElement().satisfies(p -> {
+            assertThat(p.pluginId()).isEqualTo("cache-redis");
+            assertThat(p.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+        });
+        assertThatThrownBy(() -> Class.forName("io.lettuce.core.RedisClient")).as("Lettuce lives in the plugin only")
+                .isInstanceOf(ClassNotFoundException.class);
+
+        String address = "client-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.check(RateLimitRule.SIGN_UP_IP, address).allowed()).as("attempt %d", i + 1).isTrue();
+        }
+        assertThat(limiter.check(RateLimitRule.SIGN_UP_IP, address).allowed()).isFalse();
+        assertThat(limiter.probe(RateLimitRule.SIGN_UP_IP, address).allowed()).isFalse();
+
+        String bucket = prefix + "bucket:" + RateLimiter.bucketId(RateLimitRule.SIGN_UP_IP, new RateLimit(3, Duration.ofHours(1)), address);
+        assertThat(redis(REDIS_PORT, "EXISTS", bucket)).isEqualTo(":1");
+        assertThat(Long.parseLong(redis(REDIS_PORT, "PTTL", bucket).substring(1))).as("expires once refilled").isPositive();
+        List<String> inPostgres = platform.call(sql -> sql.fetch("select id from rate_limit_bucket where id like ?", "%"
+                + bucket.substring(bucket.lastIndexOf(':') + 1)).getValues(0, String.class));
+        assertThat(inPostgres).isEmpty();
+    }
+
+    @Test
+    void badSettingsAreRefusedWithAFieldMessageAndRedisStaysInService() throws Exception {
+        useRedis();
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", "0"), null))
+                .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("port", "Port must be at least 1")));
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.RATE_LIMITS, "redis",
+                Map.of("host", "127.0.0.1", "port", String.valueOf(closed), "connectTimeoutMs", "500"), null))
+                .isInstanceOf(ConfigRejectedException.class)
+                .hasMessageContaining("Redis at redis://127.0.0.1:" + closed + "/0");
+
+        assertThat(slots.activeProviderId(Slot.RATE_LIMITS)).isEqualTo("redis");
+        assertThat(slots.health(Slot.RATE_LIMITS).healthy()).isTrue();
+        String address = "client-" + UUID.randomUUID();
+        limiter.check(RateLimitRule.SIGN_UP_IP, address);
+        String bucket = prefix + "bucket:" + RateLimiter.bucketId(RateLimitRule.SIGN_UP_IP, new RateLimit(3, Duration.ofHours(1)), address);
+        assertThat(redis(REDIS_PORT, "EXISTS", bucket)).as("still counted in Redis with the first settings").isEqualTo(":1");
+    }
+
+    /** One command in the Redis protocol; the first line of the answer, or "" when nothing answers. */
+    private static String redis(int port, String... command) {
+        StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
+        for (String part : command) {
+            request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
