@@ -60,6 +60,32 @@ class SubprocessorListTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void providersWhoseSettingsChooseTheCompanyDescribeTheSeedsCompaniesAsTheSeedDoes() {
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.STORAGE, "s3", Map.of("service", "cloudflare-r2",
+                "endpoint", "https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com", "region", "auto",
+                "bucket", "classentra-files", "accessKeyId", "AKIDEXAMPLE", "secretAccessKey", "secret")));
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.RATE_LIMITS, "redis", Map.of("hostedBy", "upstash",
+                "host", "eu1-example.upstash.io", "port", "6379", "tls", "true", "password", "secret")));
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.ERRORS, "sentry", Map.of(
+                "dsn", "https://0123456789abcdef@o4504.ingest.us.sentry.io/4505")));
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.EMAIL, "resend", Map.of("apiKey", "re_0123456789")));
+
+        // The same plugins pointed at infrastructure the operator runs name no third party.
+        assertThat(disclosure(Slot.RATE_LIMITS, "redis", Map.of("hostedBy", "self-hosted", "host", "127.0.0.1", "port", "6379"))
+                .sharesPersonalData()).isFalse();
+        assertThat(disclosure(Slot.ERRORS, "sentry", Map.of("dsn", "https://0123456789abcdef@sentry.example.org/7"))
+                .sharesPersonalData()).isFalse();
+    }
+
+    private SubprocessorDisclosure disclosure(Slot slot, String providerId, Map<String, String> settings) {
+        PluginHost.HostedProvider provider = host.providers(slot).stream().filter(p -> p.descriptor().id().equals(providerId))
+                .findFirst().orElseThrow(() -> new AssertionError(providerId + " is not installed"));
+        var validation = provider.descriptor().configSchema().validate(settings);
+        assertThat(validation.errors()).as(providerId + " settings").isEmpty();
+        return provider.factory().disclosure(validation.config());
+    }
+
+    @Test
     @WithMockUser(roles = "ADMIN")
     void theListFollowsTheProvidersInServiceAndRecordsEachChangeOfCompany() throws Exception {
         assertThat(subprocessors.active()).noneMatch(row -> row.usedFor().equals(Slot.EMAIL.displayName()));

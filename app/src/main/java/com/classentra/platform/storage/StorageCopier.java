@@ -2,6 +2,7 @@ package com.classentra.platform.storage;
 
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.jobs.RetryPolicy;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.platform.storage.StorageMigrationRepository.Tally;
@@ -51,8 +52,8 @@ class StorageCopier {
     private final AuditLog audit;
     private final MeterRegistry meters;
     private final int pageSize;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    /** Failed copies are never given up on (no attempt limit): only the backoff is used. */
+    private final RetryPolicy retries;
     /** The job runs once at a time across nodes; this keeps a direct call on the same node from overlapping it. */
     private final ReentrantLock stepping = new ReentrantLock();
 
@@ -69,8 +70,7 @@ class StorageCopier {
         this.audit = audit;
         this.meters = meters;
         this.pageSize = pageSize;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.retries = new RetryPolicy(Integer.MAX_VALUE, firstRetry, maxRetry);
     }
 
     /**
@@ -156,7 +156,7 @@ class StorageCopier {
             return true;
         } catch (ProviderException | CopyMismatchException | IOException | RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            OffsetDateTime next = OffsetDateTime.now().plus(backoff(earlierAttempts + 1));
+            OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(earlierAttempts + 1));
             inPlatformScope(() -> migrations.recordFailure(migration.id(), key, error, next));
             count("failed");
             log.warn("Storage migration {}: copy of {} failed (attempt {}), next try at {}: {}", migration.id(), key, earlierAttempts + 1, next, error);
@@ -232,12 +232,6 @@ class StorageCopier {
             log.info("Storage migration {} from '{}' to '{}' is done: {} copied, {} already present, {} gone",
                     m.id(), m.source().providerId(), m.targetProviderId(), m.copied(), m.present(), m.gone());
         });
-    }
-
-    /** 30 s, 1 min, 2 min, ... capped at 1 h. */
-    Duration backoff(int attempts) {
-        long base = firstRetry.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        return Duration.ofMillis(Math.min(base, maxRetry.toMillis()));
     }
 
     private void count(String outcome) {

@@ -22,21 +22,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 
 /**
- * Sends each message over its own SMTP connection (connect, EHLO, STARTTLS, AUTH, MAIL/RCPT/DATA, QUIT).
- * The Message-ID derives from the idempotency key: the relay gives no idempotency, so when a connection
+ * Sends messages over a few reused SMTP connections (connect, EHLO, STARTTLS and AUTH once, then MAIL/RCPT/DATA
+ * per message): a new TLS session and sign-in for every message would cost several round trips each. A connection
+ * is checked with NOOP before it is reused, and closed after {@link #IDLE_LIMIT} unused. The Message-ID derives from the idempotency key: the relay gives no idempotency, so when a connection
  * breaks after the relay took the message but before it said so, the outbox sends the row again and the
  * copy carries the same Message-ID, which lets mail systems and readers recognise it as a repeat.
  */
 final class SmtpRelay implements EmailSender {
 
+    /** Relays drop idle clients after a few minutes; closing earlier spares a failed NOOP. */
+    static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
+    /** The outbox's dispatch runs one batch at a time per node: a few connections cover several nodes' worth. */
+    private static final int MAX_IDLE_CONNECTIONS = 4;
+
     private final Settings settings;
     private final Session session;
+    private final BlockingDeque<Idle> connections = new LinkedBlockingDeque<>();
+    private volatile boolean closed;
 
     SmtpRelay(Settings settings) {
         this.settings = settings;
@@ -54,19 +65,62 @@ final class SmtpRelay implements EmailSender {
         }
         try {
             withPluginClassLoader(() -> {
-                Transport transport = session.getTransport();
+                Transport transport = borrow();
                 try {
-                    transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
                     transport.sendMessage(mime, mime.getAllRecipients());
-                } finally {
+                } catch (MessagingException e) {
+                    // The connection's state after a refusal is unknown: never reuse it.
                     closeQuietly(transport);
+                    throw e;
                 }
+                giveBack(transport);
                 return null;
             });
         } catch (MessagingException e) {
             throw SmtpFailures.classify(e, settings.relay());
         }
         return new SendReceipt(messageId);
+    }
+
+    /** An idle connection that still answers NOOP, or a new one. */
+    private Transport borrow() throws MessagingException {
+        Idle idle;
+        while ((idle = connections.pollFirst()) != null) {
+            if (idle.since.plus(IDLE_LIMIT).isAfter(Instant.now()) && idle.transport.isConnected()) {
+                return idle.transport;
+            }
+            closeQuietly(idle.transport);
+        }
+        Transport transport = session.getTransport();
+        try {
+            transport.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            throw e;
+        }
+        return transport;
+    }
+
+    private void giveBack(Transport transport) {
+        if (closed || connections.size() >= MAX_IDLE_CONNECTIONS || !connections.offerFirst(new Idle(transport, Instant.now()))) {
+            closeQuietly(transport);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Idle idle;
+        while ((idle = connections.pollFirst()) != null) {
+            Transport transport = idle.transport;
+            withPluginClassLoader(() -> {
+                closeQuietly(transport);
+                return null;
+            });
+        }
+    }
+
+    private record Idle(Transport transport, Instant since) {
     }
 
     /** Connects, says EHLO, upgrades to TLS and signs in as a real send would, then quits. */

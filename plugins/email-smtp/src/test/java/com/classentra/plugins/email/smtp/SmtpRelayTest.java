@@ -197,6 +197,28 @@ class SmtpRelayTest {
         }
     }
 
+    @Test
+    void aConnectionIsReusedWhileItAnswersAndReplacedWhenItDoesNot() throws Exception {
+        try (ScriptedSmtpPeer relayPeer = new ScriptedSmtpPeer(Map.of());
+             ScriptedSmtpPeer dropsIdleClients = new ScriptedSmtpPeer(Map.of("NOOP", "421 4.4.2 idle too long, closing"))) {
+            SmtpRelay relay = scripted(relayPeer);
+            relay.send(message("c1"));
+            relay.send(message("c2"));
+            relay.send(message("c3"));
+            assertThat(relayPeer.commands).filteredOn(c -> c.startsWith("EHLO")).hasSize(1);
+            assertThat(relayPeer.commands).filteredOn(c -> c.startsWith("MAIL FROM")).hasSize(3);
+            assertThat(relayPeer.commands).filteredOn(c -> c.equals("NOOP")).hasSize(2);
+            relay.close();
+            assertThat(relayPeer.commands).last().isEqualTo("QUIT");
+
+            SmtpRelay stale = scripted(dropsIdleClients);
+            stale.send(message("s1"));
+            stale.send(message("s2"));
+            assertThat(dropsIdleClients.commands).filteredOn(c -> c.startsWith("EHLO")).hasSize(2);
+            assertThat(dropsIdleClients.commands).filteredOn(c -> c.startsWith("MAIL FROM")).hasSize(2);
+        }
+    }
+
     private static SmtpRelay scripted(ScriptedSmtpPeer peer) {
         return relay(peer.port(), Security.NONE, null, false, Duration.ofSeconds(5));
     }
