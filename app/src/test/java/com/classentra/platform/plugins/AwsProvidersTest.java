@@ -22,6 +22,7 @@ import com.classentra.plugin.api.storage.ObjectInfo;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.S3Peer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -35,10 +36,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,12 +53,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(roles = "ADMIN")
 class AwsProvidersTest {
 
-    private static final String S3_KEY = "classentra-app-test";
-    private static final String S3_SECRET = "classentra-app-test-secret-0123";
-    private static final String BUCKET = "classentra-files";
 
-    private static BlobStoreContext blobs;
-    private static S3Proxy s3proxy;
+    private static S3Peer s3;
     private static WireMockServer ses;
 
     @Autowired
@@ -73,15 +66,7 @@ class AwsProvidersTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        blobs = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
-        blobs.getBlobStore().createContainerInLocation(null, BUCKET);
-        // ignoreUnknownHeaders: s3proxy does not implement x-amz-checksum-sha256 and would answer 501 to it.
-        s3proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .ignoreUnknownHeaders(true).awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_KEY, S3_SECRET).build();
-        s3proxy.start();
-        while (!"STARTED".equals(s3proxy.getState())) {
-            Thread.sleep(5);
-        }
+        s3 = new S3Peer();
         ses = new WireMockServer(options().dynamicPort());
         ses.start();
     }
@@ -89,27 +74,13 @@ class AwsProvidersTest {
     @AfterAll
     static void stopServers() throws Exception {
         ses.stop();
-        s3proxy.stop();
-        blobs.close();
+        s3.close();
     }
 
     @AfterEach
     void backToTheDefaultProviders() {
         platform.resetPluginSlots();
         ses.resetAll();
-    }
-
-    private Map<String, String> s3Settings() {
-        Map<String, String> values = new HashMap<>();
-        values.put("service", "other-s3-compatible");
-        values.put("endpoint", "http://127.0.0.1:" + s3proxy.getPort());
-        values.put("bucket", BUCKET);
-        values.put("accessKeyId", S3_KEY);
-        values.put("secretAccessKey", S3_SECRET);
-        values.put("pathStyle", "true");
-        values.put("operatorName", "Example Storage GmbH");
-        values.put("operatorLocation", "Germany");
-        return values;
     }
 
     private Map<String, String> sesSettings() {
@@ -129,7 +100,7 @@ class AwsProvidersTest {
 
     @Test
     void theStorageSlotKeepsFilesInAnS3BucketAndHandsOutWorkingDownloadLinks() throws Exception {
-        switcher.switchProvider(Slot.STORAGE, "s3", s3Settings(), null);
+        switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
         assertLoadedFromItsPluginJar(registry.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
                 "com.classentra.plugins.storage.s3.S3StorageProvider");
         byte[] content = "lesson notes, stored in a bucket".getBytes(StandardCharsets.UTF_8);
@@ -148,7 +119,7 @@ class AwsProvidersTest {
 
         assertThat(read).isEqualTo(content);
         assertThat(stored.sha256()).hasSize(64);
-        assertThat(blobs.getBlobStore().blobExists(BUCKET, "tenants/t1/files/notes.txt")).isTrue();
+        assertThat(s3.blobStore().blobExists(S3Peer.BUCKET, "tenants/t1/files/notes.txt")).isTrue();
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
@@ -191,7 +162,7 @@ class AwsProvidersTest {
                         new FieldError("region", "Region must be an AWS region id such as eu-west-1"),
                         new FieldError("secretAccessKey", "Secret access key is required")));
 
-        Map<String, String> storage = s3Settings();
+        Map<String, String> storage = s3.storageSettings();
         storage.put("service", "cloudflare-r2");
         storage.put("endpoint", "https://example.com");
         assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", storage, null))
@@ -199,7 +170,7 @@ class AwsProvidersTest {
                         new FieldError("endpoint", "For Cloudflare R2 the endpoint is https://<account id>.r2.cloudflarestorage.com")));
 
         // Valid settings that the server refuses (wrong secret) fail the health check and are not activated either.
-        Map<String, String> wrongSecret = s3Settings();
+        Map<String, String> wrongSecret = s3.storageSettings();
         wrongSecret.put("secretAccessKey", "not-the-secret-0123456789");
         assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", wrongSecret, null))
                 .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("not working with these settings")

@@ -13,13 +13,16 @@ import com.classentra.plugin.api.storage.ObjectInfo;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.S3Peer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +138,41 @@ class StorageMigrationTest {
         // Storage can change again now.
         useLocalStorageIn(folders.resolve("third"));
         assertThat(migrations.running()).isPresent();
+    }
+
+    @Test
+    void movingFromTheLocalDiskToAnS3BucketCopiesEveryObjectWithItsChecksum() throws Exception {
+        useLocalStorageIn(folders.resolve("disk"));
+        copyUntilDone();
+        Map<String, byte[]> stored = new LinkedHashMap<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 25; i++) {
+            byte[] content = new byte[random.nextInt(20_000) + 1];
+            random.nextBytes(content);
+            String key = "tenants/t/courses/c/files/s3-%02d".formatted(i);
+            store.put(key, new ByteArrayInputStream(content), content.length, "application/pdf");
+            stored.put(key, content);
+        }
+
+        try (S3Peer s3 = new S3Peer()) {
+            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
+            assertThat(read("tenants/t/courses/c/files/s3-04")).as("read from the disk until copied").contains(stored.get("tenants/t/courses/c/files/s3-04"));
+
+            copyUntilDone();
+
+            StorageMigration done = migrations.recent(1).getFirst();
+            assertThat(done.copied()).isEqualTo(stored.size());
+            for (Map.Entry<String, byte[]> object : stored.entrySet()) {
+                assertThat(s3.blobStore().blobExists(S3Peer.BUCKET, object.getKey())).as(object.getKey()).isTrue();
+                Optional<ObjectInfo> copy = registry.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(object.getKey()));
+                assertThat(copy).get().satisfies(info -> {
+                    assertThat(info.size()).isEqualTo(object.getValue().length);
+                    assertThat(info.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(object.getValue())));
+                    assertThat(info.contentType()).isEqualTo("application/pdf");
+                });
+                assertThat(read(object.getKey())).contains(object.getValue());
+            }
+        }
     }
 
     @Test
