@@ -2,6 +2,7 @@ package com.classentra.platform.outbox;
 
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -50,7 +51,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Zero loss across a provider outage and a provider switch: 1,000 queued emails, three dispatchers running (as three
+ * What a real provider's answers do to outbox rows, and zero loss across a provider outage and a provider switch: 1,000 queued emails, three dispatchers running (as three
  * nodes would), Resend answering 503 for a while, the email slot switched to an SMTP relay meanwhile. Every message
  * is counted where it arrived: exactly once across the two peers, none lost, none twice.
  */
@@ -157,6 +158,42 @@ class EmailProviderSwitchTest {
         assertThat(byProvider).containsOnlyKeys("resend", "smtp");
         assertThat(byProvider.get("resend")).isEqualTo(atResend.size());
         assertThat(byProvider.get("smtp")).isEqualTo(atRelay.size());
+    }
+
+    @Test
+    void whatTheProviderSaysDecidesTheRowsFateAndItsMessageIdIsKept() throws Exception {
+        resend.stubFor(get("/domains").willReturn(okJson("{\"data\":[]}")));
+        resend.stubFor(post("/emails").withRequestBody(containing("switch-0@")).willReturn(okJson("{\"id\":\"re-msg-0\"}")));
+        resend.stubFor(post("/emails").withRequestBody(containing("switch-1@")).willReturn(aResponse().withStatus(422)
+                .withBody("{\"statusCode\":422,\"name\":\"validation_error\",\"message\":\"Invalid `to` field.\"}")));
+        resend.stubFor(post("/emails").withRequestBody(containing("switch-2@")).willReturn(aResponse().withStatus(429)
+                .withBody("{\"statusCode\":429,\"name\":\"rate_limit_exceeded\",\"message\":\"Too many requests.\"}")));
+        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_switch_test_key", "baseUrl", resend.baseUrl()), null);
+        Map<Integer, java.util.UUID> rows = new java.util.HashMap<>();
+        DbScope.user(null).supply(() -> transactions.execute(status -> {
+            for (int i = 0; i < 3; i++) {
+                rows.put(i, emailOutbox.enqueue(new EmailRequest(null, null, "switch-" + i + "@example.test", "Student " + i, "verify-email",
+                        Locale.ENGLISH, Map.of("firstName", "Student", "link", "https://classentra.test/verify?t=" + i, "validHours", "24"))));
+            }
+            return null;
+        }));
+
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, transactions, meters,
+                "noreply@classentra.test", "Classentra", 10, Duration.ofMinutes(1), Duration.ofHours(1));
+        assertThat(dispatcher.dispatchDue(10, Duration.ofSeconds(20))).isEqualTo(3);
+
+        var sent = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.ID.eq(rows.get(0))).fetchSingle());
+        assertThat(sent.getStatus()).isEqualTo("SENT");
+        assertThat(sent.getProviderId()).isEqualTo("resend");
+        assertThat(sent.getProviderMessageId()).isEqualTo("re-msg-0");
+        var refused = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.ID.eq(rows.get(1))).fetchSingle());
+        assertThat(refused.getStatus()).as("an address Resend refuses goes to dead letter at once").isEqualTo("DEAD");
+        assertThat(refused.getAttempts()).isEqualTo(1);
+        assertThat(refused.getLastError()).contains("422 validation_error");
+        var limited = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.ID.eq(rows.get(2))).fetchSingle());
+        assertThat(limited.getStatus()).as("a rate limit backs off").isEqualTo("PENDING");
+        assertThat(limited.getNextAttemptAt()).isAfter(java.time.OffsetDateTime.now().plusSeconds(50));
+        assertThat(limited.getLastError()).contains("429 rate_limit_exceeded");
     }
 
     /** Message numbers Resend accepted (answered 200 to). */
