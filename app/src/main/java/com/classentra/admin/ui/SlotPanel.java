@@ -131,12 +131,21 @@ class SlotPanel extends Div {
         refreshStatus();
     }
 
+    /** What serves a slot that has no provider: the platform's own fallback, where it has one. */
+    private static String withoutProvider(Slot slot) {
+        return switch (slot) {
+            case RATE_LIMITS -> "Built in: PostgreSQL";
+            case ERRORS -> "Built in: server log only";
+            default -> "No provider";
+        };
+    }
+
     private void refreshStatus() {
         SlotHealth health = registry.health(slot);
         String provider = health.providerId() == null ? "No provider" : registry.providers(slot).stream()
                 .map(HostedProvider::descriptor).filter(d -> Objects.equals(d.id(), health.providerId()))
                 .map(ProviderDescriptor::displayName).findFirst().orElse(health.providerId());
-        status.setText(health.healthy() == null ? "No provider" : provider + (health.healthy() ? " · healthy" : " · unhealthy"));
+        status.setText(health.healthy() == null ? withoutProvider(slot) : provider + (health.healthy() ? " · healthy" : " · unhealthy"));
         status.getElement().getThemeList().clear();
         status.getElement().getThemeList().add("badge " + (health.healthy() == null ? "contrast" : health.healthy() ? "success" : "error"));
         statusDetail.setText(health.detail());

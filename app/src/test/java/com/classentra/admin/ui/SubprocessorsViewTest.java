@@ -57,6 +57,8 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         assertThat(find(Span.class, email).withText("Local mailbox · healthy").exists()).isTrue();
         SlotPanel video = find(SlotPanel.class).id("slot-video");
         assertThat(find(Span.class, video).withText("No provider").exists()).isTrue();
+        SlotPanel rateLimits = find(SlotPanel.class).id("slot-rate-limits");
+        assertThat(find(Span.class, rateLimits).withText("Built in: PostgreSQL").exists()).isTrue();
 
         @SuppressWarnings("unchecked")
         Grid<com.classentra.platform.plugins.PluginHost.LoadedPlugin> plugins = find(Grid.class, view).single();
