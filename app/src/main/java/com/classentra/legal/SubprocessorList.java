@@ -2,28 +2,38 @@ package com.classentra.legal;
 
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 
+import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotChangeListener;
 import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.platform.storage.StorageMigration;
 import com.classentra.platform.storage.StorageMigrations;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The subprocessor page, generated from what actually runs: the configured infrastructure, then the provider
  * serving each slot with its current settings (and a former storage provider while files are still being
  * copied from it). Providers that keep everything on this server are listed apart, as no company receives data.
+ * The lists are kept for the slot-state refresh interval, so a burst of visitors to the public page does not make
+ * each of them decrypt every slot's settings and ask every plugin; a switch on this node refreshes them at once.
  */
 @Service
-public class SubprocessorList {
+public class SubprocessorList implements SlotChangeListener {
 
     static final String INFRASTRUCTURE = "Infrastructure";
 
@@ -33,15 +43,18 @@ public class SubprocessorList {
     private final PlatformScope platformScope;
     private final TransactionTemplate transactions;
     private final DSLContext db;
+    private final Duration freshFor;
+    private volatile Snapshot snapshot;
 
     SubprocessorList(SlotRegistry slots, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope,
-            TransactionTemplate transactions, DSLContext db) {
+            TransactionTemplate transactions, DSLContext db, ClassentraProperties properties) {
         this.slots = slots;
         this.storageMigrations = storageMigrations;
         this.settings = settings;
         this.platformScope = platformScope;
         this.transactions = transactions;
         this.db = db;
+        this.freshFor = properties.plugins().stateRefresh();
     }
 
     public SubprocessorSettings settings() {
@@ -50,6 +63,34 @@ public class SubprocessorList {
 
     /** The companies that receive personal data, in the page's order: infrastructure first, then by slot. */
     public List<Subprocessor> active() {
+        return snapshot().active();
+    }
+
+    /** Slots whose provider keeps personal data on this server, with what it does. */
+    public List<LocalService> onThisServer() {
+        return snapshot().onThisServer();
+    }
+
+    @Override
+    public void changed(StoredSlot previous, String newProviderId, long newVersion, UUID actor) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                snapshot = null;
+            }
+        });
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || current.takenAt().plus(freshFor).isBefore(Instant.now())) {
+            current = new Snapshot(readActive(), readOnThisServer(), Instant.now());
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private List<Subprocessor> readActive() {
         List<Subprocessor> rows = new ArrayList<>();
         for (SubprocessorSettings.Infrastructure entry : settings.infrastructure()) {
             rows.add(new Subprocessor(entry.legalEntity(), entry.purpose(), entry.location(), String.join(", ", entry.dataCategories()),
@@ -64,8 +105,7 @@ public class SubprocessorList {
         return rows;
     }
 
-    /** Slots whose provider keeps personal data on this server, with what it does. */
-    public List<LocalService> onThisServer() {
+    private List<LocalService> readOnThisServer() {
         List<LocalService> local = new ArrayList<>();
         for (Slot slot : Slot.values()) {
             slots.disclosure(slots.stored(slot)).filter(d -> !d.sharesPersonalData())
@@ -95,6 +135,9 @@ public class SubprocessorList {
 
     private static Subprocessor row(SubprocessorDisclosure d, String usedFor) {
         return new Subprocessor(d.legalEntity(), d.purpose(), d.location(), String.join(", ", d.dataCategories()), d.dpfStatus().label(), usedFor);
+    }
+
+    private record Snapshot(List<Subprocessor> active, List<LocalService> onThisServer, Instant takenAt) {
     }
 
     /** One row of the page. {@code usedFor} says which part of the platform brings it in. */

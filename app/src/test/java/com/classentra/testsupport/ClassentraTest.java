@@ -23,6 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests copy storage migrations themselves (StorageCopier.step), in pages small enough to cross a page boundary.
         "classentra.storage-migration.interval=1h",
         "classentra.storage-migration.page-size=20",
+        "classentra.storage-migration.settle-time=0s",
         // Tests send error reports themselves, once they have made them due.
         "classentra.errors.dispatch-interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.

@@ -68,8 +68,15 @@ public class ErrorReportDispatcher {
     }
 
     private void deliver(ErrorReportRecord row) {
+        ErrorEvent event;
         try {
-            ErrorEvent event = event(row);
+            event = event(row);
+        } catch (RuntimeException e) {
+            // A row that cannot be read back (its tags, say) would otherwise be claimed again after every lease.
+            failed(row, new ProviderException(ProviderException.Kind.PERMANENT, "Cannot read the stored report: " + e.getMessage()));
+            return;
+        }
+        try {
             SlotRegistry.Served<Void> served = slots.serve(Slot.ERRORS, ErrorReporter.class, reporter -> {
                 reporter.report(event);
                 return null;
@@ -80,17 +87,21 @@ public class ErrorReportDispatcher {
             });
             ErrorCapture.count(meters, "sent");
         } catch (ProviderException e) {
-            boolean dead = retries.givesUp(e, row.getAttempts());
-            OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(row.getAttempts()));
-            inPlatformScope(() -> {
-                reports.markFailed(row.getId(), dead, e.getMessage(), next);
-                return null;
-            });
-            ErrorCapture.count(meters, dead ? "dead" : "retry");
-            if (dead) {
-                log.warn("Error report {} ({}) moved to dead letter after {} attempt(s): {}", row.getId(), row.getExceptionType(),
-                        row.getAttempts(), e.getMessage());
-            }
+            failed(row, e);
+        }
+    }
+
+    private void failed(ErrorReportRecord row, ProviderException e) {
+        boolean dead = retries.givesUp(e, row.getAttempts());
+        OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(row.getAttempts()));
+        inPlatformScope(() -> {
+            reports.markFailed(row.getId(), dead, e.getMessage(), next);
+            return null;
+        });
+        ErrorCapture.count(meters, dead ? "dead" : "retry");
+        if (dead) {
+            log.warn("Error report {} ({}) moved to dead letter after {} attempt(s): {}", row.getId(), row.getExceptionType(),
+                    row.getAttempts(), e.getMessage());
         }
     }
 

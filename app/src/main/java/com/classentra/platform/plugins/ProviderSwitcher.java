@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,6 +98,11 @@ public class ProviderSwitcher {
             }));
             registry.install(slot, ActiveProvider.serving(providerId, version, provider.pluginId(), provider.classLoader(), instance));
             return version;
+        } catch (DataIntegrityViolationException e) {
+            // Two administrators at once (a second storage migration, say): the database kept only the first.
+            instance.close();
+            throw new ConfigRejectedException(List.of(new FieldError(null,
+                    "Someone else changed " + slot.displayName() + " at the same moment. Reload the page to see the change, then try again.")));
         } catch (RuntimeException e) {
             instance.close();
             throw e;

@@ -159,6 +159,15 @@ public class SlotRegistry implements DisposableBean {
     }
 
     /**
+     * The settings version this node serves the slot with, re-read now rather than from this node's cache: work
+     * that must not reach a provider the slot has left (a storage copy) checks it first.
+     */
+    public long servingVersion(Slot slot) {
+        checkedAt.remove(slot);
+        return current(slot).version();
+    }
+
+    /**
      * Id of the provider serving the slot, or null when it has none. Read from this node's cache (refreshed like
      * calls), so it is cheap enough to ask on every request; a chosen provider that is broken still answers its id.
      */
@@ -212,7 +221,13 @@ public class SlotRegistry implements DisposableBean {
             return Optional.empty();
         }
         return provider(stored.slot(), stored.providerId()).map(provider -> {
-            ConfigSchema.Validation validation = provider.descriptor().configSchema().validate(decrypted(stored.slot(), stored.config()));
+            ConfigSchema.Validation validation;
+            try {
+                validation = provider.descriptor().configSchema().validate(decrypted(stored.slot(), stored.config()));
+            } catch (RuntimeException e) {
+                // A secret that no longer decrypts (another master key): the provider's usual company is still the answer.
+                return provider.descriptor().disclosure();
+            }
             return validation.valid() ? disclosure(provider, validation.config()) : provider.descriptor().disclosure();
         });
     }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The platform's file storage: the storage slot's provider, and while a storage migration runs, the former
  * provider behind it. New objects go to the new provider; a read the new provider cannot answer falls back to the
- * former one until the copy is complete; a delete removes the object from both so the copy cannot bring it back.
+ * former one until the copy is complete; a delete removes the object from both, and the copier removes a copy
+ * whose original was deleted while it was copied, so a deleted file does not come back.
  */
 @Service
 public class ObjectStore {
@@ -54,10 +55,13 @@ public class ObjectStore {
         return slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.presignedDownload(key, validity, filename));
     }
 
-    /** Removes the object wherever it is, the former provider first so a copy in flight finds nothing; true when some provider had it. */
+    /**
+     * Removes the object wherever it is, the former provider first (read fresh, as a node that has not seen the
+     * migration yet must not leave the original behind to be copied back); true when some provider had it.
+     */
     public boolean delete(String key) throws ProviderException {
         boolean deleted = false;
-        Optional<StoredSlot> former = migrations.fallbackSource(false);
+        Optional<StoredSlot> former = migrations.fallbackSource(true);
         if (former.isPresent()) {
             deleted = slots.callDetached(former.get(), ObjectStorage.class, storage -> storage.delete(key));
         }

@@ -1,5 +1,6 @@
 package com.classentra.platform.storage;
 
+import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.jobs.RetryPolicy;
@@ -54,6 +55,8 @@ class StorageCopier {
     private final int pageSize;
     /** Failed copies are never given up on (no attempt limit): only the backoff is used. */
     private final RetryPolicy retries;
+    /** How long after a switch the copy waits before it lists the former provider. */
+    private final Duration settleTime;
     /** The job runs once at a time across nodes; this keeps a direct call on the same node from overlapping it. */
     private final ReentrantLock stepping = new ReentrantLock();
 
@@ -61,7 +64,8 @@ class StorageCopier {
             TransactionTemplate transactions, AuditLog audit, MeterRegistry meters,
             @Value("${classentra.storage-migration.page-size:100}") int pageSize,
             @Value("${classentra.storage-migration.first-retry:30s}") Duration firstRetry,
-            @Value("${classentra.storage-migration.max-retry:1h}") Duration maxRetry) {
+            @Value("${classentra.storage-migration.max-retry:1h}") Duration maxRetry,
+            @Value("${classentra.storage-migration.settle-time:#{null}}") Duration settleTime, ClassentraProperties properties) {
         this.migrations = migrations;
         this.state = state;
         this.slots = slots;
@@ -71,6 +75,9 @@ class StorageCopier {
         this.meters = meters;
         this.pageSize = pageSize;
         this.retries = new RetryPolicy(Integer.MAX_VALUE, firstRetry, maxRetry);
+        // By then every node reads the new choice, and a write that reached the former provider has finished.
+        this.settleTime = settleTime != null ? settleTime
+                : properties.plugins().stateRefresh().plus(properties.plugins().callTimeout()).plus(Duration.ofSeconds(5));
     }
 
     /**
@@ -94,6 +101,14 @@ class StorageCopier {
             return false;
         }
         StorageMigration migration = running.get();
+        if (migration.startedAt().toInstant().plus(settleTime).isAfter(Instant.now())) {
+            return true;
+        }
+        if (slots.servingVersion(Slot.STORAGE) != migration.targetVersion()) {
+            // Copying now could compare the former provider with itself and count objects as copied that are not.
+            log.warn("Storage migration {} waits: this node does not serve the new storage settings yet", migration.id());
+            return true;
+        }
         Instant stop = Instant.now().plus(budget);
         retryDue(migration, stop);
         boolean listingDone = migration.listingDone();
@@ -115,7 +130,8 @@ class StorageCopier {
                 copyOrRecord(migration, object.key(), 0, tally);
                 cursor = object.key();
             }
-            listingDone = page.size() < pageSize;
+            // A short page does not mean the end: a provider may return fewer (deleted meanwhile, a smaller cap).
+            listingDone = page.isEmpty();
             String reached = cursor;
             boolean done = listingDone;
             inPlatformScope(() -> migrations.advance(migration.id(), reached, done, tally, null));
@@ -182,6 +198,11 @@ class StorageCopier {
         try (DigestInputStream in = new DigestInputStream(content.get(), sha256())) {
             slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.put(key, in, from.size(), from.contentType()));
             readSha = HexFormat.of().formatHex(in.getMessageDigest().digest());
+        }
+        if (slots.callDetached(source, ObjectStorage.class, storage -> storage.stat(key)).isEmpty()) {
+            // Deleted while it was being copied: the copy must not bring it back.
+            slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.delete(key));
+            return new Outcome(Kind.GONE, 0);
         }
         Optional<ObjectInfo> written = slots.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(key));
         String problem = mismatch(from, readSha, written);

@@ -4,6 +4,7 @@ import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.plugins.SlotChangeListener;
+import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.plugin.api.Slot;
 import java.time.Instant;
@@ -30,16 +31,18 @@ public class StorageMigrations implements SlotChangeListener {
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final ClassentraProperties properties;
+    private final SlotRegistry slots;
     /** The running migration's source as this node last read it; re-read like the slot settings. */
     private volatile Cached cached;
 
     StorageMigrations(StorageMigrationRepository migrations, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
-            ClassentraProperties properties) {
+            ClassentraProperties properties, SlotRegistry slots) {
         this.migrations = migrations;
         this.platformScope = platformScope;
         this.transactions = transactions;
         this.audit = audit;
         this.properties = properties;
+        this.slots = slots;
     }
 
     @Override
@@ -91,8 +94,14 @@ public class StorageMigrations implements SlotChangeListener {
     Optional<StoredSlot> fallbackSource(boolean fresh) {
         Cached current = cached;
         if (fresh || current == null || current.readAt.plus(properties.plugins().stateRefresh()).isBefore(Instant.now())) {
+            Cached previous = current;
             current = new Cached(migrations.running().map(StorageMigration::source), Instant.now());
             cached = current;
+            // Every node holds the former provider while the copy runs; the one that finished or abandoned it is not
+            // the only one to let it go.
+            if (previous != null && previous.source.isPresent() && !previous.source.equals(current.source)) {
+                slots.releaseDetached(previous.source.get());
+            }
         }
         return current.source;
     }
@@ -107,6 +116,7 @@ public class StorageMigrations implements SlotChangeListener {
             Optional<StorageMigration> running = migrations.running().filter(m -> m.id().equals(migrationId));
             running.ifPresent(m -> {
                 migrations.finish(m.id(), StorageMigration.Status.ABANDONED);
+                slots.releaseDetached(m.source());
                 audit.record(null, actor, "storage.migration.abandoned", "storage_migration", m.id().toString(),
                         Map.of("from", m.source().providerId(), "to", m.targetProviderId(), "listed", m.listed(),
                                 "settled", m.settled(), "failing", m.failing(), "listingDone", m.listingDone()));

@@ -43,8 +43,11 @@ class WebSecurityTest {
     }
 
     @Test
-    void signInAndTheFirstRunPageAreOpenToAnonymousVisitors() throws Exception {
+    void signInTheSubprocessorPageAndTheFirstRunPageAreOpenToAnonymousVisitors() throws Exception {
         assertThat(publicGet("/login").statusCode()).isEqualTo(200);
+        HttpResponse<String> subprocessors = publicGet("/subprocessors");
+        assertThat(subprocessors.statusCode()).isEqualTo(200);
+        assertThat(subprocessors.headers().firstValue("Location")).isEmpty();
         HttpResponse<String> setup = publicGet("/setup?token=not-the-token");
         assertThat(setup.statusCode()).isEqualTo(200);
         assertThat(setup.headers().firstValue("Location")).isEmpty();

@@ -56,6 +56,11 @@ record SentryDsn(String raw, String scheme, String publicKey, String host, int p
         return host.equals("sentry.io") || host.endsWith(".sentry.io");
     }
 
+    /** The DSN without a legacy secret key, as envelope headers carry it. */
+    String publicForm() {
+        return scheme + "://" + publicKey + "@" + hostAndPort() + pathPrefix + "/" + projectId;
+    }
+
     String hostAndPort() {
         return port < 0 ? host : host + ":" + port;
     }

@@ -36,7 +36,7 @@ final class SentryEnvelope {
     static byte[] event(SentryDsn dsn, ErrorEvent event, String environment, String client, Instant sentAt) {
         String eventId = eventId(event.eventId());
         String payload = eventPayload(eventId, event, environment, client);
-        String header = "{\"event_id\":" + quote(eventId) + ",\"dsn\":" + quote(dsn.raw()) + ",\"sent_at\":" + quote(iso(sentAt)) + "}";
+        String header = "{\"event_id\":" + quote(eventId) + ",\"dsn\":" + quote(dsn.publicForm()) + ",\"sent_at\":" + quote(iso(sentAt)) + "}";
         return envelope(header, "event", payload);
     }
 
@@ -45,7 +45,7 @@ final class SentryEnvelope {
      * authenticates it like any envelope but records no issue, so it checks the key without noise.
      */
     static byte[] emptyClientReport(SentryDsn dsn, Instant sentAt) {
-        String header = "{\"dsn\":" + quote(dsn.raw()) + ",\"sent_at\":" + quote(iso(sentAt)) + "}";
+        String header = "{\"dsn\":" + quote(dsn.publicForm()) + ",\"sent_at\":" + quote(iso(sentAt)) + "}";
         return envelope(header, "client_report", "{\"timestamp\":" + quote(iso(sentAt)) + ",\"discarded_events\":[]}");
     }
 

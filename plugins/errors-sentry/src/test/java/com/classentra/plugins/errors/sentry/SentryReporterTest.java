@@ -94,6 +94,17 @@ class SentryReporterTest {
     }
 
     @Test
+    void aLegacyDsnsSecretKeyNeverLeavesTheServer() throws Exception {
+        answer(200);
+        String legacy = "http://" + PUBLIC_KEY + ":legacy-secret-0042@127.0.0.1:" + sentry.port() + "/4507";
+        reporter(Map.of(SentryProvider.DSN, legacy)).report(eventFullOfPersonalData(UUID.randomUUID().toString()));
+
+        LoggedRequest request = sentry.findAll(postRequestedFor(urlEqualTo(ENDPOINT))).getFirst();
+        assertThat(request.getBodyAsString()).doesNotContain("legacy-secret-0042").contains("\"dsn\":\"" + dsn() + "\"");
+        assertThat(request.getHeader("X-Sentry-Auth")).doesNotContain("legacy-secret-0042");
+    }
+
+    @Test
     void postsAnEnvelopeWithTheKeyTheProjectAndTheExceptionButNoPersonalData() throws Exception {
         answer(200);
         String id = UUID.randomUUID().toString();

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -193,21 +194,38 @@ final class S3ObjectStorage implements ObjectStorage {
         }
     }
 
-    /** One ListObjectsV2 page; each entry is then read with HEAD, so it carries its content type and SHA-256. */
+    /**
+     * Up to {@code limit} objects after {@code startAfter}; each entry is read with HEAD, so it carries its content
+     * type and SHA-256. Keys this platform does not write (a folder marker, a file put there by hand) and objects
+     * deleted meanwhile are skipped, and further ListObjectsV2 pages are read until the page is full or the bucket
+     * has no more: an empty page then reliably means the end.
+     */
     @Override
     public List<ObjectInfo> list(String prefix, String startAfter, int limit) throws ProviderException {
         String listPrefix = keys.listPrefix(prefix);
         String after = startAfter == null ? null : keys.objectKey(startAfter);
-        List<S3Object> listed;
-        try {
-            listed = client.listObjectsV2(r -> r.bucket(bucket).prefix(listPrefix.isEmpty() ? null : listPrefix)
-                    .startAfter(after).maxKeys(Math.max(1, Math.min(limit, 1000)))).contents();
-        } catch (SdkException e) {
-            throw S3Failures.classify("Cannot list objects", e);
-        }
-        List<ObjectInfo> page = new ArrayList<>(listed.size());
-        for (S3Object object : listed) {
-            stat(keys.platformKey(object.key())).ifPresent(page::add);
+        List<ObjectInfo> page = new ArrayList<>();
+        boolean more = true;
+        while (more && page.size() < limit) {
+            String from = after;
+            ListObjectsV2Response listed;
+            try {
+                listed = client.listObjectsV2(r -> r.bucket(bucket).prefix(listPrefix.isEmpty() ? null : listPrefix)
+                        .startAfter(from).maxKeys(Math.max(1, Math.min(limit - page.size(), 1000))));
+            } catch (SdkException e) {
+                throw S3Failures.classify("Cannot list objects", e);
+            }
+            for (S3Object object : listed.contents()) {
+                after = object.key();
+                try {
+                    stat(keys.platformKey(object.key())).ifPresent(page::add);
+                } catch (ProviderException e) {
+                    if (e.kind() != Kind.PERMANENT) {
+                        throw e;
+                    }
+                }
+            }
+            more = Boolean.TRUE.equals(listed.isTruncated()) && !listed.contents().isEmpty();
         }
         return page;
     }

@@ -173,6 +173,20 @@ class S3ObjectStorageTest {
         assertThat(storage.list("page/", "page/e.txt", 2)).isEmpty();
     }
 
+    @Test
+    void keysThisPlatformDoesNotWriteAreSkippedAndAPageIsFilledFromTheFollowingOnes() throws Exception {
+        storage.put("mixed/a.txt", bytes("a"), 1, "text/plain");
+        // Put into the bucket by other means: a folder marker and names the platform never makes.
+        for (String foreign : new String[] {"mixed/b/", "mixed/b c.txt", "mixed/b//d.txt"}) {
+            blobs.getBlobStore().putBlob(BUCKET, blobs.getBlobStore().blobBuilder(foreign).payload("x").build());
+        }
+        storage.put("mixed/c.txt", bytes("c"), 1, "text/plain");
+
+        assertThat(storage.list("mixed/", null, 2)).extracting(ObjectInfo::key).containsExactly("mixed/a.txt", "mixed/c.txt");
+        assertThat(storage.list("mixed/", "mixed/a.txt", 1)).extracting(ObjectInfo::key).containsExactly("mixed/c.txt");
+        assertThat(storage.list("mixed/", "mixed/c.txt", 5)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../outside.txt", "a/../../outside.txt", "/etc/passwd", "a//b", "a/./b", ".hidden",
             "a\\..\\b", "a/b/", "", "tenant/%2e%2e/x", "a/b\u0000c"})
