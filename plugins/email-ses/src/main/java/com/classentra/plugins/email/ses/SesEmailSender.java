@@ -6,15 +6,11 @@ import com.classentra.plugin.api.ProviderException.Kind;
 import com.classentra.plugin.api.email.EmailAddress;
 import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
+import com.classentra.plugin.api.email.ExtraHeaders;
 import com.classentra.plugin.api.email.SendReceipt;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
@@ -26,12 +22,6 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /** Sends each message with one SES SendEmail call (simple content: subject, text and optional HTML, headers). */
 final class SesEmailSender implements EmailSender {
-
-    /** RFC 5322 field names: printable ASCII without colon. */
-    private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]{1,76}");
-    /** Headers SES builds from the request fields; a caller must set those through the message, not as headers. */
-    private static final Set<String> RESERVED_HEADERS = Set.of("from", "to", "cc", "bcc", "reply-to", "subject", "date",
-            "message-id", "mime-version", "content-type", "content-transfer-encoding", "sender", "return-path");
 
     private final SesV2Client client;
     private final String region;
@@ -61,7 +51,7 @@ final class SesEmailSender implements EmailSender {
         Message content = Message.builder()
                 .subject(utf8(message.subject()))
                 .body(body.build())
-                .headers(headers(message.headers()))
+                .headers(headers(message))
                 .build();
         SendEmailRequest.Builder request = SendEmailRequest.builder()
                 .fromEmailAddress(mailbox(message.from()))
@@ -99,17 +89,14 @@ final class SesEmailSender implements EmailSender {
         return Content.builder().data(text).charset("UTF-8").build();
     }
 
-    private static List<MessageHeader> headers(Map<String, String> extra) throws ProviderException {
-        List<MessageHeader> headers = new ArrayList<>();
-        for (Map.Entry<String, String> header : extra.entrySet()) {
-            String name = header.getKey();
-            if (!HEADER_NAME.matcher(name).matches() || RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new ProviderException(Kind.PERMANENT, "Header not allowed: " + name);
-            }
-            // A value can never start a new header line.
-            headers.add(MessageHeader.builder().name(name).value(header.getValue().replaceAll("[\r\n]+", " ")).build());
+    /** The message's extra headers under the rule every email plugin applies (ExtraHeaders). */
+    private static List<MessageHeader> headers(EmailMessage message) throws ProviderException {
+        try {
+            return ExtraHeaders.of(message).entrySet().stream()
+                    .map(header -> MessageHeader.builder().name(header.getKey()).value(header.getValue()).build()).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ProviderException(Kind.PERMANENT, e.getMessage(), e);
         }
-        return headers;
     }
 
     /** "Name <address>", with the name quoted, or RFC 2047 encoded when it is not ASCII, as SES requires. */
