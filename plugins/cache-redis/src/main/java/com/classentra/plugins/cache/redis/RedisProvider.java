@@ -33,6 +33,10 @@ public class RedisProvider implements RateLimitProviderFactory {
     static final String HOSTED_BY = "hostedBy";
     static final String UPSTASH = "upstash";
     static final String SELF_HOSTED = "self-hosted";
+    /** A managed Redis of some other company (ElastiCache, Redis Cloud, ...): named by the administrator. */
+    static final String OTHER_COMPANY = "other-company";
+    static final String OPERATOR_NAME = "operatorName";
+    static final String OPERATOR_LOCATION = "operatorLocation";
 
     /** The row of the subprocessor list for Upstash, word for word. */
     static final SubprocessorDisclosure UPSTASH_DISCLOSURE = SubprocessorDisclosure.thirdParty(
@@ -46,8 +50,12 @@ public class RedisProvider implements RateLimitProviderFactory {
             "Rate-limit counters and short-lived cache entries, in a Redis server that runs on infrastructure you operate");
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of(
-            ConfigField.choice(HOSTED_BY, "Hosted by", SELF_HOSTED, UPSTASH).withDefault(SELF_HOSTED)
+            ConfigField.choice(HOSTED_BY, "Hosted by", SELF_HOSTED, UPSTASH, OTHER_COMPANY).withDefault(SELF_HOSTED)
                     .withHelp("Who runs this Redis: it decides what the subprocessor page lists."),
+            ConfigField.of(OPERATOR_NAME, "Company running it (legal name)", FieldType.TEXT).withRange(2L, 200L)
+                    .withHelp("Only for another company's managed Redis, e.g. \"Amazon Web Services, Inc.\"; shown on the subprocessor page."),
+            ConfigField.of(OPERATOR_LOCATION, "Where it keeps the data", FieldType.TEXT).withRange(2L, 200L)
+                    .withHelp("Only for another company's managed Redis: country or region."),
             ConfigField.of(HOST, "Host", FieldType.TEXT).asRequired()
                     .withPattern("[A-Za-z0-9][A-Za-z0-9.-]*|\\[[0-9A-Fa-f:.]+]", "must be a host name or an IP address")
                     .withHelp("For Upstash, the endpoint shown on the database page, e.g. eu1-example-12345.upstash.io."),
@@ -89,6 +97,14 @@ public class RedisProvider implements RateLimitProviderFactory {
         if (upstash && config.get(PASSWORD).isEmpty()) {
             errors.add(new FieldError(PASSWORD, "Upstash needs the database password"));
         }
+        if (config.get(HOSTED_BY).orElse(SELF_HOSTED).equals(OTHER_COMPANY)) {
+            if (config.get(OPERATOR_NAME).isEmpty()) {
+                errors.add(new FieldError(OPERATOR_NAME, "Name the company that runs this Redis"));
+            }
+            if (config.get(OPERATOR_LOCATION).isEmpty()) {
+                errors.add(new FieldError(OPERATOR_LOCATION, "Say where this Redis keeps the data"));
+            }
+        }
         if (!upstash && host.endsWith(".upstash.io")) {
             // Otherwise the subprocessor page would claim no third party while Upstash holds the data.
             errors.add(new FieldError(HOSTED_BY, "This host is run by Upstash: choose Upstash under Hosted by"));
@@ -98,7 +114,13 @@ public class RedisProvider implements RateLimitProviderFactory {
 
     @Override
     public SubprocessorDisclosure disclosure(ProviderConfig config) {
-        return isUpstash(config) ? UPSTASH_DISCLOSURE : SELF_HOSTED_DISCLOSURE;
+        return switch (config.get(HOSTED_BY).orElse(SELF_HOSTED)) {
+            case UPSTASH -> UPSTASH_DISCLOSURE;
+            case OTHER_COMPANY -> SubprocessorDisclosure.thirdParty(config.require(OPERATOR_NAME),
+                    "Managed Redis for caching and rate-limit counters", config.require(OPERATOR_LOCATION),
+                    UPSTASH_DISCLOSURE.dataCategories(), DpfStatus.VERIFY);
+            default -> SELF_HOSTED_DISCLOSURE;
+        };
     }
 
     @Override

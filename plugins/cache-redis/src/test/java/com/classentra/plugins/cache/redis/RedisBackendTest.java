@@ -257,6 +257,22 @@ class RedisBackendTest {
     }
 
     @Test
+    void anotherCompanysManagedRedisIsNamedOnTheSubprocessorPage() {
+        RedisProvider provider = new RedisProvider();
+        var schema = provider.descriptor().configSchema();
+        ProviderConfig unnamed = schema.validate(Map.of(RedisProvider.HOST, "cache.example.cloud", RedisProvider.HOSTED_BY, "other-company")).config();
+        assertThat(provider.validate(unnamed)).extracting(FieldError::field)
+                .containsExactlyInAnyOrder(RedisProvider.OPERATOR_NAME, RedisProvider.OPERATOR_LOCATION);
+
+        var named = provider.disclosure(schema.validate(Map.of(RedisProvider.HOST, "cache.example.cloud", RedisProvider.HOSTED_BY, "other-company",
+                RedisProvider.OPERATOR_NAME, "Example Cloud GmbH", RedisProvider.OPERATOR_LOCATION, "Germany")).config());
+        assertThat(named.sharesPersonalData()).isTrue();
+        assertThat(named.legalEntity()).isEqualTo("Example Cloud GmbH");
+        assertThat(named.location()).isEqualTo("Germany");
+        assertThat(named.dataCategories()).containsExactly("Short-TTL cache entries", "rate-limit counters", "hot-key snapshots");
+    }
+
+    @Test
     void settingsNeverPrintThePassword() {
         var config = new RedisProvider().descriptor().configSchema()
                 .validate(Map.of(RedisProvider.HOST, "127.0.0.1", RedisProvider.PASSWORD, "hunter2-secret")).config();

@@ -26,6 +26,8 @@ public class SentryProvider implements ErrorReportingProviderFactory {
     static final String DSN = "dsn";
     static final String ENVIRONMENT = "environment";
     static final String TIMEOUT_MS = "timeoutMs";
+    static final String OPERATOR_NAME = "operatorName";
+    static final String OPERATOR_LOCATION = "operatorLocation";
 
     /** The row of the subprocessor list for Sentry, word for word. */
     static final SubprocessorDisclosure SENTRY_DISCLOSURE = SubprocessorDisclosure.thirdParty(
@@ -46,7 +48,11 @@ public class SentryProvider implements ErrorReportingProviderFactory {
             ConfigField.of(ENVIRONMENT, "Environment", FieldType.TEXT).withDefault("production")
                     .withRange(1L, 64L).withPattern("[A-Za-z0-9._-]+", "may hold letters, digits, dots, dashes and underscores only"),
             // Default below the host's 5 s health-check limit, so a slow Sentry is reported in this plugin's words.
-            ConfigField.of(TIMEOUT_MS, "Timeout (ms)", FieldType.INTEGER).withDefault("4000").withRange(500L, 30000L));
+            ConfigField.of(TIMEOUT_MS, "Timeout (ms)", FieldType.INTEGER).withDefault("4000").withRange(500L, 30000L),
+            ConfigField.of(OPERATOR_NAME, "Company running this Sentry (legal name)", FieldType.TEXT).withRange(2L, 200L)
+                    .withHelp("Only when the DSN is not sentry.io and another company hosts the Sentry server for you; "
+                            + "leave empty for a Sentry you run yourself. Shown on the subprocessor page."),
+            ConfigField.of(OPERATOR_LOCATION, "Where that company processes the reports", FieldType.TEXT).withRange(2L, 200L));
 
     private static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor(
             Slot.ERRORS,
@@ -65,15 +71,26 @@ public class SentryProvider implements ErrorReportingProviderFactory {
     public List<FieldError> validate(ProviderConfig config) {
         try {
             SentryDsn.parse(config.require(DSN));
-            return List.of();
         } catch (IllegalArgumentException e) {
             return List.of(new FieldError(DSN, "DSN " + e.getMessage()));
         }
+        if (config.get(OPERATOR_NAME).isPresent() != config.get(OPERATOR_LOCATION).isPresent()) {
+            String missing = config.get(OPERATOR_NAME).isPresent() ? OPERATOR_LOCATION : OPERATOR_NAME;
+            return List.of(new FieldError(missing, "Give both the company and where it processes the reports, or neither"));
+        }
+        return List.of();
     }
 
     @Override
     public SubprocessorDisclosure disclosure(ProviderConfig config) {
-        return parsed(config).filter(dsn -> !dsn.hostedBySentry()).map(dsn -> SELF_HOSTED_DISCLOSURE).orElse(SENTRY_DISCLOSURE);
+        if (parsed(config).map(SentryDsn::hostedBySentry).orElse(true)) {
+            return SENTRY_DISCLOSURE;
+        }
+        if (config.get(OPERATOR_NAME).isPresent() && config.get(OPERATOR_LOCATION).isPresent()) {
+            return SubprocessorDisclosure.thirdParty(config.require(OPERATOR_NAME), SENTRY_DISCLOSURE.purpose(),
+                    config.require(OPERATOR_LOCATION), SENTRY_DISCLOSURE.dataCategories(), DpfStatus.VERIFY);
+        }
+        return SELF_HOSTED_DISCLOSURE;
     }
 
     @Override

@@ -279,6 +279,18 @@ class SentryReporterTest {
         assertThat(SentryDsn.parse("https://" + PUBLIC_KEY + "@sentry.example.org/sentry/3").toString()).doesNotContain(PUBLIC_KEY);
         // A look-alike domain is not Sentry's service.
         assertThat(SentryDsn.parse("https://k@evilsentry.io/1").hostedBySentry()).isFalse();
+
+        // A Sentry another company hosts is named with the company the administrator gives.
+        ProviderConfig hostedElsewhere = schema.validate(Map.of(SentryProvider.DSN, "https://" + PUBLIC_KEY + "@errors.example.cloud/3",
+                SentryProvider.OPERATOR_NAME, "Example Cloud GmbH", SentryProvider.OPERATOR_LOCATION, "Germany")).config();
+        assertThat(provider.validate(hostedElsewhere)).isEmpty();
+        SubprocessorDisclosure elsewhere = provider.disclosure(hostedElsewhere);
+        assertThat(elsewhere.sharesPersonalData()).isTrue();
+        assertThat(elsewhere.legalEntity()).isEqualTo("Example Cloud GmbH");
+        assertThat(elsewhere.location()).isEqualTo("Germany");
+        ProviderConfig halfNamed = schema.validate(Map.of(SentryProvider.DSN, "https://" + PUBLIC_KEY + "@errors.example.cloud/3",
+                SentryProvider.OPERATOR_NAME, "Example Cloud GmbH")).config();
+        assertThat(provider.validate(halfNamed)).extracting(FieldError::field).containsExactly(SentryProvider.OPERATOR_LOCATION);
     }
 
     private static int freePort() throws IOException {
