@@ -72,7 +72,7 @@ public class SubprocessorList implements SlotChangeListener {
     }
 
     @Override
-    public void changed(StoredSlot previous, String newProviderId, long newVersion, UUID actor) {
+    public void changed(StoredSlot previous, String newProviderId, long newVersion, boolean dataMoves, UUID actor) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -102,7 +102,7 @@ class StorageMigrationPanel extends Div {
         add(counts);
         if (migration.running()) {
             add(new Paragraph("Until the copy is complete, files not yet copied are read from " + name(migration.source().providerId())
-                    + ", and file storage cannot be switched again."));
+                    + "; the files cannot move elsewhere until then (new credentials for the new provider are fine)."));
         }
         if (migration.lastError() != null) {
             Paragraph error = new Paragraph(migration.lastError());

@@ -61,12 +61,6 @@ public class ProviderSwitcher {
     public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
         HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
-        for (SlotChangeListener listener : listeners) {
-            Optional<String> refusal = listener.refusal(slot);
-            if (refusal.isPresent()) {
-                throw new ConfigRejectedException(List.of(new FieldError(null, refusal.get())));
-            }
-        }
         ConfigSchema schema = provider.descriptor().configSchema();
         StoredSlot current = registry.stored(slot);
         Map<String, String> values = withKeptSecrets(slot, schema, form, current, providerId);
@@ -78,6 +72,14 @@ public class ProviderSwitcher {
         }
         if (!errors.isEmpty()) {
             throw new ConfigRejectedException(errors);
+        }
+        // Location settings are never secret, so the stored values compare as they are.
+        boolean dataMoves = !providerId.equals(current.providerId()) || !schema.sameLocation(current.config(), validation.config().values());
+        for (SlotChangeListener listener : listeners) {
+            Optional<String> refusal = listener.refusal(slot, dataMoves);
+            if (refusal.isPresent()) {
+                throw new ConfigRejectedException(List.of(new FieldError(null, refusal.get())));
+            }
         }
         ProviderInstance instance = tryOut(slot, provider, validation);
         try {
@@ -93,7 +95,7 @@ public class ProviderSwitcher {
                 details.put("subprocessorAfter", processor(Optional.of(registry.disclosure(provider, validation.config()))));
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);
-                listeners.forEach(listener -> listener.changed(current, providerId, saved, actor));
+                listeners.forEach(listener -> listener.changed(current, providerId, saved, dataMoves, actor));
                 return saved;
             }));
             registry.install(slot, ActiveProvider.serving(providerId, version, provider.pluginId(), provider.classLoader(), instance));

@@ -85,6 +85,15 @@ class StorageMigrationRepository {
                 .execute();
     }
 
+    /** The copy's target was reconfigured without moving (new credentials, say): it now serves this version. */
+    void retarget(UUID id, long targetVersion) {
+        db.update(STORAGE_MIGRATION)
+                .set(STORAGE_MIGRATION.TARGET_VERSION, targetVersion)
+                .set(STORAGE_MIGRATION.UPDATED_AT, currentOffsetDateTime())
+                .where(STORAGE_MIGRATION.ID.eq(id))
+                .execute();
+    }
+
     void finish(UUID id, StorageMigration.Status status) {
         db.update(STORAGE_MIGRATION)
                 .set(STORAGE_MIGRATION.STATUS, status.name())

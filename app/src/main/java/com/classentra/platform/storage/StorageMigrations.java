@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts a storage migration whenever the storage slot changes, and tells every node whether one is running so
+ * Starts a storage migration whenever a change of the storage slot moves the data (another provider, or another
+ * bucket or directory), and tells every node whether one is running so
  * that reads can fall back to the former provider. While a copy runs the slot cannot change again: two copies
  * at once could leave an object only where neither provider looks.
  */
@@ -46,8 +47,9 @@ public class StorageMigrations implements SlotChangeListener {
     }
 
     @Override
-    public Optional<String> refusal(Slot slot) {
-        if (slot != Slot.STORAGE) {
+    public Optional<String> refusal(Slot slot, boolean dataMoves) {
+        // Settings that keep the data where it is (new credentials, a timeout) may change during a copy.
+        if (slot != Slot.STORAGE || !dataMoves) {
             return Optional.empty();
         }
         return running().map(m -> "Files are still being copied from '" + m.source().providerId() + "' to '" + m.targetProviderId()
@@ -57,11 +59,20 @@ public class StorageMigrations implements SlotChangeListener {
     }
 
     @Override
-    public void changed(StoredSlot previous, String newProviderId, long newVersion, UUID actor) {
+    public void changed(StoredSlot previous, String newProviderId, long newVersion, boolean dataMoves, UUID actor) {
         if (previous.slot() != Slot.STORAGE || previous.providerId() == null) {
             return;
         }
-        migrations.insert(UUID.randomUUID(), previous, newProviderId, newVersion, actor);
+        Optional<StorageMigration> running = migrations.running();
+        if (dataMoves) {
+            // Should another copy have started meanwhile, the unique index refuses this one and the change rolls back.
+            migrations.insert(UUID.randomUUID(), previous, newProviderId, newVersion, actor);
+        } else if (running.isPresent()) {
+            // The copy's target was reconfigured in place (new credentials, say): copy on with its new settings.
+            migrations.retarget(running.get().id(), newVersion);
+        } else {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

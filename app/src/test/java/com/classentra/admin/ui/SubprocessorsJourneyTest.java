@@ -53,7 +53,7 @@ class SubprocessorsJourneyTest {
         Locator migration = journey.page().locator("#storage-migration");
         assertThat(migration).isVisible();
         assertThat(migration).containsText("Copying");
-        assertThat(migration).containsText("file storage cannot be switched again");
+        assertThat(migration).containsText("the files cannot move elsewhere until then");
         migration.scrollIntoViewIfNeeded();
         journey.screenshot("1-storage-migration");
         journey.page().locator(".subprocessor-table").scrollIntoViewIfNeeded();

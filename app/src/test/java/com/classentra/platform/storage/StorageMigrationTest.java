@@ -86,6 +86,12 @@ class StorageMigrationTest {
         assertThatThrownBy(() -> useLocalStorageIn(folders.resolve("third")))
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("still being copied");
+        // Settings of the target that keep the files where they are may change meanwhile; the copy goes on with them.
+        long reconfigured = switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "200"), null);
+        assertThat(migrations.running()).get().satisfies(m -> {
+            assertThat(m.id()).isEqualTo(migrations.recent(1).getFirst().id());
+            assertThat(m.targetVersion()).isEqualTo(reconfigured);
+        });
 
         // Before anything is copied, reads fall back to the former folder; new objects go to the new one.
         assertThat(read("tenants/t/courses/c/files/object-03")).contains(stored.get("tenants/t/courses/c/files/object-03"));
@@ -135,7 +141,10 @@ class StorageMigrationTest {
         }
         Optional<ObjectInfo> deletedAtNewProvider = registry.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(deleted));
         assertThat(deletedAtNewProvider).isEmpty();
-        // Storage can change again now.
+        // Settings that do not move the files start no copy.
+        switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "300"), null);
+        assertThat(migrations.running()).isEmpty();
+        // Storage can move again now.
         useLocalStorageIn(folders.resolve("third"));
         assertThat(migrations.running()).isPresent();
     }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * @param pattern      regular expression a TEXT value must match entirely; null for any
  * @param patternHint  what the pattern means, shown when a value does not match
  * @param options      allowed values of a CHOICE field
+ * @param location     the setting says where the provider keeps its data (a bucket, a directory): changing it
+ *                     means the data must move, and the platform copies it (storage migration); changing any
+ *                     other setting (a key, a timeout) does not
  */
 public record ConfigField(
         String key,
@@ -29,7 +32,8 @@ public record ConfigField(
         Long max,
         String pattern,
         String patternHint,
-        List<String> options) {
+        List<String> options,
+        boolean location) {
 
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9.]{0,62}");
 
@@ -50,35 +54,40 @@ public record ConfigField(
     }
 
     public static ConfigField of(String key, String label, FieldType type) {
-        return new ConfigField(key, label, type, false, false, null, "", null, null, null, null, List.of());
+        return new ConfigField(key, label, type, false, false, null, "", null, null, null, null, List.of(), false);
     }
 
     /** A field whose value must be one of the given options. */
     public static ConfigField choice(String key, String label, String... options) {
-        return new ConfigField(key, label, FieldType.CHOICE, false, false, null, "", null, null, null, null, List.of(options));
+        return new ConfigField(key, label, FieldType.CHOICE, false, false, null, "", null, null, null, null, List.of(options), false);
     }
 
     public ConfigField asRequired() {
-        return new ConfigField(key, label, type, true, secret, defaultValue, help, min, max, pattern, patternHint, options);
+        return new ConfigField(key, label, type, true, secret, defaultValue, help, min, max, pattern, patternHint, options, location);
     }
 
     public ConfigField asSecret() {
-        return new ConfigField(key, label, type, required, true, defaultValue, help, min, max, pattern, patternHint, options);
+        return new ConfigField(key, label, type, required, true, defaultValue, help, min, max, pattern, patternHint, options, location);
     }
 
     public ConfigField withDefault(String value) {
-        return new ConfigField(key, label, type, required, secret, value, help, min, max, pattern, patternHint, options);
+        return new ConfigField(key, label, type, required, secret, value, help, min, max, pattern, patternHint, options, location);
     }
 
     public ConfigField withHelp(String text) {
-        return new ConfigField(key, label, type, required, secret, defaultValue, text, min, max, pattern, patternHint, options);
+        return new ConfigField(key, label, type, required, secret, defaultValue, text, min, max, pattern, patternHint, options, location);
     }
 
     public ConfigField withRange(Long lowest, Long highest) {
-        return new ConfigField(key, label, type, required, secret, defaultValue, help, lowest, highest, pattern, patternHint, options);
+        return new ConfigField(key, label, type, required, secret, defaultValue, help, lowest, highest, pattern, patternHint, options, location);
+    }
+
+    /** Marks the setting as naming where the provider keeps its data; see {@code location}. */
+    public ConfigField asLocation() {
+        return new ConfigField(key, label, type, required, secret, defaultValue, help, min, max, pattern, patternHint, options, true);
     }
 
     public ConfigField withPattern(String regex, String hint) {
-        return new ConfigField(key, label, type, required, secret, defaultValue, help, min, max, regex, hint, options);
+        return new ConfigField(key, label, type, required, secret, defaultValue, help, min, max, regex, hint, options, location);
     }
 }

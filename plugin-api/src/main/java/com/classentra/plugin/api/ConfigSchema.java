@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,14 @@ public record ConfigSchema(List<ConfigField> fields) {
 
     public static ConfigSchema empty() {
         return new ConfigSchema(List.of());
+    }
+
+    /**
+     * Whether two sets of settings name the same place for the provider's data: every {@link ConfigField#location()}
+     * field has the same value in both (absent counts as a value).
+     */
+    public boolean sameLocation(Map<String, String> one, Map<String, String> other) {
+        return fields.stream().filter(ConfigField::location).allMatch(f -> Objects.equals(one.get(f.key()), other.get(f.key())));
     }
 
     public Optional<ConfigField> field(String key) {

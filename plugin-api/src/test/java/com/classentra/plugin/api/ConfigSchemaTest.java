@@ -80,4 +80,18 @@ class ConfigSchemaTest {
                 java.util.List.of(), SubprocessorDisclosure.DpfStatus.VERIFY))
                 .hasMessageContaining("data categories");
     }
+
+    @Test
+    void onlyLocationSettingsDecideWhetherTheDataMoves() {
+        ConfigSchema schema = ConfigSchema.of(
+                ConfigField.of("bucket", "Bucket", FieldType.TEXT).asRequired().asLocation(),
+                ConfigField.of("secret", "Secret", FieldType.TEXT).asSecret(),
+                ConfigField.of("prefix", "Prefix", FieldType.TEXT).asLocation());
+
+        assertThat(schema.sameLocation(Map.of("bucket", "a", "secret", "old"), Map.of("bucket", "a", "secret", "new"))).isTrue();
+        assertThat(schema.sameLocation(Map.of("bucket", "a"), Map.of("bucket", "b"))).isFalse();
+        assertThat(schema.sameLocation(Map.of("bucket", "a"), Map.of("bucket", "a", "prefix", "p/"))).as("a prefix added").isFalse();
+        assertThat(schema.field("bucket").orElseThrow().location()).isTrue();
+        assertThat(schema.field("secret").orElseThrow().location()).isFalse();
+    }
 }

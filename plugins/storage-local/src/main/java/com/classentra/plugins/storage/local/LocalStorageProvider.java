@@ -28,7 +28,7 @@ public class LocalStorageProvider implements StorageProviderFactory {
             "Local filesystem",
             "Keeps uploaded files, exports and recordings in a directory on this server.",
             ConfigSchema.of(
-                    ConfigField.of(DIRECTORY, "Storage directory", FieldType.PATH)
+                    ConfigField.of(DIRECTORY, "Storage directory", FieldType.PATH).asLocation()
                             .withHelp("Leave empty to use the files folder in the data directory."),
                     ConfigField.of(MAX_OBJECT_MB, "Largest object (MB)", FieldType.INTEGER)
                             .withDefault("512").withRange(1L, 102_400L)

@@ -62,19 +62,19 @@ public class S3StorageProvider implements StorageProviderFactory {
             "S3-compatible storage",
             "Keeps uploaded files, exports and recordings in a bucket on Cloudflare R2, Amazon S3 or another S3-compatible service.",
             ConfigSchema.of(
-                    ConfigField.choice(SERVICE, "Service", R2, AWS_S3, OTHER).asRequired(),
-                    ConfigField.of(ENDPOINT, "Endpoint URL", FieldType.URL)
+                    ConfigField.choice(SERVICE, "Service", R2, AWS_S3, OTHER).asRequired().asLocation(),
+                    ConfigField.of(ENDPOINT, "Endpoint URL", FieldType.URL).asLocation()
                             .withHelp("Required for R2 (https://<account id>.r2.cloudflarestorage.com) and other services; "
                                     + "leave empty for Amazon S3."),
-                    ConfigField.of(REGION, "Region", FieldType.TEXT)
+                    ConfigField.of(REGION, "Region", FieldType.TEXT).asLocation()
                             .withPattern("auto|[a-z]{2}(-[a-z]+)+-[0-9]{1,2}", "must be auto or a region id such as eu-west-1")
                             .withHelp("auto for R2 (used when empty); the bucket's region for Amazon S3."),
-                    ConfigField.of(BUCKET, "Bucket", FieldType.TEXT).asRequired()
+                    ConfigField.of(BUCKET, "Bucket", FieldType.TEXT).asRequired().asLocation()
                             .withPattern("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
                                     "must be 3 to 63 lower-case letters, digits, dots or dashes, starting and ending with a letter or digit"),
                     ConfigField.of(ACCESS_KEY_ID, "Access key id", FieldType.TEXT).asRequired().withRange(1L, 128L),
                     ConfigField.of(SECRET_ACCESS_KEY, "Secret access key", FieldType.TEXT).asRequired().asSecret(),
-                    ConfigField.of(KEY_PREFIX, "Key prefix", FieldType.TEXT)
+                    ConfigField.of(KEY_PREFIX, "Key prefix", FieldType.TEXT).asLocation()
                             .withPattern("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*/?",
                                     "must be path segments of letters, digits, dots, dashes and underscores")
                             .withHelp("Optional folder inside the bucket, e.g. classentra/, so the bucket can hold other data too."),
