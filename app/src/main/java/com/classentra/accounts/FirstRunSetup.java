@@ -17,7 +17,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start with no administrator: no default password exists. Instead the server prints a one-time
@@ -33,18 +32,15 @@ public class FirstRunSetup {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
-    private final TransactionTemplate transactions;
     private final PlatformScope platformScope;
     private final AuditLog audit;
     private final ClassentraProperties properties;
     private volatile String token;
 
-    FirstRunSetup(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            TransactionTemplate transactions, PlatformScope platformScope, AuditLog audit, ClassentraProperties properties) {
+    FirstRunSetup(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, PlatformScope platformScope, AuditLog audit, ClassentraProperties properties) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
-        this.transactions = transactions;
         this.platformScope = platformScope;
         this.audit = audit;
         this.properties = properties;
@@ -90,7 +86,7 @@ public class FirstRunSetup {
         if (!problems.isEmpty()) {
             return problems;
         }
-        Boolean created = platformScope.call(null, "first-run setup", () -> transactions.execute(status -> {
+        Boolean created = platformScope.inTransaction(null, "first-run setup", () -> {
             accounts.lockFirstRunSetup();
             if (!accepts(candidateToken) || accounts.administratorExists()) {
                 return false;
@@ -99,7 +95,7 @@ public class FirstRunSetup {
                     passwordEncoder.encode(password), true);
             audit.record(null, id, "setup.administrator.created", "user", id.toString(), Map.of("via", "first-run link"));
             return true;
-        }));
+        });
         if (!Boolean.TRUE.equals(created)) {
             return Map.of("token", "This setup link has already been used or is no longer valid.");
         }

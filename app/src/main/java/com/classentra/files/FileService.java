@@ -145,7 +145,7 @@ public class FileService {
         } catch (ProviderException | RuntimeException e) {
             // The object has no row: queue it like any deleted file, so the purge job keeps trying.
             log.warn("Could not remove {} after a failed save; queued for the purge job", key, e);
-            platformScope.call(null, "queue purge of an orphaned upload", () -> transactions.execute(status -> files.queuePurge(key)));
+            platformScope.inTransaction(null, "queue purge of an orphaned upload", () -> files.queuePurge(key));
         }
     }
 
@@ -227,7 +227,7 @@ public class FileService {
 
     /** Removes from storage the objects of deleted files; returns how many were purged. */
     int purgeDeleted(int batchSize) {
-        return platformScope.call(null, "purge deleted files", () -> transactions.execute(status -> {
+        return platformScope.inTransaction(null, "purge deleted files", () -> {
             int purged = 0;
             for (String key : files.purgeBatch(batchSize)) {
                 try {
@@ -239,6 +239,6 @@ public class FileService {
                 }
             }
             return purged;
-        }));
+        });
     }
 }

@@ -23,7 +23,6 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The subprocessor page, generated from what actually runs: the configured infrastructure, then the provider
@@ -41,18 +40,15 @@ public class SubprocessorList implements SlotChangeListener {
     private final StorageMigrations storageMigrations;
     private final SubprocessorSettings settings;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final DSLContext db;
     private final Duration freshFor;
     private volatile Snapshot snapshot;
 
-    SubprocessorList(SlotRegistry slots, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope,
-            TransactionTemplate transactions, DSLContext db, ClassentraProperties properties) {
+    SubprocessorList(SlotRegistry slots, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope, DSLContext db, ClassentraProperties properties) {
         this.slots = slots;
         this.storageMigrations = storageMigrations;
         this.settings = settings;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.db = db;
         this.freshFor = properties.plugins().stateRefresh();
     }
@@ -116,7 +112,7 @@ public class SubprocessorList implements SlotChangeListener {
 
     /** Changes of the company processing a slot's data, newest first. */
     public List<Change> changes(int limit) {
-        return platformScope.call(null, "read subprocessor changes", () -> transactions.execute(status -> db
+        return platformScope.inTransaction(null, "read subprocessor changes", () -> db
                 .select(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.TARGET_ID,
                         DSL.field("{0} ->> 'subprocessorBefore'", String.class, AUDIT_EVENT.DETAILS),
                         DSL.field("{0} ->> 'subprocessorAfter'", String.class, AUDIT_EVENT.DETAILS))
@@ -126,7 +122,7 @@ public class SubprocessorList implements SlotChangeListener {
                 .and(DSL.condition("{0} ->> 'subprocessorBefore' IS DISTINCT FROM {0} ->> 'subprocessorAfter'", AUDIT_EVENT.DETAILS))
                 .orderBy(AUDIT_EVENT.OCCURRED_AT.desc())
                 .limit(limit)
-                .fetch(r -> new Change(r.value1(), Slot.fromKey(r.value2()).displayName(), r.value3(), r.value4()))));
+                .fetch(r -> new Change(r.value1(), Slot.fromKey(r.value2()).displayName(), r.value3(), r.value4())));
     }
 
     private Optional<SubprocessorDisclosure> formerStorage() {

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Emails notifications by their recipients' preferences. The notification row is its own job queue: the
@@ -30,21 +29,18 @@ class NotificationMailer {
     private final NotificationRepository notifications;
     private final EmailOutbox outbox;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final ClassentraProperties properties;
 
-    NotificationMailer(NotificationRepository notifications, EmailOutbox outbox, PlatformScope platformScope,
-            TransactionTemplate transactions, ClassentraProperties properties) {
+    NotificationMailer(NotificationRepository notifications, EmailOutbox outbox, PlatformScope platformScope, ClassentraProperties properties) {
         this.notifications = notifications;
         this.outbox = outbox;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.properties = properties;
     }
 
     /** Applies the preference to up to {@code limit} pending notifications; answers how many it handled. */
     int emailPending(int limit) {
-        return platformScope.call(null, "email notifications of every workspace by preference", () -> transactions.execute(status -> {
+        return platformScope.inTransaction(null, "email notifications of every workspace by preference", () -> {
             List<Outgoing> pending = notifications.claim("PENDING", limit);
             Map<String, List<UUID>> byState = new LinkedHashMap<>();
             for (Outgoing n : pending) {
@@ -60,12 +56,12 @@ class NotificationMailer {
             }
             byState.forEach((state, ids) -> notifications.setEmailState(ids, state));
             return pending.size();
-        }));
+        });
     }
 
     /** Sends one digest email per person for up to {@code people} people; answers how many people it handled. */
     int sendDigests(int people) {
-        return platformScope.call(null, "daily notification digests of every workspace", () -> transactions.execute(status -> {
+        return platformScope.inTransaction(null, "daily notification digests of every workspace", () -> {
             Map<UUID, List<Outgoing>> byPerson = notifications.claimDigests(people).stream()
                     .collect(Collectors.groupingBy(Outgoing::userId, LinkedHashMap::new, Collectors.toList()));
             for (List<Outgoing> rows : byPerson.values()) {
@@ -78,7 +74,7 @@ class NotificationMailer {
                 }
             }
             return byPerson.size();
-        }));
+        });
     }
 
     private EmailRequest immediate(Outgoing n) {

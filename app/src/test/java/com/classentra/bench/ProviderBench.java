@@ -116,7 +116,7 @@ public final class ProviderBench {
         app.getBean(ProviderSwitcher.class).switchProvider(Slot.EMAIL, "smtp", Map.of("host", "127.0.0.1",
                 "port", Integer.toString(relay.getSmtp().getPort()), "security", "none",
                 "operatorName", "Bench Relay", "operatorLocation", "This machine"), null);
-        platformScope.call(null, "bench", () -> transactions.execute(status -> db.deleteFrom(EMAIL_OUTBOX).execute()));
+        platformScope.inTransaction(null, "bench", () -> db.deleteFrom(EMAIL_OUTBOX).execute());
 
         DbScope.user(null).supply(() -> transactions.execute(status -> {
             for (int i = 0; i < emails; i++) {
@@ -135,10 +135,10 @@ public final class ProviderBench {
             sent += handled;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] delays = platformScope.call(null, "bench", () -> transactions.execute(status -> db
+        double[] delays = platformScope.inTransaction(null, "bench", () -> db
                 .select(DSL.field("extract(epoch from ({0} - {1})) * 1000", Double.class, EMAIL_OUTBOX.SENT_AT, EMAIL_OUTBOX.CREATED_AT))
                 .from(EMAIL_OUTBOX).where(EMAIL_OUTBOX.STATUS.eq("SENT"))
-                .fetch(0, Double.class).stream().mapToDouble(Double::doubleValue).sorted().toArray()));
+                .fetch(0, Double.class).stream().mapToDouble(Double::doubleValue).sorted().toArray());
         System.out.printf("%nOutbox into GreenMail through the SMTP plugin: %d queued at once, %d delivered to the relay%n%n",
                 emails, relay.getReceivedMessages().length);
         System.out.println("| messages/s | p50 enqueue-to-sent ms | p95 enqueue-to-sent ms |");

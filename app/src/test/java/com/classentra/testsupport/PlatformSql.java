@@ -10,24 +10,21 @@ import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Test access to every tenant's rows: runs jOOQ work in a platform-scope transaction. */
 @Component
 public class PlatformSql {
 
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final DSLContext db;
 
-    PlatformSql(PlatformScope platformScope, TransactionTemplate transactions, DSLContext db) {
+    PlatformSql(PlatformScope platformScope, DSLContext db) {
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.db = db;
     }
 
     public <T> T call(Function<DSLContext, T> work) {
-        return platformScope.call(null, "test", () -> transactions.execute(status -> work.apply(db)));
+        return platformScope.inTransaction(null, "test", () -> work.apply(db));
     }
 
     /** Rows of the table matching the condition, across all tenants. */

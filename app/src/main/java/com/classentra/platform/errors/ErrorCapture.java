@@ -35,7 +35,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,7 +65,6 @@ public class ErrorCapture implements DisposableBean {
     private final ErrorReportRepository reports;
     private final SlotRegistry slots;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Duration burstWindow;
@@ -74,12 +72,11 @@ public class ErrorCapture implements DisposableBean {
     private final String node;
     private final ExecutorService writer = Executors.newVirtualThreadPerTaskExecutor();
 
-    ErrorCapture(ErrorReportRepository reports, SlotRegistry slots, PlatformScope platformScope, TransactionTemplate transactions,
+    ErrorCapture(ErrorReportRepository reports, SlotRegistry slots, PlatformScope platformScope,
             JsonMapper json, MeterRegistry meters, @Value("${classentra.errors.burst-window:1m}") Duration burstWindow) {
         this.reports = reports;
         this.slots = slots;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.json = json;
         this.meters = meters;
         this.burstWindow = burstWindow;
@@ -118,8 +115,7 @@ public class ErrorCapture implements DisposableBean {
         }
         String fingerprint = fingerprint(event);
         JSONB tags = JSONB.valueOf(json.writeValueAsString(event.tags()));
-        boolean opened = platformScope.call(null, "error capture", () -> transactions.execute(status ->
-                reports.record(fingerprint, event, tags, burstWindow)));
+        boolean opened = platformScope.inTransaction(null, "error capture", () -> reports.record(fingerprint, event, tags, burstWindow));
         return opened ? "queued" : "merged";
     }
 

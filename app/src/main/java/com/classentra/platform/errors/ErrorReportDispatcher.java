@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,12 +39,11 @@ public class ErrorReportDispatcher {
     private final ErrorReportRepository reports;
     private final SlotRegistry slots;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final RetryPolicy retries;
 
-    ErrorReportDispatcher(ErrorReportRepository reports, SlotRegistry slots, PlatformScope platformScope, TransactionTemplate transactions,
+    ErrorReportDispatcher(ErrorReportRepository reports, SlotRegistry slots, PlatformScope platformScope,
             JsonMapper json, MeterRegistry meters,
             @Value("${classentra.errors.max-attempts:8}") int maxAttempts,
             @Value("${classentra.errors.first-retry:30s}") Duration firstRetry,
@@ -53,7 +51,6 @@ public class ErrorReportDispatcher {
         this.reports = reports;
         this.slots = slots;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.json = json;
         this.meters = meters;
         this.retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
@@ -113,6 +110,6 @@ public class ErrorReportDispatcher {
     }
 
     private <T> T inPlatformScope(java.util.function.Supplier<T> work) {
-        return platformScope.call(null, "error report dispatch", () -> transactions.execute(status -> work.get()));
+        return platformScope.inTransaction(null, "error report dispatch", work);
     }
 }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Error reports' background jobs: dispatch every few seconds, and the daily purge of old reports. */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +29,12 @@ class ErrorReportJobs {
 
     /** A report is useful while it is fresh: sent, dead and never-sent ones go after {@code classentra.errors.keep}. */
     @Bean
-    RecurringTask<Void> errorReportRetention(ErrorReportRepository reports, PlatformScope platformScope, TransactionTemplate transactions,
+    RecurringTask<Void> errorReportRetention(ErrorReportRepository reports, PlatformScope platformScope,
             @Value("${classentra.errors.keep:7d}") Duration keep) {
         return Tasks.recurring("error-report-retention", Schedules.daily(LocalTime.of(3, 53)))
                 .execute((instance, context) -> {
                     OffsetDateTime cutOff = OffsetDateTime.now().minus(keep);
-                    int purged = QueueDrain.purgeInBatches(platformScope, transactions, "error report retention",
+                    int purged = QueueDrain.purgeInBatches(platformScope, "error report retention",
                             () -> reports.purgeCreatedBefore(cutOff, 1000));
                     log.info("Error report retention: deleted {} report(s) older than {}", purged, keep);
                 });

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The loops of a queue's jobs: dispatch (claim a batch, handle each row, until nothing is due or the budget is spent) and retention. */
 public final class QueueDrain {
@@ -36,11 +35,11 @@ public final class QueueDrain {
      * Runs a batched delete in the platform scope, one transaction a batch, until a batch deletes nothing (small
      * batches, so no statement holds many locks for long); returns the rows deleted in all.
      */
-    public static int purgeInBatches(PlatformScope platformScope, TransactionTemplate transactions, String reason, IntSupplier deleteOneBatch) {
+    public static int purgeInBatches(PlatformScope platformScope, String reason, IntSupplier deleteOneBatch) {
         int purged = 0;
         int batch;
         do {
-            batch = platformScope.call(null, reason, () -> transactions.execute(status -> deleteOneBatch.getAsInt()));
+            batch = platformScope.inTransaction(null, reason, deleteOneBatch::getAsInt);
             purged += batch;
         } while (batch > 0);
         return purged;

@@ -13,7 +13,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The only way email leaves Classentra: {@link #enqueue} writes the rendered message in the caller's
@@ -26,15 +25,12 @@ public class EmailOutbox {
     private final OutboxRepository outbox;
     private final EmailTemplates templates;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope,
-            TransactionTemplate transactions, AuditLog audit, MeterRegistry meters) {
+    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope, AuditLog audit, MeterRegistry meters) {
         this.outbox = outbox;
         this.templates = templates;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.audit = audit;
         Gauge.builder("classentra.outbox.oldest.waiting", this, o -> o.inPlatformScope(() -> outbox.oldestWaiting().toMillis() / 1000.0))
                 .description("Age of the oldest email not yet sent (the outbox lag)")
@@ -66,16 +62,16 @@ public class EmailOutbox {
     /** Sends a dead letter again; false when the row is not (or no longer) dead. */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean retry(UUID id, UUID actor) {
-        return platformScope.call(actor, "retry email", () -> transactions.execute(status -> {
+        return platformScope.inTransaction(actor, "retry email", () -> {
             boolean requeued = outbox.requeue(id);
             if (requeued) {
                 audit.record(null, actor, "outbox.email.retried", "email", id.toString(), Map.of());
             }
             return requeued;
-        }));
+        });
     }
 
     private <T> T inPlatformScope(java.util.function.Supplier<T> query) {
-        return platformScope.call(null, "outbox read", () -> transactions.execute(status -> query.get()));
+        return platformScope.inTransaction(null, "outbox read", () -> query.get());
     }
 }

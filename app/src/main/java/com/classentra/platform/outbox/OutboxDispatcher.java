@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends queued email through the email slot's active provider. Rows are claimed in small batches with a
@@ -39,12 +38,11 @@ public class OutboxDispatcher {
     private final OutboxRepository outbox;
     private final SlotRegistry slots;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final EmailAddress from;
     private final RetryPolicy retries;
 
-    OutboxDispatcher(OutboxRepository outbox, SlotRegistry slots, PlatformScope platformScope, TransactionTemplate transactions,
+    OutboxDispatcher(OutboxRepository outbox, SlotRegistry slots, PlatformScope platformScope,
             MeterRegistry meters,
             @Value("${classentra.mail.from-address:noreply@classentra.local}") String fromAddress,
             @Value("${classentra.mail.from-name:Classentra}") String fromName,
@@ -54,7 +52,6 @@ public class OutboxDispatcher {
         this.outbox = outbox;
         this.slots = slots;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.meters = meters;
         this.from = new EmailAddress(fromAddress, fromName);
         this.retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
@@ -114,6 +111,6 @@ public class OutboxDispatcher {
     }
 
     private <T> T inPlatformScope(java.util.function.Supplier<T> work) {
-        return platformScope.call(null, "email dispatch", () -> transactions.execute(status -> work.get()));
+        return platformScope.inTransaction(null, "email dispatch", work);
     }
 }

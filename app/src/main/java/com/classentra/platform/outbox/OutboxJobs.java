@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox's background jobs: dispatch every few seconds, and the daily purge of sent email. */
 @Configuration(proxyBeanMethods = false)
@@ -30,12 +29,12 @@ class OutboxJobs {
 
     /** Sent messages hold addresses and content: keep them only as long as support needs them. */
     @Bean
-    RecurringTask<Void> emailOutboxRetention(OutboxRepository outbox, PlatformScope platformScope, TransactionTemplate transactions,
+    RecurringTask<Void> emailOutboxRetention(OutboxRepository outbox, PlatformScope platformScope,
             @Value("${classentra.outbox.keep-sent:30d}") Duration keepSent) {
         return Tasks.recurring("email-outbox-retention", Schedules.daily(LocalTime.of(3, 17)))
                 .execute((instance, context) -> {
                     OffsetDateTime cutOff = OffsetDateTime.now().minus(keepSent);
-                    int purged = QueueDrain.purgeInBatches(platformScope, transactions, "outbox retention",
+                    int purged = QueueDrain.purgeInBatches(platformScope, "outbox retention",
                             () -> outbox.purgeSentBefore(cutOff, 1000));
                     log.info("Outbox retention: deleted {} sent email(s) older than {}", purged, keepSent);
                 });

@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes which provider serves a slot, at runtime. The new settings are validated against the provider's
@@ -37,16 +36,14 @@ public class ProviderSwitcher {
     private final SlotRegistry registry;
     private final SlotStateStore store;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final List<SlotChangeListener> listeners;
 
-    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
+    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, AuditLog audit,
             List<SlotChangeListener> listeners) {
         this.registry = registry;
         this.store = store;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.audit = audit;
         this.listeners = List.copyOf(listeners);
     }
@@ -84,7 +81,7 @@ public class ProviderSwitcher {
         ProviderInstance instance = tryOut(slot, provider, validation);
         try {
             Map<String, String> stored = registry.encrypted(slot, schema, validation.config().values());
-            long version = platformScope.call(actor, "switch " + slot.key() + " provider", () -> transactions.execute(status -> {
+            long version = platformScope.inTransaction(actor, "switch " + slot.key() + " provider", () -> {
                 long saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("from", current.providerId());
@@ -97,7 +94,7 @@ public class ProviderSwitcher {
                         "slot", slot.key(), details);
                 listeners.forEach(listener -> listener.changed(current, providerId, saved, dataMoves, actor));
                 return saved;
-            }));
+            });
             registry.install(slot, ActiveProvider.serving(providerId, version, provider.pluginId(), provider.classLoader(), instance));
             return version;
         } catch (DataIntegrityViolationException e) {

@@ -32,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Copies the objects of a running storage migration, a page at a time: each object is read from the former
@@ -49,7 +48,6 @@ class StorageCopier {
     private final StorageMigrations state;
     private final SlotRegistry slots;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final MeterRegistry meters;
     private final int pageSize;
@@ -60,8 +58,7 @@ class StorageCopier {
     /** The job runs once at a time across nodes; this keeps a direct call on the same node from overlapping it. */
     private final ReentrantLock stepping = new ReentrantLock();
 
-    StorageCopier(StorageMigrationRepository migrations, StorageMigrations state, SlotRegistry slots, PlatformScope platformScope,
-            TransactionTemplate transactions, AuditLog audit, MeterRegistry meters,
+    StorageCopier(StorageMigrationRepository migrations, StorageMigrations state, SlotRegistry slots, PlatformScope platformScope, AuditLog audit, MeterRegistry meters,
             @Value("${classentra.storage-migration.page-size:100}") int pageSize,
             @Value("${classentra.storage-migration.first-retry:30s}") Duration firstRetry,
             @Value("${classentra.storage-migration.max-retry:1h}") Duration maxRetry,
@@ -70,7 +67,6 @@ class StorageCopier {
         this.state = state;
         this.slots = slots;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.audit = audit;
         this.meters = meters;
         this.pageSize = pageSize;
@@ -261,7 +257,7 @@ class StorageCopier {
     }
 
     private <T> T inPlatformScope(Supplier<T> work) {
-        return platformScope.call(null, "storage migration", () -> transactions.execute(status -> work.get()));
+        return platformScope.inTransaction(null, "storage migration", work);
     }
 
     private void inPlatformScope(Runnable work) {

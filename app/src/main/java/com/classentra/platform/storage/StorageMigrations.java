@@ -16,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a storage migration whenever a change of the storage slot moves the data (another provider, or another
@@ -29,18 +28,16 @@ public class StorageMigrations implements SlotChangeListener {
 
     private final StorageMigrationRepository migrations;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final ClassentraProperties properties;
     private final SlotRegistry slots;
     /** The running migration's source as this node last read it; re-read like the slot settings. */
     private volatile Cached cached;
 
-    StorageMigrations(StorageMigrationRepository migrations, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
+    StorageMigrations(StorageMigrationRepository migrations, PlatformScope platformScope, AuditLog audit,
             ClassentraProperties properties, SlotRegistry slots) {
         this.migrations = migrations;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.audit = audit;
         this.properties = properties;
         this.slots = slots;
@@ -123,7 +120,7 @@ public class StorageMigrations implements SlotChangeListener {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean abandon(UUID migrationId, UUID actor) {
-        boolean abandoned = platformScope.call(actor, "abandon storage migration", () -> transactions.execute(status -> {
+        boolean abandoned = platformScope.inTransaction(actor, "abandon storage migration", () -> {
             Optional<StorageMigration> running = migrations.running().filter(m -> m.id().equals(migrationId));
             running.ifPresent(m -> {
                 migrations.finish(m.id(), StorageMigration.Status.ABANDONED);
@@ -133,7 +130,7 @@ public class StorageMigrations implements SlotChangeListener {
                                 "settled", m.settled(), "failing", m.failing(), "listingDone", m.listingDone()));
             });
             return running.isPresent();
-        }));
+        });
         cached = null;
         return abandoned;
     }
@@ -143,7 +140,7 @@ public class StorageMigrations implements SlotChangeListener {
     }
 
     private <T> T inPlatformScope(java.util.function.Supplier<T> work) {
-        return platformScope.call(null, "storage migration", () -> transactions.execute(status -> work.get()));
+        return platformScope.inTransaction(null, "storage migration", work);
     }
 
     private record Cached(Optional<StoredSlot> source, Instant readAt) {

@@ -107,7 +107,7 @@ class EmailProviderSwitchTest {
         }));
 
         // Retries come quickly here, so the outage and the switch happen while most messages are still queued.
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, transactions, meters,
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, meters,
                 "noreply@classentra.test", "Classentra", 1000, Duration.ofMillis(50), Duration.ofMillis(400));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService nodes = Executors.newFixedThreadPool(3);
@@ -178,7 +178,7 @@ class EmailProviderSwitchTest {
             return null;
         }));
 
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, transactions, meters,
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, meters,
                 "noreply@classentra.test", "Classentra", 10, Duration.ofMinutes(1), Duration.ofHours(1));
         assertThat(dispatcher.dispatchDue(10, Duration.ofSeconds(20))).isEqualTo(3);
 
@@ -236,7 +236,7 @@ class EmailProviderSwitchTest {
     }
 
     private <T> T inPlatformScope(java.util.function.Supplier<T> work) {
-        return platformScope.call(null, "test", () -> transactions.execute(status -> work.get()));
+        return platformScope.inTransaction(null, "test", () -> work.get());
     }
 
     private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
