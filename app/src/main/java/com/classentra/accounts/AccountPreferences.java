@@ -2,6 +2,7 @@ package com.classentra.accounts;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
 
+import com.classentra.platform.db.ScopedTransactions;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -11,16 +12,18 @@ import org.springframework.stereotype.Service;
 public class AccountPreferences {
 
     private final DSLContext db;
+    private final ScopedTransactions scoped;
 
-    AccountPreferences(DSLContext db) {
+    AccountPreferences(DSLContext db, ScopedTransactions scoped) {
         this.db = db;
+        this.scoped = scoped;
     }
 
     /** What a dashboard shows first. */
     public enum DashboardView { TODAY, COURSES }
 
     public DashboardView dashboardView(UUID userId) {
-        return db.select(APP_USER.DASHBOARD_VIEW).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.DASHBOARD_VIEW).map(DashboardView::valueOf).orElse(DashboardView.TODAY);
+        return scoped.asUser(userId, () -> db.select(APP_USER.DASHBOARD_VIEW).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.DASHBOARD_VIEW).map(DashboardView::valueOf).orElse(DashboardView.TODAY));
     }
 }

@@ -4,8 +4,8 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.lower;
 
+import com.classentra.db.jooq.Routines;
 import com.classentra.db.jooq.tables.records.AppUserRecord;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +22,13 @@ class AccountRepository {
         this.db = db;
     }
 
-    Optional<AppUserRecord> findByEmail(String email) {
-        return db.selectFrom(APP_USER).where(lower(APP_USER.EMAIL).eq(email.strip().toLowerCase())).fetchOptional();
+    /** The account with this email (case-insensitively), through the SECURITY DEFINER lookup: works before sign-in. */
+    Optional<UUID> idForEmail(String email) {
+        return Optional.ofNullable(db.select(Routines.accountIdForEmail(email)).fetchOne(0, UUID.class));
     }
 
-    Optional<AppUserRecord> findByGoogleSubject(String subject) {
-        return db.selectFrom(APP_USER).where(APP_USER.GOOGLE_SUBJECT.eq(subject)).fetchOptional();
+    Optional<UUID> idForGoogleSubject(String subject) {
+        return Optional.ofNullable(db.select(Routines.accountIdForGoogleSubject(subject)).fetchOne(0, UUID.class));
     }
 
     /** Remembers the Google account of a user, with the name and picture Google shows. */
@@ -42,16 +43,18 @@ class AccountRepository {
                 .execute();
     }
 
+    /** The account's row; row-level security shows it to the person themself (and the platform scope). */
+    void unlinkGoogle(UUID userId) {
+        db.update(APP_USER).setNull(APP_USER.GOOGLE_SUBJECT).setNull(APP_USER.DISPLAY_NAME).setNull(APP_USER.AVATAR_URL)
+                .set(APP_USER.UPDATED_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute();
+    }
+
     Optional<AppUserRecord> findById(UUID id) {
         return db.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional();
     }
 
-    boolean emailTaken(String email) {
-        return db.fetchExists(APP_USER, lower(APP_USER.EMAIL).eq(email.strip().toLowerCase()));
-    }
-
     boolean administratorExists() {
-        return db.fetchExists(APP_USER, APP_USER.ROLES.contains(new String[] {"ADMIN"}));
+        return db.select(Routines.administratorExists()).fetchOne(0, Boolean.class);
     }
 
     UUID insert(NewAccount account, String passwordHash, boolean emailVerified) {

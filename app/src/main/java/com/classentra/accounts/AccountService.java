@@ -8,6 +8,7 @@ import com.classentra.legal.PolicyKind;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
 import com.classentra.accounts.abuse.DisposableEmailDomains;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creating accounts and proving control of their email: sign-up, verification links, password reset.
@@ -39,37 +39,47 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final AccountLookup lookup;
+    private final ScopedTransactions scoped;
     private final AccountTokens tokens;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final PolicyDocuments policies;
     private final EmailOutbox outbox;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
     private final SessionDirectory sessions;
     private final RateLimiter rateLimiter;
     private final DisposableEmailDomains disposableDomains;
     private final ClassentraProperties properties;
 
-    AccountService(AccountRepository accounts, AccountTokens tokens, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-            PolicyDocuments policies, EmailOutbox outbox, AuditLog audit, TransactionTemplate transactions,
+    AccountService(AccountRepository accounts, AccountLookup lookup, ScopedTransactions scoped, AccountTokens tokens, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+            PolicyDocuments policies, EmailOutbox outbox, AuditLog audit,
             SessionDirectory sessions, RateLimiter rateLimiter, DisposableEmailDomains disposableDomains, ClassentraProperties properties) {
         this.accounts = accounts;
+        this.lookup = lookup;
+        this.scoped = scoped;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.policies = policies;
         this.outbox = outbox;
         this.audit = audit;
-        this.transactions = transactions;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.disposableDomains = disposableDomains;
         this.properties = properties;
     }
 
-    /** The outcome of a sign-up: the new account's id, or messages keyed by form field. */
+    /**
+     * The outcome of a sign-up: accepted (the person is told to look for an email), or messages keyed by form
+     * field. An address that already has an account is accepted too, without an account id: the answer must not
+     * tell who has an account, so the owner gets an email instead.
+     */
     public record SignUpResult(UUID userId, Map<String, String> problems) {
+
+        public boolean accepted() {
+            return problems.isEmpty();
+        }
 
         public boolean created() {
             return userId != null;
@@ -92,12 +102,17 @@ public class AccountService {
         if (!problems.isEmpty()) {
             return new SignUpResult(null, problems);
         }
+        Optional<AppUserRecord> existing = lookup.byEmail(form.email());
+        if (existing.isPresent()) {
+            tellOwnerTheirAccountExists(existing.get(), form.locale());
+            return new SignUpResult(null, Map.of());
+        }
         UUID userId = UUID.randomUUID();
         UUID tenantId = form.teacher() ? UUID.randomUUID() : null;
         String[] roles = {form.teacher() ? Role.TEACHER.name() : Role.STUDENT.name()};
         DbScope scope = form.teacher() ? DbScope.tenant(tenantId, userId) : DbScope.user(userId);
         try {
-            scope.run(() -> transactions.executeWithoutResult(status -> {
+            scoped.run(scope, () -> {
                 accounts.insert(new AccountRepository.NewAccount(userId, form.email(), form.firstName(), form.lastName(),
                         form.teacher() ? form.title() : null, roles), passwordEncoder.encode(form.password()), false);
                 if (form.teacher()) {
@@ -106,12 +121,24 @@ public class AccountService {
                 policies.accept(userId, PolicyKind.requiredFor(Set.of(Role.valueOf(roles[0]))));
                 sendVerification(userId, form.email().strip(), form.firstName().strip(), form.locale());
                 audit.record(tenantId, userId, "account.signed_up", "user", userId.toString(), Map.of("role", roles[0]));
-            }));
+            });
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            // Two sign-ups with one address raced past the check above; the unique index kept one.
-            return new SignUpResult(null, Map.of("email", "An account with this email already exists. Sign in, or reset your password."));
+            // Two sign-ups with one address raced past the check above; the unique index kept one, whose owner
+            // learns of the other attempt like any other.
+            lookup.byEmail(form.email()).ifPresent(owner -> tellOwnerTheirAccountExists(owner, form.locale()));
+            return new SignUpResult(null, Map.of());
         }
         return new SignUpResult(userId, Map.of());
+    }
+
+    private void tellOwnerTheirAccountExists(AppUserRecord owner, Locale locale) {
+        scoped.runAsUser(owner.getId(), () -> {
+            outbox.enqueue(new EmailRequest(null, owner.getId(), owner.getEmail(), owner.getFirstName(), "account-exists", locale, Map.of(
+                    "firstName", owner.getFirstName(),
+                    "signInLink", properties.publicUrl() + "/login",
+                    "resetLink", properties.publicUrl() + "/forgot-password")));
+            audit.record(null, owner.getId(), "account.sign_up_with_existing_address", "user", owner.getId().toString(), Map.of());
+        });
     }
 
     private Map<String, String> validate(SignUpForm form) {
@@ -126,8 +153,6 @@ public class AccountService {
             problems.put("email", "Enter an email address such as name@example.com");
         } else if (disposableDomains.isDisposable(email)) {
             problems.put("email", "Addresses from disposable email services can't be used. Please use an address you keep.");
-        } else if (accounts.emailTaken(email)) {
-            problems.put("email", "An account with this email already exists. Sign in, or reset your password.");
         }
         passwordPolicy.problem(form.password(), List.of(email, nullToEmpty(form.firstName()), nullToEmpty(form.lastName())))
                 .ifPresent(message -> problems.put("password", message));
@@ -162,12 +187,12 @@ public class AccountService {
     public void resendVerification(UUID userId, RequestOrigin origin) {
         rateLimiter.requireAllowed(RateLimitRule.VERIFICATION_RESEND_IP, origin.clientAddress());
         rateLimiter.requireAllowed(RateLimitRule.VERIFICATION_RESEND_ACCOUNT, userId.toString());
-        DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
+        scoped.runAsUser(userId, () -> {
             AppUserRecord user = accounts.findById(userId).orElseThrow();
             if (!user.getEmailVerified()) {
                 sendVerification(userId, user.getEmail(), user.getFirstName(), Locale.forLanguageTag(user.getLocale()));
             }
-        }));
+        });
     }
 
     /** The result of opening a verification link. */
@@ -178,7 +203,11 @@ public class AccountService {
     }
 
     public VerificationResult verifyEmail(String token) {
-        return transactions.execute(status -> {
+        Optional<UUID> owner = tokens.ownerOf(token, Purpose.VERIFY_EMAIL);
+        if (owner.isEmpty()) {
+            return new VerificationResult(Verification.INVALID, null);
+        }
+        return scoped.asUser(owner.get(), () -> {
             Check check = tokens.redeem(token, Purpose.VERIFY_EMAIL);
             Verification outcome = switch (check.status()) {
                 case VALID -> {
@@ -208,19 +237,25 @@ public class AccountService {
         if (!rateLimiter.check(RateLimitRule.PASSWORD_RESET_ACCOUNT, email.strip().toLowerCase(Locale.ROOT)).allowed()) {
             return;
         }
-        accounts.findByEmail(email).ifPresent(user -> DbScope.user(user.getId()).run(() -> transactions.executeWithoutResult(status -> {
+        lookup.byEmail(email).ifPresent(user -> scoped.runAsUser(user.getId(), () -> {
             String token = tokens.issue(user.getId(), Purpose.RESET_PASSWORD);
             outbox.enqueue(new EmailRequest(null, user.getId(), user.getEmail(), user.getFirstName(), "reset-password", locale, Map.of(
                     "firstName", user.getFirstName(),
                     "link", link("/reset-password", token),
                     "validMinutes", String.valueOf(Purpose.RESET_PASSWORD.validity.toMinutes()))));
             audit.record(null, user.getId(), "account.password_reset_requested", "user", user.getId().toString(), Map.of());
-        })));
+        }));
     }
 
     /** Whether a reset link can still be used, to decide between the form and an explanation. */
     public LinkStatus checkResetLink(String token) {
-        return transactions.execute(status -> tokens.inspect(token, Purpose.RESET_PASSWORD).status());
+        return inspectResetLink(token).status();
+    }
+
+    private Check inspectResetLink(String token) {
+        return tokens.ownerOf(token, Purpose.RESET_PASSWORD)
+                .map(owner -> scoped.asUser(owner, () -> tokens.inspect(token, Purpose.RESET_PASSWORD)))
+                .orElse(new Check(LinkStatus.INVALID, null));
     }
 
     /** The outcome of choosing a new password through a reset link. */
@@ -229,24 +264,32 @@ public class AccountService {
 
     /** Sets the new password, voids every other reset link and ends every session of the account. */
     public ResetResult resetPassword(String token, String newPassword) {
-        Check preview = transactions.execute(status -> tokens.inspect(token, Purpose.RESET_PASSWORD));
+        Check preview = inspectResetLink(token);
         if (preview.status() != LinkStatus.VALID) {
             return new ResetResult(preview.status(), Optional.empty());
         }
-        AppUserRecord user = accounts.findById(preview.userId()).orElseThrow();
+        AppUserRecord user = lookup.byId(preview.userId()).orElseThrow();
         Optional<String> problem = passwordPolicy.problem(newPassword, List.of(user.getEmail(), user.getFirstName(), user.getLastName()));
         if (problem.isPresent()) {
             return new ResetResult(LinkStatus.VALID, problem);
         }
-        Check redeemed = DbScope.user(user.getId()).supply(() -> transactions.execute(status -> {
+        Check redeemed = scoped.asUser(user.getId(), () -> {
             Check check = tokens.redeem(token, Purpose.RESET_PASSWORD);
             if (check.status() == LinkStatus.VALID) {
                 accounts.updatePasswordHash(user.getId(), passwordEncoder.encode(newPassword));
                 tokens.voidAll(user.getId(), Purpose.RESET_PASSWORD);
-                audit.record(null, user.getId(), "account.password_reset", "user", user.getId().toString(), Map.of());
+                // The reset link proved who owns the address. A Google identity linked while the address was
+                // unproven may be someone else's: it goes, and with it (below) every session it opened.
+                boolean unlinkGoogle = user.getGoogleSubject() != null && !user.getEmailVerified();
+                if (unlinkGoogle) {
+                    accounts.unlinkGoogle(user.getId());
+                }
+                accounts.markEmailVerified(user.getId());
+                audit.record(null, user.getId(), "account.password_reset", "user", user.getId().toString(),
+                        Map.of("googleUnlinked", unlinkGoogle));
             }
             return check;
-        }));
+        });
         if (redeemed.status() == LinkStatus.VALID) {
             sessions.endSessions(user.getId(), null);
         }

@@ -3,6 +3,7 @@ package com.classentra.accounts;
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import com.classentra.db.jooq.Routines;
 import com.classentra.db.jooq.tables.records.AccountTokenRecord;
 import com.classentra.platform.secrets.LinkSigner;
 import java.time.Duration;
@@ -90,18 +91,29 @@ class AccountTokens {
                 .execute();
     }
 
+    /**
+     * Whose link this is, for a correctly signed token of the purpose: found through the SECURITY DEFINER lookup,
+     * so it works before anyone is signed in. The token's row is then read and used up in the owner's scope.
+     */
+    Optional<UUID> ownerOf(String token, Purpose purpose) {
+        return tokenId(token, purpose).map(id -> db.select(Routines.accountTokenOwner(id, purpose.name())).fetchOne(0, UUID.class));
+    }
+
     private Optional<AccountTokenRecord> find(String token, Purpose purpose) {
+        return tokenId(token, purpose).flatMap(id ->
+                db.selectFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.ID.eq(id).and(ACCOUNT_TOKEN.PURPOSE.eq(purpose.name()))).fetchOptional());
+    }
+
+    private Optional<UUID> tokenId(String token, Purpose purpose) {
         Optional<String[]> parts = signer.verify(token).map(payload -> payload.split("\\."));
         if (parts.isEmpty() || parts.get().length != 3 || !parts.get()[0].equals(purpose.name())) {
             return Optional.empty();
         }
-        UUID id;
         try {
-            id = UUID.fromString(parts.get()[1]);
+            return Optional.of(UUID.fromString(parts.get()[1]));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return db.selectFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.ID.eq(id).and(ACCOUNT_TOKEN.PURPOSE.eq(purpose.name()))).fetchOptional();
     }
 
     private static Check statusOf(AccountTokenRecord row) {

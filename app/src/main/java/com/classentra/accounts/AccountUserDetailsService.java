@@ -1,7 +1,7 @@
 package com.classentra.accounts;
 
 import com.classentra.db.jooq.tables.records.AppUserRecord;
-import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Onboarding;
 import com.classentra.platform.security.SignedInUser.Role;
@@ -12,47 +12,60 @@ import org.springframework.security.authentication.DisabledException;
 import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the person signing in by email (case-insensitively), with the workspace they act in. */
+/**
+ * Loads the person signing in by email (case-insensitively), with the workspace they act in, and stores a
+ * stronger hash of their password when Spring Security finds the stored one weaker than today's parameters.
+ */
 @Service
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
+    private final AccountLookup lookup;
     private final AccountRepository accounts;
-    private final TransactionTemplate transactions;
+    private final ScopedTransactions scoped;
     private final PolicyDocuments policies;
 
-    AccountUserDetailsService(AccountRepository accounts, TransactionTemplate transactions, PolicyDocuments policies) {
+    AccountUserDetailsService(AccountLookup lookup, AccountRepository accounts, ScopedTransactions scoped, PolicyDocuments policies) {
+        this.lookup = lookup;
         this.accounts = accounts;
-        this.transactions = transactions;
+        this.scoped = scoped;
         this.policies = policies;
     }
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        AppUserRecord user = accounts.findByEmail(email).orElseThrow(() -> new UsernameNotFoundException("No account for that email"));
+        AppUserRecord user = lookup.byEmail(email).orElseThrow(() -> new UsernameNotFoundException("No account for that email"));
         if (user.getPasswordHash() == null) {
             throw new UsernameNotFoundException("This account signs in with Google");
         }
         return principalFor(user);
     }
 
+    /** Called after a successful sign-in whose stored hash uses older or weaker parameters. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+        UUID id = ((SignedInUser) user).id();
+        scoped.runAsUser(id, () -> accounts.updatePasswordHash(id, newEncodedPassword));
+        return principalFor(id);
+    }
+
     /** The principal of a signed-in person, with what they still have to do before using the product. */
     SignedInUser principalFor(UUID userId) {
-        return principalFor(accounts.findById(userId).orElseThrow(() -> new UsernameNotFoundException("No such account")));
+        return principalFor(lookup.byId(userId).orElseThrow(() -> new UsernameNotFoundException("No such account")));
     }
 
     private SignedInUser principalFor(AppUserRecord user) {
         if (!"ACTIVE".equals(user.getStatus())) {
             throw new DisabledException("This account is suspended");
         }
-        UUID tenant = DbScope.user(user.getId()).supply(() -> transactions.execute(status -> accounts.firstTenantOf(user.getId()).orElse(null)));
         EnumSet<Role> roles = AccountService.roles(user);
         // Operators are not asked for onboarding; people who teach or learn are.
         boolean member = roles.contains(Role.TEACHER) || roles.contains(Role.STUDENT);
+        UUID tenant = scoped.asUser(user.getId(), () -> accounts.firstTenantOf(user.getId()).orElse(null));
         Onboarding onboarding = new Onboarding(user.getEmailVerified(),
                 member ? policies.pending(user.getId(), roles).stream().map(Enum::name).collect(Collectors.toSet()) : Set.of(),
                 member && user.getOnboardingDoneAt() == null);

@@ -3,6 +3,7 @@ package com.classentra.accounts;
 import com.classentra.db.jooq.tables.records.AppUserRecord;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.accounts.abuse.DisposableEmailDomains;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accounts reached through Google sign-in. A Google identity (its stable subject id) is used as is when
@@ -24,16 +24,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GoogleAccounts {
 
     private final AccountRepository accounts;
-    private final TransactionTemplate transactions;
+    private final AccountLookup lookup;
+    private final ScopedTransactions scoped;
     private final AuditLog audit;
     private final SessionDirectory sessions;
     private final RateLimiter rateLimiter;
     private final DisposableEmailDomains disposableDomains;
 
-    GoogleAccounts(AccountRepository accounts, TransactionTemplate transactions, AuditLog audit, SessionDirectory sessions,
+    GoogleAccounts(AccountRepository accounts, AccountLookup lookup, ScopedTransactions scoped, AuditLog audit, SessionDirectory sessions,
             RateLimiter rateLimiter, DisposableEmailDomains disposableDomains) {
         this.accounts = accounts;
-        this.transactions = transactions;
+        this.lookup = lookup;
+        this.scoped = scoped;
         this.audit = audit;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -58,14 +60,14 @@ public class GoogleAccounts {
      * @param roleForNewAccount the role chosen on the sign-up page, used only when an account is created
      */
     public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount, RequestOrigin origin) {
-        Optional<AppUserRecord> known = accounts.findByGoogleSubject(identity.subject());
+        Optional<AppUserRecord> known = lookup.byGoogleSubject(identity.subject());
         if (known.isPresent()) {
             return active(known.get()).getId();
         }
         if (identity.email() == null || identity.email().isBlank()) {
             throw new GoogleSignInRefused("Google did not share an email address for this account.");
         }
-        Optional<AppUserRecord> sameEmail = accounts.findByEmail(identity.email());
+        Optional<AppUserRecord> sameEmail = lookup.byEmail(identity.email());
         if (sameEmail.isPresent()) {
             if (!identity.emailVerified()) {
                 throw new GoogleSignInRefused("Google has not verified " + identity.email()
@@ -75,13 +77,13 @@ public class GoogleAccounts {
             // An account whose address was never confirmed may have been opened by someone else with this
             // address: Google has now proved who owns it, so that password and its sessions stop working.
             boolean unconfirmed = !sameEmail.get().getEmailVerified();
-            DbScope.user(id).run(() -> transactions.executeWithoutResult(status -> {
+            scoped.runAsUser(id, () -> {
                 accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), true);
                 if (unconfirmed) {
                     accounts.updatePasswordHash(id, null);
                 }
                 audit.record(null, id, "account.google_linked", "user", id.toString(), Map.of("passwordRemoved", unconfirmed));
-            }));
+            });
             if (unconfirmed) {
                 sessions.endSessions(id, null);
             }
@@ -94,7 +96,7 @@ public class GoogleAccounts {
         String first = firstNonBlank(identity.givenName(), identity.displayName(), identity.email().split("@")[0]);
         String last = firstNonBlank(identity.familyName(), "-");
         DbScope scope = tenantId != null ? DbScope.tenant(tenantId, id) : DbScope.user(id);
-        scope.run(() -> transactions.executeWithoutResult(status -> {
+        scoped.run(scope, () -> {
             accounts.insert(new AccountRepository.NewAccount(id, identity.email(), first, last, null, new String[] {role.name()}),
                     null, identity.emailVerified());
             accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), identity.emailVerified());
@@ -102,12 +104,17 @@ public class GoogleAccounts {
                 accounts.createPersonalTenant(tenantId, first + " " + last, id);
             }
             audit.record(tenantId, id, "account.signed_up", "user", id.toString(), Map.of("role", role.name(), "via", "google"));
-        }));
+        });
         return id;
     }
 
     /** A new account through Google passes the same checks as the sign-up form. */
     private void refuseNewAccount(GoogleIdentity identity, RequestOrigin origin) {
+        // An unverified address would let anyone who types someone else's email into a Google account own it here.
+        if (!identity.emailVerified()) {
+            throw new GoogleSignInRefused("Google has not verified " + identity.email()
+                    + ". Verify it with Google, or sign up with the form and confirm it by email.");
+        }
         if (origin.countryRefusal().isPresent()) {
             throw new GoogleSignInRefused(origin.countryRefusal().get());
         }

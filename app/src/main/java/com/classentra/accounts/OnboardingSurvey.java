@@ -4,7 +4,8 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
-import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.db.ScopedTransactions;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,12 +28,14 @@ public class OnboardingSurvey {
     static final Period RETENTION = Period.ofYears(5);
 
     private final DSLContext db;
-    private final TransactionTemplate transactions;
+    private final ScopedTransactions scoped;
+    private final PlatformScope platformScope;
     private final JsonMapper json;
 
-    OnboardingSurvey(DSLContext db, TransactionTemplate transactions, JsonMapper json) {
+    OnboardingSurvey(DSLContext db, ScopedTransactions scoped, PlatformScope platformScope, JsonMapper json) {
         this.db = db;
-        this.transactions = transactions;
+        this.scoped = scoped;
+        this.platformScope = platformScope;
         this.json = json;
     }
 
@@ -66,7 +68,7 @@ public class OnboardingSurvey {
         }
         String dashboard = answers.getOrDefault("dashboard", List.of()).contains("My courses") ? "COURSES" : "TODAY";
         String tone = answers.getOrDefault("tone", List.of("Encouraging")).stream().findFirst().orElse("Encouraging").toUpperCase(java.util.Locale.ROOT);
-        DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
+        scoped.runAsUser(userId, () -> {
             JSONB stored = JSONB.valueOf(json.writeValueAsString(answers));
             db.insertInto(SURVEY_RESPONSE).set(SURVEY_RESPONSE.USER_ID, userId).set(SURVEY_RESPONSE.ANSWERS, stored)
                     .onConflict(SURVEY_RESPONSE.USER_ID).doUpdate()
@@ -74,13 +76,13 @@ public class OnboardingSurvey {
                     .execute();
             db.update(APP_USER).set(APP_USER.DASHBOARD_VIEW, dashboard).set(APP_USER.ASSISTANT_TONE, tone)
                     .set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute();
-        }));
+        });
     }
 
     /** The person chose not to answer: ask no more. */
     public void skip(UUID userId) {
-        DbScope.user(userId).run(() -> transactions.executeWithoutResult(status ->
-                db.update(APP_USER).set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute()));
+        scoped.runAsUser(userId, () ->
+                db.update(APP_USER).set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute());
     }
 
     /** Deletes answers submitted more than 5 years ago, in batches; returns how many. */
@@ -89,7 +91,7 @@ public class OnboardingSurvey {
         int total = 0;
         int batch;
         do {
-            batch = transactions.execute(status -> db.deleteFrom(SURVEY_RESPONSE)
+            batch = platformScope.inTransaction(null, "survey retention", () -> db.deleteFrom(SURVEY_RESPONSE)
                     .where(SURVEY_RESPONSE.USER_ID.in(db.select(SURVEY_RESPONSE.USER_ID).from(SURVEY_RESPONSE)
                             .where(SURVEY_RESPONSE.SUBMITTED_AT.lt(cutOff)).limit(1000)))
                     .execute());

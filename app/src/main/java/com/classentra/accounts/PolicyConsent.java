@@ -3,12 +3,11 @@ package com.classentra.accounts;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyKind;
 import com.classentra.platform.audit.AuditLog;
-import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.ScopedTransactions;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A signed-in person accepting the current version of legal documents, recorded and audited together. */
 @Service
@@ -16,19 +15,19 @@ public class PolicyConsent {
 
     private final PolicyDocuments documents;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
+    private final ScopedTransactions scoped;
 
-    PolicyConsent(PolicyDocuments documents, AuditLog audit, TransactionTemplate transactions) {
+    PolicyConsent(PolicyDocuments documents, AuditLog audit, ScopedTransactions scoped) {
         this.documents = documents;
         this.audit = audit;
-        this.transactions = transactions;
+        this.scoped = scoped;
     }
 
     public void accept(UUID userId, Collection<PolicyKind> kinds) {
-        DbScope.user(userId).run(() -> transactions.executeWithoutResult(status -> {
+        scoped.runAsUser(userId, () -> {
             documents.accept(userId, kinds);
             audit.record(null, userId, "account.policies_accepted", "user", userId.toString(),
                     Map.of("documents", kinds.stream().map(k -> k.name() + " v" + documents.current(k).version()).toList()));
-        }));
+        });
     }
 }

@@ -74,23 +74,22 @@ class CourseRepository {
                 .fetch(r -> summary(r, r.get("students", Integer.class)));
     }
 
-    /** The course behind a join code, found through the narrow SECURITY DEFINER function. */
-    Optional<JoinTarget> joinTarget(String code) {
-        return db.fetchOptional("select * from course_for_join_code(?)", code)
-                .map(r -> new JoinTarget(r.get("course_id", UUID.class), r.get("tenant_id", UUID.class),
-                        r.get("title", String.class), r.get("archived", Boolean.class)));
+    /** Whether any course, in any workspace, has this join code (through the narrow SECURITY DEFINER lookup). */
+    boolean joinCodeTaken(String code) {
+        return db.fetchExists(db.selectOne().from("course_for_join_code(?)", code));
     }
 
-    record JoinTarget(UUID courseId, UUID tenantId, String title, boolean archived) {
+    /**
+     * Joins the signed-in student to the course with this code, through the SECURITY DEFINER function that is a
+     * student's only way to write an enrolment: it checks the code, the archive state and a removal by the teacher.
+     */
+    JoinAttempt joinByCode(String code) {
+        return db.fetchSingle("select * from join_course_by_code(?)", code)
+                .map(r -> new JoinAttempt(r.get("outcome", String.class), r.get("course_id", UUID.class),
+                        r.get("tenant_id", UUID.class), r.get("title", String.class)));
     }
 
-    /** Enrols, or re-activates a student who left or was removed; false when already active. */
-    boolean enrol(UUID tenantId, UUID courseId, UUID studentId) {
-        return db.insertInto(ENROLMENT).set(ENROLMENT.TENANT_ID, tenantId).set(ENROLMENT.COURSE_ID, courseId).set(ENROLMENT.STUDENT_ID, studentId)
-                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.STUDENT_ID).doUpdate()
-                .set(ENROLMENT.STATUS, "ACTIVE").set(ENROLMENT.UPDATED_AT, currentOffsetDateTime())
-                .where(ENROLMENT.STATUS.ne("ACTIVE"))
-                .execute() == 1;
+    record JoinAttempt(String outcome, UUID courseId, UUID tenantId, String title) {
     }
 
     boolean endEnrolment(UUID courseId, UUID studentId, String status) {

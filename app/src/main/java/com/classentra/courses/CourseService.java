@@ -1,6 +1,6 @@
 package com.classentra.courses;
 
-import com.classentra.courses.CourseRepository.JoinTarget;
+import com.classentra.courses.CourseRepository.JoinAttempt;
 import com.classentra.notifications.NotificationKind;
 import com.classentra.notifications.NotificationService;
 import com.classentra.platform.ClassentraProperties;
@@ -146,7 +146,7 @@ public class CourseService {
     }
 
     /** What happened when a student used a join code. */
-    public enum JoinOutcome { JOINED, ALREADY_ENROLLED, UNKNOWN_CODE, COURSE_ARCHIVED }
+    public enum JoinOutcome { JOINED, ALREADY_ENROLLED, UNKNOWN_CODE, COURSE_ARCHIVED, REMOVED }
 
     public record Joined(JoinOutcome outcome, UUID courseId, String title) {
     }
@@ -160,20 +160,21 @@ public class CourseService {
             return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
         }
         return scopes.asStudent(student, () -> {
-            JoinTarget target = courses.joinTarget(normalized).orElse(null);
-            if (target == null) {
-                return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
+            JoinAttempt attempt = courses.joinByCode(normalized);
+            JoinOutcome outcome = switch (attempt.outcome()) {
+                case "JOINED" -> JoinOutcome.JOINED;
+                case "ALREADY_ENROLLED" -> JoinOutcome.ALREADY_ENROLLED;
+                case "COURSE_ARCHIVED" -> JoinOutcome.COURSE_ARCHIVED;
+                case "REMOVED" -> JoinOutcome.REMOVED;
+                case "UNKNOWN_CODE" -> JoinOutcome.UNKNOWN_CODE;
+                default -> throw new AccessDeniedException("Only active students join courses");
+            };
+            if (outcome == JoinOutcome.JOINED) {
+                audit.record(null, student.id(), "course.joined", "course", attempt.courseId().toString(), Map.of());
+                notifications.notifyCourseTeachers(attempt.tenantId(), attempt.courseId(), NotificationKind.ENROLMENT,
+                        student.displayName() + " joined " + attempt.title(), "/courses/" + attempt.courseId());
             }
-            if (target.archived()) {
-                return new Joined(JoinOutcome.COURSE_ARCHIVED, target.courseId(), target.title());
-            }
-            boolean joined = courses.enrol(target.tenantId(), target.courseId(), student.id());
-            if (joined) {
-                audit.record(null, student.id(), "course.joined", "course", target.courseId().toString(), Map.of());
-                notifications.notifyCourseTeachers(target.tenantId(), target.courseId(), NotificationKind.ENROLMENT,
-                        student.displayName() + " joined " + target.title(), "/courses/" + target.courseId());
-            }
-            return new Joined(joined ? JoinOutcome.JOINED : JoinOutcome.ALREADY_ENROLLED, target.courseId(), target.title());
+            return new Joined(outcome, attempt.courseId(), attempt.title());
         });
     }
 
@@ -203,7 +204,7 @@ public class CourseService {
     /** Join codes are random (32^8 of them); a code already in use is simply drawn again. */
     private void insertWithFreshCode(UUID id, SignedInUser teacher, CourseForm form) {
         String code = newJoinCode();
-        while (courses.joinTarget(code).isPresent()) {
+        while (courses.joinCodeTaken(code)) {
             code = newJoinCode();
         }
         courses.insert(id, teacher.tenantId(), form, RichText.sanitize(form.descriptionHtml()), code, teacher.id());

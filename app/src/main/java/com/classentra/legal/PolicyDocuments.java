@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.time.Instant;
 import java.util.HexFormat;
+import com.classentra.platform.db.ScopedTransactions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,11 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PolicyDocuments {
 
     private final DSLContext db;
+    private final ScopedTransactions scoped;
     private final TransactionTemplate transactions;
     private final Map<PolicyKind, Document> current = new ConcurrentHashMap<>();
     private final Map<PolicyKind, Instant> checkedAt = new ConcurrentHashMap<>();
 
-    PolicyDocuments(DSLContext db, TransactionTemplate transactions) {
+    PolicyDocuments(DSLContext db, TransactionTemplate transactions, ScopedTransactions scoped) {
+        this.scoped = scoped;
         this.db = db;
         this.transactions = transactions;
     }
@@ -96,11 +99,11 @@ public class PolicyDocuments {
         return known;
     }
 
-    /** Required documents whose current version the user has not accepted. */
+    /** Required documents whose current version the user has not accepted; read in the user's own scope. */
     public List<PolicyKind> pending(UUID userId, Set<Role> roles) {
-        Set<String> accepted = Set.copyOf(db.select(POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION).from(POLICY_ACCEPTANCE)
-                .where(POLICY_ACCEPTANCE.USER_ID.eq(userId))
-                .fetch(r -> r.value1() + "#" + r.value2()));
+        Set<String> accepted = Set.copyOf(scoped.asUser(userId, () -> db.select(POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION)
+                .from(POLICY_ACCEPTANCE).where(POLICY_ACCEPTANCE.USER_ID.eq(userId))
+                .fetch(r -> r.value1() + "#" + r.value2())));
         return PolicyKind.requiredFor(roles).stream()
                 .filter(kind -> !accepted.contains(kind.name() + "#" + current(kind).version()))
                 .toList();

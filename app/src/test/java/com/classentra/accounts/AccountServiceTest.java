@@ -13,6 +13,9 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.platform.outbox.OutboxBodies;
+import com.classentra.platform.outbox.OutboxDispatcher;
+import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -42,6 +45,10 @@ class AccountServiceTest {
     @Autowired
     PlatformSql platform;
     @Autowired
+    OutboxBodies outboxBodies;
+    @Autowired
+    OutboxDispatcher dispatcher;
+    @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
     SessionRegistry sessionRegistry;
@@ -59,13 +66,61 @@ class AccountServiceTest {
     }
 
     /** The link the newest email of the template carries to this address. */
+    /** The link of the newest such email, as the dispatcher will open its sealed body for the provider. */
     private String linkSentTo(String email, String template) {
-        String body = platform.call(sql -> sql.select(EMAIL_OUTBOX.TEXT_BODY).from(EMAIL_OUTBOX)
-                .where(EMAIL_OUTBOX.TO_ADDRESS.eq(email).and(EMAIL_OUTBOX.TEMPLATE.eq(template)))
-                .orderBy(EMAIL_OUTBOX.CREATED_AT.desc()).limit(1).fetchSingle(EMAIL_OUTBOX.TEXT_BODY));
+        String body = queuedText(newestEmail(email, template));
         Matcher link = Pattern.compile("token=(\\S+)").matcher(body);
         assertThat(link.find()).isTrue();
         return URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+    }
+
+    private EmailOutboxRecord newestEmail(String email, String template) {
+        return platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX)
+                .where(EMAIL_OUTBOX.TO_ADDRESS.eq(email).and(EMAIL_OUTBOX.TEMPLATE.eq(template)))
+                .orderBy(EMAIL_OUTBOX.CREATED_AT.desc()).limit(1).fetchSingle());
+    }
+
+    @Test
+    void signingUpWithAnAddressThatHasAnAccountAnswersTheSameAndEmailsTheOwner() {
+        String email = unique("taken");
+        UUID owner = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
+        int accountsBefore = platform.count(APP_USER, org.jooq.impl.DSL.noCondition());
+
+        var again = accounts.signUp(new SignUpForm(false, "Someone", "Else", null, email.toUpperCase(), "another fine passphrase", true,
+                Locale.ENGLISH), TestOrigins.fresh());
+        var fresh = accounts.signUp(new SignUpForm(false, "Someone", "Else", null, unique("new"), "another fine passphrase", true,
+                Locale.ENGLISH), TestOrigins.fresh());
+
+        assertThat(again.accepted()).isEqualTo(fresh.accepted()).isTrue();
+        assertThat(again.problems()).isEqualTo(fresh.problems()).isEmpty();
+        assertThat(platform.count(APP_USER, org.jooq.impl.DSL.noCondition())).as("only the fresh address got an account").isEqualTo(accountsBefore + 1);
+        var notice = newestEmail(email, "account-exists");
+        assertThat(notice.getRecipientUserId()).isEqualTo(owner);
+        assertThat(queuedText(notice)).contains("/login").contains("/forgot-password").doesNotContain("another fine passphrase");
+    }
+
+    private String queuedText(EmailOutboxRecord row) {
+        return outboxBodies.text(row.getId(), new OutboxBodies.Sealed(row.getTextBody(), row.getHtmlBody()));
+    }
+
+    @Test
+    void noUsableLinkIsReadableInTheOutboxAndSentBodiesAreBlanked() {
+        String email = unique("at-rest");
+        accounts.signUp(teacher(email), TestOrigins.fresh());
+        accounts.requestPasswordReset(email, Locale.ENGLISH, TestOrigins.fresh());
+        String token = linkSentTo(email, "reset-password");
+
+        var stored = newestEmail(email, "reset-password");
+        assertThat(stored.getTextBody()).doesNotContain("token=").doesNotContain(token).doesNotContain("/reset-password");
+        assertThat(stored.getHtmlBody()).doesNotContain("token=").doesNotContain("/reset-password");
+        assertThat(stored.getSubject()).doesNotContain(token);
+
+        dispatcher.dispatchDue(100, java.time.Duration.ofSeconds(30));
+        var sent = newestEmail(email, "reset-password");
+        assertThat(sent.getStatus()).isEqualTo("SENT");
+        assertThat(sent.getTextBody()).isEmpty();
+        assertThat(sent.getHtmlBody()).isNull();
+        assertThat(accounts.checkResetLink(token)).as("the link still works for its owner").isEqualTo(LinkStatus.VALID);
     }
 
     @Test
@@ -121,10 +176,9 @@ class AccountServiceTest {
         String email = unique("dup");
         accounts.signUp(teacher(email), TestOrigins.fresh());
 
-        var duplicate = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, email.toUpperCase(), "short", false, Locale.ENGLISH), TestOrigins.fresh());
-        assertThat(duplicate.created()).isFalse();
-        assertThat(duplicate.problems()).containsOnlyKeys("firstName", "lastName", "email", "password", "policies");
-        assertThat(duplicate.problems().get("email")).contains("already exists");
+        var invalid = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, "not an address", "short", false, Locale.ENGLISH), TestOrigins.fresh());
+        assertThat(invalid.created()).isFalse();
+        assertThat(invalid.problems()).containsOnlyKeys("firstName", "lastName", "email", "password", "policies");
 
         assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null), TestOrigins.fresh()).problems())
                 .containsOnlyKeys("email");
@@ -224,5 +278,35 @@ class AccountServiceTest {
 
         assertThat(accounts.resetPassword(second, "yet another passphrase").link()).isEqualTo(LinkStatus.USED);
         assertThat(accounts.checkResetLink(first)).as("other reset links are voided").isEqualTo(LinkStatus.USED);
+    }
+
+    @Test
+    void aResetUnlinksAGoogleIdentityLinkedWhileTheAddressWasUnprovenAndEndsItsSessions() {
+        String email = unique("squatted");
+        UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
+        // An older release linked Google accounts whose address Google had not verified.
+        platform.call(sql -> sql.update(APP_USER).set(APP_USER.GOOGLE_SUBJECT, "google-squatter-" + id).where(APP_USER.ID.eq(id)).execute());
+        SignedInUser squatter = new SignedInUser(id, email, "S Q", Set.of(SignedInUser.Role.TEACHER), null, null);
+        sessionRegistry.registerNewSession("squatter-session", squatter);
+
+        accounts.requestPasswordReset(email, Locale.ENGLISH, TestOrigins.fresh());
+        assertThat(accounts.resetPassword(linkSentTo(email, "reset-password"), "the owner's own passphrase").link()).isEqualTo(LinkStatus.VALID);
+
+        assertThat(platform.value(APP_USER.GOOGLE_SUBJECT, APP_USER.ID.eq(id))).isNull();
+        assertThat(platform.value(APP_USER.EMAIL_VERIFIED, APP_USER.ID.eq(id))).as("the reset link proved the address").isTrue();
+        assertThat(sessionRegistry.getSessionInformation("squatter-session").isExpired()).isTrue();
+    }
+
+    @Test
+    void aResetKeepsAGoogleIdentityLinkedToAProvenAddress() {
+        String email = unique("proven");
+        UUID id = accounts.signUp(teacher(email), TestOrigins.fresh()).userId();
+        platform.call(sql -> sql.update(APP_USER).set(APP_USER.GOOGLE_SUBJECT, "google-owner-" + id).set(APP_USER.EMAIL_VERIFIED, true)
+                .where(APP_USER.ID.eq(id)).execute());
+
+        accounts.requestPasswordReset(email, Locale.ENGLISH, TestOrigins.fresh());
+        accounts.resetPassword(linkSentTo(email, "reset-password"), "the owner's own passphrase");
+
+        assertThat(platform.value(APP_USER.GOOGLE_SUBJECT, APP_USER.ID.eq(id))).isEqualTo("google-owner-" + id);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.testsupport.ClassentraTest;
 import java.util.Map;
-import org.jooq.DSLContext;
+import com.classentra.testsupport.PlatformSql;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -19,7 +19,7 @@ class FirstRunSetupTest {
     @Autowired
     FirstRunSetup setup;
     @Autowired
-    DSLContext db;
+    PlatformSql platform;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -28,7 +28,7 @@ class FirstRunSetupTest {
         String link = setup.setupLink();
         assertThat(link).isNotNull().contains("/setup?token=");
         String token = link.substring(link.indexOf("token=") + "token=".length());
-        assertThat(db.fetchCount(APP_USER)).isZero();
+        assertThat(platform.count(APP_USER, org.jooq.impl.DSL.noCondition())).isZero();
 
         assertThat(setup.accepts("forged-" + token)).isFalse();
         assertThat(setup.createAdministrator("forged", "Ada", "Admin", "ada@example.com", "correct horse battery"))
@@ -36,10 +36,10 @@ class FirstRunSetupTest {
 
         assertThat(setup.createAdministrator(token, " ", "Admin", "not-an-email", "short"))
                 .containsOnlyKeys("firstName", "email", "password");
-        assertThat(db.fetchCount(APP_USER)).isZero();
+        assertThat(platform.count(APP_USER, org.jooq.impl.DSL.noCondition())).isZero();
 
         assertThat(setup.createAdministrator(token, "Ada", "Admin", "Ada@Example.com", "correct horse battery")).isEmpty();
-        var admin = db.selectFrom(APP_USER).fetchSingle();
+        var admin = platform.call(sql -> sql.selectFrom(APP_USER).fetchSingle());
         assertThat(admin.getRoles()).containsExactly("ADMIN");
         assertThat(admin.getPasswordHash()).startsWith("{argon2}").doesNotContain("correct horse battery");
         assertThat(passwordEncoder.matches("correct horse battery", admin.getPasswordHash())).isTrue();
@@ -49,6 +49,6 @@ class FirstRunSetupTest {
         assertThat(setup.setupLink()).isNull();
         assertThat(setup.createAdministrator(token, "Eve", "Late", "eve@example.com", "another long password"))
                 .isEqualTo(Map.of("token", "This setup link has already been used or is no longer valid."));
-        assertThat(db.fetchCount(APP_USER)).isEqualTo(1);
+        assertThat(platform.count(APP_USER, org.jooq.impl.DSL.noCondition())).isEqualTo(1);
     }
 }

@@ -154,6 +154,15 @@ class GoogleSignInTest {
     }
 
     @Test
+    void noAccountIsCreatedFromAnAddressGoogleHasNotVerified() throws Exception {
+        String email = "unverified-" + UUID.randomUUID() + "@gmail.example";
+        googleSays("google-" + UUID.randomUUID(), email, false);
+
+        assertThat(location(signIn("/oauth2/authorization/google"))).contains("/login?google-error");
+        assertThat(platform.count(APP_USER, APP_USER.EMAIL.equalIgnoreCase(email))).isZero();
+    }
+
+    @Test
     void aNewGoogleAccountFromADisposableDomainIsRefused() throws Exception {
         googleSays("google-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mailinator.com", true);
 

@@ -1,5 +1,6 @@
 package com.classentra.accounts;
 
+import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,6 +90,25 @@ class SessionsTest {
     }
 
     @Test
+    void aWeakerStoredHashIsReplacedAtTheNextSignInWithOwaspsArgon2Parameters() throws Exception {
+        Account teacher = testAccounts.create(Role.TEACHER);
+        String weaker = "{argon2}" + org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                .encode(teacher.password());
+        platform.call(sql -> sql.update(APP_USER).set(APP_USER.PASSWORD_HASH, weaker).where(APP_USER.ID.eq(teacher.id())).execute());
+
+        Browser browser = new Browser();
+        browser.signIn(teacher);
+        assertThat(browser.signedIn()).isTrue();
+
+        String stored = platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(teacher.id()));
+        assertThat(stored).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(weaker);
+        Browser again = new Browser();
+        again.signIn(teacher);
+        assertThat(again.signedIn()).as("the new hash checks the same password").isTrue();
+        assertThat(platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(teacher.id()))).as("not rehashed twice").isEqualTo(stored);
+    }
+
+    @Test
     void signingOutEverywhereEndsEverySession() throws Exception {
         Account student = testAccounts.create(Role.STUDENT);
         Browser laptop = new Browser();
@@ -117,7 +137,7 @@ class SessionsTest {
         platform.call(sql -> sql.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, teacher.id())
                 .set(SESSION_REVOCATION.REVOKED_BEFORE, java.time.OffsetDateTime.now()).execute());
 
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 30_000; // generous: a loaded CI machine serves a page in seconds
         boolean signedIn = true;
         while (signedIn && System.currentTimeMillis() < deadline) {
             signedIn = browser.signedIn();

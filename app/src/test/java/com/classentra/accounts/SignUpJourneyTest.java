@@ -31,7 +31,7 @@ class SignUpJourneyTest {
     void aTeacherSignsUpConfirmsTheirEmailAnswersTheSurveyAndLandsOnTheDashboard(Journey journey) {
         String email = newEmail("teacher");
         signUpAsTeacher(journey, email);
-        journey.see("Account created. We sent a confirmation link to " + email + ". Sign in to continue.");
+        journey.see("Thank you. We sent an email to the address you gave: follow its link to confirm it, then sign in.");
 
         journey.signIn(email, PASSWORD);
         assertThat(journey.heading("Confirm your email address")).isVisible();

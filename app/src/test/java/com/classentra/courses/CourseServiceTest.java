@@ -15,6 +15,7 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.TestOrigins;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -33,6 +34,8 @@ class CourseServiceTest {
     AccountService accounts;
     @Autowired
     PlatformSql platform;
+    @Autowired
+    QueuedEmails queuedEmails;
 
     private SignedInUser teacher() {
         UUID id = accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, "t-" + UUID.randomUUID() + "@example.com",
@@ -113,6 +116,9 @@ class CourseServiceTest {
         assertThat(courses.join(student, course.joinCode()).outcome()).as("joining again after leaving").isEqualTo(JoinOutcome.JOINED);
         courses.removeStudent(teacher, course.id(), student.id());
         assertThat(courses.coursesOf(student)).isEmpty();
+        assertThat(courses.join(student, course.joinCode()).outcome()).as("the code does not undo a removal")
+                .isEqualTo(JoinOutcome.REMOVED);
+        assertThat(courses.coursesOf(student)).isEmpty();
     }
 
     @Test
@@ -144,7 +150,7 @@ class CourseServiceTest {
         var email = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.TO_ADDRESS.eq(a)).fetchSingle());
         assertThat(email.getTenantId()).isEqualTo(teacher.tenantId());
         assertThat(email.getSubject()).isEqualTo("Tea Cher invites you to Cello on Classentra");
-        assertThat(email.getTextBody()).contains("/courses/join/" + course.joinCode()).contains(course.joinCode());
+        assertThat(queuedEmails.text(email)).contains("/courses/join/" + course.joinCode()).contains(course.joinCode());
 
         SignedInUser intruder = teacher();
         assertThatThrownBy(() -> courses.invite(intruder, course.id(), "x@example.com")).isInstanceOf(CourseNotFoundException.class);

@@ -19,6 +19,7 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestOrigins;
 import java.util.List;
@@ -48,6 +49,8 @@ class NotificationServiceTest {
     TestAccounts testAccounts;
     @Autowired
     PlatformSql platform;
+    @Autowired
+    QueuedEmails queuedEmails;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -178,9 +181,9 @@ class NotificationServiceTest {
             assertThat(email.getSubject()).isEqualTo("Week 3 & 4 recordings · Piano <duets>");
             assertThat(email.getRecipientUserId()).isEqualTo(student.id());
             assertThat(email.getTenantId()).isEqualTo(teacher.tenantId());
-            assertThat(email.getTextBody()).contains(properties.publicUrl() + "/courses/" + course.id())
+            assertThat(queuedEmails.text(email)).contains(properties.publicUrl() + "/courses/" + course.id())
                     .contains(properties.publicUrl() + "/settings");
-            assertThat(email.getHtmlBody()).contains("href=\"" + properties.publicUrl() + "/courses/" + course.id() + "\"")
+            assertThat(queuedEmails.html(email)).contains("href=\"" + properties.publicUrl() + "/courses/" + course.id() + "\"")
                     .contains("Piano &lt;duets&gt;").contains("Week 3 &amp; 4 recordings");
         });
         mailer.emailPending(100);
@@ -230,7 +233,7 @@ class NotificationServiceTest {
         assertThat(emailState(student)).isEqualTo("SENT");
         assertThat(emailsTo(student)).singleElement().satisfies(email -> {
             assertThat(email.getSubject()).isEqualTo("Your Classentra digest: 2 new notification(s)");
-            assertThat(email.getTextBody()).contains("• Snare exercises posted (Drums)").contains("• Assignment: paradiddles (Drums)")
+            assertThat(queuedEmails.text(email)).contains("• Snare exercises posted (Drums)").contains("• Assignment: paradiddles (Drums)")
                     .contains(properties.publicUrl() + "/notifications").contains(properties.publicUrl() + "/settings");
         });
     }

@@ -19,8 +19,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives each application context of the test suite its own data directory and database. Uses the
- * PostgreSQL server on 127.0.0.1:5432 when it answers (a new database per context, dropped at exit), and
- * otherwise leaves the URL empty so the application starts its embedded PostgreSQL, as it does for users.
+ * PostgreSQL server on 127.0.0.1:5432 when it answers (a new database per context, dropped at exit), set up
+ * exactly as the README's "Using a real PostgreSQL" says: owned by the non-superuser {@code classentra_owner},
+ * which runs the migrations, so every test also proves the schema works without a superuser owner. Otherwise
+ * it leaves the URL empty so the application starts its embedded PostgreSQL, as it does for users.
  * Set CLASSENTRA_TEST_DB=embedded to force the embedded path.
  */
 public class TestEnvironment implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -39,7 +41,7 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
                 String database = createDatabase();
                 properties.put("spring.datasource.url", LOCAL_SERVER + database);
                 properties.put("spring.datasource.username", "classentra_app");
-                properties.put("spring.liquibase.user", "postgres");
+                properties.put("spring.liquibase.user", ReadmeDatabase.OWNER);
             } else {
                 properties.put("spring.datasource.url", "");
             }
@@ -65,10 +67,8 @@ public class TestEnvironment implements ApplicationContextInitializer<Configurab
 
     private static String createDatabase() {
         String name = "classentra_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(LOCAL_SERVER + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + name);
-            statement.execute("create database " + name);
+        try (Connection connection = DriverManager.getConnection(LOCAL_SERVER + "postgres", "postgres", "")) {
+            ReadmeDatabase.create(connection, name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }

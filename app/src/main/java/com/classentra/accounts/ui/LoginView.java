@@ -57,7 +57,8 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
         } else if (parameters.containsKey("setup-done")) {
             message = "Administrator account created. Sign in with it.";
         } else if (parameters.containsKey("signed-up")) {
-            message = "Account created. We sent a confirmation link to " + parameters.get("signed-up").getFirst() + ". Sign in to continue.";
+            // Nothing from the URL is shown: a crafted link must not put its own words on the sign-in page.
+            message = "Thank you. We sent an email to the address you gave: follow its link to confirm it, then sign in.";
         } else if (parameters.containsKey("password-reset")) {
             message = "Your password was changed and you were signed out everywhere. Sign in with the new password.";
         } else if (parameters.containsKey("expired")) {

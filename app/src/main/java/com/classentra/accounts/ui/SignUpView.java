@@ -113,8 +113,8 @@ public class SignUpView extends AuthPage {
             policiesError.setVisible(true);
             return;
         }
-        if (result.created()) {
-            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("signed-up", email.getValue().strip()))));
+        if (result.accepted()) {
+            getUI().ifPresent(ui -> ui.navigate("login", QueryParameters.simple(Map.of("signed-up", ""))));
             return;
         }
         result.problems().forEach((field, message) -> {

@@ -88,6 +88,10 @@ public class CoursesView extends Main {
                 case ALREADY_ENROLLED -> Notification.show("You are already in " + joined.title() + ".");
                 case UNKNOWN_CODE -> { code.setErrorMessage("No course has this code. Check it with your teacher."); code.setInvalid(true); }
                 case COURSE_ARCHIVED -> { code.setErrorMessage(joined.title() + " has ended and takes no new students."); code.setInvalid(true); }
+                case REMOVED -> {
+                    code.setErrorMessage("Your teacher removed you from " + joined.title() + ". Ask them to invite you again.");
+                    code.setInvalid(true);
+                }
             }
             refresh();
         });

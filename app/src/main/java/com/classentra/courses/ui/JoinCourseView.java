@@ -38,6 +38,8 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
             case ALREADY_ENROLLED -> show("You are already in " + joined.title(), "Nothing more to do.", next);
             case COURSE_ARCHIVED -> show(joined.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", next);
             case UNKNOWN_CODE -> show("This link is not valid", "No course has this code. Check the link with your teacher.", next);
+            case REMOVED -> show("You can't rejoin " + joined.title() + " with this link",
+                    "Your teacher removed you from this course. Ask them to invite you again.", next);
         }
     }
 }

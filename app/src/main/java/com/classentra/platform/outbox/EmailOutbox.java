@@ -26,9 +26,12 @@ public class EmailOutbox {
     private final EmailTemplates templates;
     private final PlatformScope platformScope;
     private final AuditLog audit;
+    private final OutboxBodies bodies;
 
-    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope, AuditLog audit, MeterRegistry meters) {
+    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope, AuditLog audit, OutboxBodies bodies,
+            MeterRegistry meters) {
         this.outbox = outbox;
+        this.bodies = bodies;
         this.templates = templates;
         this.platformScope = platformScope;
         this.audit = audit;
@@ -44,13 +47,17 @@ public class EmailOutbox {
         }
     }
 
-    /** Queues an email; must run inside the transaction of the change that causes it. */
+    /**
+     * Queues an email; must run inside the transaction of the change that causes it. The bodies are stored
+     * encrypted ({@link OutboxBodies}): a verification or reset link is a credential, and a copy of the table
+     * must not hand it out.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(EmailRequest request) {
         new EmailAddress(request.toAddress(), request.toName()); // refuses lists and line breaks before anything is stored
         EmailTemplates.Rendered rendered = templates.render(request.template(), request.locale(), request.variables());
         UUID id = UUID.randomUUID();
-        outbox.insert(id, request, rendered);
+        outbox.insert(id, request, rendered.subject(), rendered.language(), bodies.seal(id, rendered.text(), rendered.html()));
         return id;
     }
 

@@ -41,8 +41,9 @@ public class OutboxDispatcher {
     private final MeterRegistry meters;
     private final EmailAddress from;
     private final RetryPolicy retries;
+    private final OutboxBodies bodies;
 
-    OutboxDispatcher(OutboxRepository outbox, SlotRegistry slots, PlatformScope platformScope,
+    OutboxDispatcher(OutboxRepository outbox, SlotRegistry slots, PlatformScope platformScope, OutboxBodies bodies,
             MeterRegistry meters,
             @Value("${classentra.mail.from-address:noreply@classentra.local}") String fromAddress,
             @Value("${classentra.mail.from-name:Classentra}") String fromName,
@@ -50,6 +51,7 @@ public class OutboxDispatcher {
             @Value("${classentra.outbox.first-retry:30s}") Duration firstRetry,
             @Value("${classentra.outbox.max-retry:6h}") Duration maxRetry) {
         this.outbox = outbox;
+        this.bodies = bodies;
         this.slots = slots;
         this.platformScope = platformScope;
         this.meters = meters;
@@ -75,7 +77,7 @@ public class OutboxDispatcher {
                 return null;
             });
             count("sent");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | OutboxBodies.UnreadableBodyException e) {
             fail(row, new ProviderException(ProviderException.Kind.PERMANENT, "Cannot be sent: " + e.getMessage()));
         } catch (ProviderException e) {
             fail(row, e);
@@ -83,8 +85,9 @@ public class OutboxDispatcher {
     }
 
     private EmailMessage message(EmailOutboxRecord row) {
+        OutboxBodies.Sealed sealed = new OutboxBodies.Sealed(row.getTextBody(), row.getHtmlBody());
         return new EmailMessage(row.getId().toString(), from, List.of(new EmailAddress(row.getToAddress(), row.getToName())),
-                null, row.getSubject(), row.getTextBody(), row.getHtmlBody(), Map.of());
+                null, row.getSubject(), bodies.text(row.getId(), sealed), bodies.html(row.getId(), sealed), Map.of());
     }
 
     private void fail(EmailOutboxRecord row, ProviderException e) {

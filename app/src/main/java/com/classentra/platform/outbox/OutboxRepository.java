@@ -28,7 +28,7 @@ class OutboxRepository {
     }
 
     /** No RETURNING: a platform email queued from a user's scope could not read its own row back. */
-    void insert(UUID id, EmailRequest request, EmailTemplates.Rendered rendered) {
+    void insert(UUID id, EmailRequest request, String subject, String language, OutboxBodies.Sealed bodies) {
         db.insertInto(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.ID, id)
                 .set(EMAIL_OUTBOX.TENANT_ID, request.tenantId())
@@ -36,10 +36,10 @@ class OutboxRepository {
                 .set(EMAIL_OUTBOX.TO_ADDRESS, request.toAddress())
                 .set(EMAIL_OUTBOX.TO_NAME, request.toName())
                 .set(EMAIL_OUTBOX.TEMPLATE, request.template())
-                .set(EMAIL_OUTBOX.LOCALE, rendered.language())
-                .set(EMAIL_OUTBOX.SUBJECT, rendered.subject())
-                .set(EMAIL_OUTBOX.TEXT_BODY, rendered.text())
-                .set(EMAIL_OUTBOX.HTML_BODY, rendered.html())
+                .set(EMAIL_OUTBOX.LOCALE, language)
+                .set(EMAIL_OUTBOX.SUBJECT, subject)
+                .set(EMAIL_OUTBOX.TEXT_BODY, bodies.text())
+                .set(EMAIL_OUTBOX.HTML_BODY, bodies.html())
                 .execute();
     }
 
@@ -48,9 +48,12 @@ class OutboxRepository {
         return QUEUE.claim(db, limit, lease);
     }
 
+    /** Sent: the bodies are blanked, so nothing the email carried (a link, a name, a grade) stays behind. */
     void markSent(UUID id, String providerId, String providerMessageId) {
         db.update(EMAIL_OUTBOX)
                 .set(EMAIL_OUTBOX.STATUS, Status.SENT.name())
+                .set(EMAIL_OUTBOX.TEXT_BODY, "")
+                .set(EMAIL_OUTBOX.HTML_BODY, (String) null)
                 .set(EMAIL_OUTBOX.SENT_AT, currentOffsetDateTime())
                 .set(EMAIL_OUTBOX.PROVIDER_ID, providerId)
                 .set(EMAIL_OUTBOX.PROVIDER_MESSAGE_ID, providerMessageId)

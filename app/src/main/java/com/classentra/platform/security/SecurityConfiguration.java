@@ -121,11 +121,15 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Argon2id for new hashes; bcrypt hashes (imports) are still read. */
+    /**
+     * Argon2id at OWASP's recommended minimum (19 MiB, 2 iterations, parallelism 1) for new hashes; bcrypt
+     * hashes (imports) and weaker Argon2 hashes are still read, and rehashed at the person's next sign-in
+     * ({@code upgradeEncoding}, through the UserDetailsPasswordService).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "argon2", new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
                 "bcrypt", new BCryptPasswordEncoder()));
     }
 }

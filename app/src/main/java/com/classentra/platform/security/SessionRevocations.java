@@ -2,6 +2,7 @@ package com.classentra.platform.security;
 
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 
+import com.classentra.platform.db.ScopedTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,11 +22,13 @@ import org.springframework.stereotype.Component;
 class SessionRevocations {
 
     private final DSLContext db;
+    private final ScopedTransactions scoped;
     private final Duration recheck;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    SessionRevocations(DSLContext db, @Value("${classentra.sessions.revocation-recheck:2s}") Duration recheck) {
+    SessionRevocations(DSLContext db, ScopedTransactions scoped, @Value("${classentra.sessions.revocation-recheck:2s}") Duration recheck) {
         this.db = db;
+        this.scoped = scoped;
         this.recheck = recheck;
     }
 
@@ -34,9 +37,11 @@ class SessionRevocations {
 
     void revoke(UUID userId, Instant before) {
         OffsetDateTime at = OffsetDateTime.ofInstant(before, ZoneOffset.UTC);
-        db.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, userId).set(SESSION_REVOCATION.REVOKED_BEFORE, at)
+        // The person's own row, written in their scope whoever ends their sessions (themself, a reset, an operator).
+        scoped.runAsUser(userId, () -> db.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, userId)
+                .set(SESSION_REVOCATION.REVOKED_BEFORE, at)
                 .onConflict(SESSION_REVOCATION.USER_ID).doUpdate().set(SESSION_REVOCATION.REVOKED_BEFORE, at)
-                .execute();
+                .execute());
         cache.put(userId, new Cached(before, Instant.now()));
     }
 
@@ -46,10 +51,10 @@ class SessionRevocations {
         if (cached != null && cached.readAt().plus(recheck).isAfter(Instant.now())) {
             return cached.revokedBefore();
         }
-        Instant stored = db.select(SESSION_REVOCATION.REVOKED_BEFORE).from(SESSION_REVOCATION)
+        Instant stored = scoped.asUser(userId, () -> db.select(SESSION_REVOCATION.REVOKED_BEFORE).from(SESSION_REVOCATION)
                 .where(SESSION_REVOCATION.USER_ID.eq(userId))
                 .fetchOptional(SESSION_REVOCATION.REVOKED_BEFORE)
-                .map(OffsetDateTime::toInstant).orElse(Instant.MIN);
+                .map(OffsetDateTime::toInstant).orElse(Instant.MIN));
         cache.put(userId, new Cached(stored, Instant.now()));
         return stored;
     }

@@ -11,6 +11,7 @@ import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.QueuedEmails;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ class EmailOutboxTest {
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
+    @Autowired
+    QueuedEmails queuedEmails;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -69,8 +72,8 @@ class EmailOutboxTest {
         EmailOutboxRecord queued = row(id);
         assertThat(queued.getStatus()).isEqualTo("PENDING");
         assertThat(queued.getSubject()).isEqualTo("Confirm your email address for Classentra");
-        assertThat(queued.getTextBody()).contains("Hello Amélie <b>,").contains("https://classentra.test/verify?t=abc&x=1");
-        assertThat(queued.getHtmlBody()).contains("Hello Amélie &lt;b&gt;,").contains("href=\"https://classentra.test/verify?t=abc&amp;x=1\"")
+        assertThat(queuedEmails.text(queued)).contains("Hello Amélie <b>,").contains("https://classentra.test/verify?t=abc&x=1");
+        assertThat(queuedEmails.html(queued)).contains("Hello Amélie &lt;b&gt;,").contains("href=\"https://classentra.test/verify?t=abc&amp;x=1\"")
                 .doesNotContain("{{").doesNotContain("<!--content-->");
 
         assertThat(dispatcher.dispatchDue(10, Duration.ofSeconds(10))).isEqualTo(1);
@@ -85,6 +88,24 @@ class EmailOutboxTest {
         try (var files = Files.list(mailbox)) {
             assertThat(files.map(this::read).filter(eml -> eml.contains("To: =?UTF-8?B?"))).isNotEmpty();
         }
+    }
+
+    @Test
+    void aBodyIsSealedToItsRowAndABodyMovedToAnotherRowIsNeverSent() {
+        UUID original = enqueue("first@example.com");
+        UUID target = enqueue("second@example.com");
+        EmailOutboxRecord stored = row(original);
+        assertThat(stored.getTextBody()).doesNotContain("verify?t=abc");
+        platform.call(sql -> sql.update(EMAIL_OUTBOX).set(EMAIL_OUTBOX.TEXT_BODY, stored.getTextBody())
+                .where(EMAIL_OUTBOX.ID.eq(target)).execute());
+
+        dispatcher.dispatchDue(10, Duration.ofSeconds(10));
+
+        assertThat(row(original).getStatus()).isEqualTo("SENT");
+        EmailOutboxRecord moved = row(target);
+        assertThat(moved.getStatus()).isEqualTo("DEAD");
+        assertThat(moved.getLastError()).contains("cannot be decrypted");
+        assertThat(row(original).getTextBody()).as("blanked once sent").isEmpty();
     }
 
     @Test

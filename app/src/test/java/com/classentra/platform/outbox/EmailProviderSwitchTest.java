@@ -84,6 +84,8 @@ class EmailProviderSwitchTest {
     @Autowired
     MeterRegistry meters;
     @Autowired
+    OutboxBodies bodies;
+    @Autowired
     PlatformSql platform;
 
     @BeforeEach
@@ -107,7 +109,7 @@ class EmailProviderSwitchTest {
         }));
 
         // Retries come quickly here, so the outage and the switch happen while most messages are still queued.
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, meters,
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, bodies, meters,
                 "noreply@classentra.test", "Classentra", 1000, Duration.ofMillis(50), Duration.ofMillis(400));
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService nodes = Executors.newFixedThreadPool(3);
@@ -178,7 +180,7 @@ class EmailProviderSwitchTest {
             return null;
         }));
 
-        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, meters,
+        OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, slots, platformScope, bodies, meters,
                 "noreply@classentra.test", "Classentra", 10, Duration.ofMinutes(1), Duration.ofHours(1));
         assertThat(dispatcher.dispatchDue(10, Duration.ofSeconds(20))).isEqualTo(3);
 
