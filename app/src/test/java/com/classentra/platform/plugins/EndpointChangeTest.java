@@ -10,6 +10,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.net.PublicAddresses;
 import com.classentra.plugin.api.FieldError;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.email.EmailAddress;
@@ -18,6 +21,7 @@ import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +32,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
-/** Secrets never follow a changed endpoint, nor go to another provider. */
+/**
+ * Secrets never follow a changed endpoint, and endpoints must be public servers unless the operator allows others.
+ * The test peers listen on this machine, which the test configuration allows; the refusals are shown by a switcher
+ * built as the application builds it with {@code classentra.plugins.allow-private-endpoints=false}.
+ */
 @ClassentraTest
 @WithMockUser(roles = "ADMIN")
 class EndpointChangeTest {
@@ -42,6 +50,14 @@ class EndpointChangeTest {
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
+    @Autowired
+    SlotStateStore store;
+    @Autowired
+    PlatformScope platformScope;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    List<SlotChangeListener> listeners;
 
     @AfterEach
     void backToTheDefaultProviders() {
@@ -111,6 +127,42 @@ class EndpointChangeTest {
     }
 
     @Test
+    void privateAndMetadataEndpointsAreRefusedWhenTheSettingIsOff() {
+        ProviderSwitcher strict = new ProviderSwitcher(registry, store, platformScope, audit, listeners,
+                new EndpointGuard(false, PublicAddresses.DNS));
+        Map<String, String> relay = Map.of("port", "587", "operatorName", "Example Mail GmbH", "operatorLocation", "Germany");
+
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_first_key_1", "baseUrl", "http://127.0.0.1:8025"), null),
+                new FieldError("baseUrl", "API address must name a public server: 127.0.0.1 is on this machine"));
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "postmark",
+                        Map.of("serverToken", "POSTMARK_API_TEST", "baseUrl", "http://169.254.169.254/latest/meta-data/"), null),
+                new FieldError("baseUrl", "API address must name a public server: 169.254.169.254 is a cloud metadata service"));
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "smtp", with(relay, "host", "192.168.1.20"), null),
+                new FieldError("host", "SMTP server must name a public server: 192.168.1.20 is a private network address"));
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "smtp", with(relay, "host", "0177.0.0.1"), null),
+                new FieldError("host", "SMTP server must name a public server: 0177.0.0.1 is not an IP address in the usual form; "
+                        + "write it as four decimal numbers, such as 203.0.113.7"));
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "smtp", with(relay, "host", "relay.classentra.invalid"), null),
+                new FieldError("host", "SMTP server must name a public server: relay.classentra.invalid has no address in DNS"));
+        assertRefused(() -> strict.switchProvider(Slot.EMAIL, "ses", Map.of("region", "eu-west-1", "accessKeyId", "AKIAAPPTEST000000001",
+                        "secretAccessKey", "app-test/Secret+0123456789", "endpoint", "https://100.64.0.9"), null),
+                new FieldError("endpoint", "Endpoint override must name a public server: 100.64.0.9 is a private network address"));
+        assertRefused(() -> strict.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "[fd00:ec2::254]"), null),
+                new FieldError("host", "Host must name a public server: [fd00:ec2::254] is a cloud metadata service"));
+        // The DSN is a secret: its key appears in no message.
+        assertRefused(() -> strict.switchProvider(Slot.ERRORS, "sentry", Map.of("dsn", "https://sentrykey123@metadata.google.internal/42"), null),
+                new FieldError("dsn", "DSN must name a public server: metadata.google.internal is a cloud metadata service"));
+        assertRefused(() -> strict.switchProvider(Slot.STORAGE, "s3", Map.of("service", "other-s3-compatible", "endpoint", "http://[::1]:9000",
+                        "bucket", "classentra-files", "accessKeyId", "key", "secretAccessKey", "secret", "pathStyle", "true"), null),
+                new FieldError("endpoint", "Endpoint URL must name a public server: [::1] is on this machine"));
+
+        assertThat(registry.stored(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(registry.stored(Slot.STORAGE).providerId()).isEqualTo("local");
+        assertThat(registry.stored(Slot.RATE_LIMITS).version()).isZero();
+        assertThat(registry.stored(Slot.ERRORS).version()).isZero();
+    }
+
+    @Test
     void everyBundledSettingThatNamesAServerSaysSo() {
         for (Slot slot : Slot.values()) {
             registry.providers(slot).forEach(provider -> assertThat(provider.descriptor().configSchema().fields())
@@ -118,5 +170,11 @@ class EndpointChangeTest {
                     .filteredOn(field -> field.key().matches("(?i).*(host|url|endpoint)|dsn"))
                     .allSatisfy(field -> assertThat(field.endpoint()).as(field.key()).isTrue()));
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put(key, value);
+        return all;
     }
 }
