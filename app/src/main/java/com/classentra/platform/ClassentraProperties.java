@@ -26,7 +26,7 @@ public record ClassentraProperties(Path dataDirectory, String masterKey, String 
             publicUrl = "http://localhost:8080";
         }
         if (plugins == null) {
-            plugins = new Plugins(null, null, null, null, null);
+            plugins = new Plugins(null, null, null, null, null, false);
         }
     }
 
@@ -36,9 +36,11 @@ public record ClassentraProperties(Path dataDirectory, String masterKey, String 
      * @param callTimeout      longest a provider call may take before it counts as failed
      * @param healthTimeout    longest a health check may take
      * @param stateRefresh     how often a node re-reads the active providers that another node may have switched
+     * @param allowPrivateEndpoints whether provider settings may name servers on this machine, its private networks
+     *                         or a cloud metadata service (a relay on the local network, a VPC endpoint); off by default
      */
     public record Plugins(Path directory, Map<String, String> defaults, Duration callTimeout, Duration healthTimeout,
-            Duration stateRefresh) {
+            Duration stateRefresh, boolean allowPrivateEndpoints) {
 
         public Plugins {
             defaults = defaults == null ? Map.of() : Map.copyOf(defaults);

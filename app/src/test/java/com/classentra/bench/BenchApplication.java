@@ -51,6 +51,8 @@ final class BenchApplication {
                 "--spring.liquibase.user=" + owner(),
                 "--classentra.data-directory=" + Files.createTempDirectory("classentra-bench-"),
                 "--classentra.outbox.dispatch-interval=1h",
+                // The benchmark's SMTP relay (GreenMail) listens on this machine.
+                "--classentra.plugins.allow-private-endpoints=true",
                 "--server.port=0",
                 "--management.server.port=0",
                 "--vaadin.devmode.devTools.enabled=false");

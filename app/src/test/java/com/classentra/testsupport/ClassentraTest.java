@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.plugins.call-timeout=2s",
         "classentra.plugins.health-timeout=2s",
         "classentra.plugins.state-refresh=0s",
+        // Test peers (GreenMail, WireMock, s3proxy, Redis) listen on this machine.
+        "classentra.plugins.allow-private-endpoints=true",
         "classentra.outbox.dispatch-interval=1h",
         // Tests copy storage migrations themselves (StorageCopier.step), in pages small enough to cross a page boundary.
         "classentra.storage-migration.interval=1h",

@@ -27,8 +27,11 @@ class PluginSettingsForm extends FormLayout {
 
     PluginSettingsForm(ConfigSchema schema, Map<String, String> values, Set<String> storedSecrets) {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
+        // A changed endpoint makes the platform ask for the secrets again (EndpointGuard), so the form says so up front.
+        String storedSecret = schema.fields().stream().anyMatch(ConfigField::endpoint)
+                ? "Stored — kept unless you enter a new one or change the address" : "Stored — kept unless you enter a new one";
         for (ConfigField field : schema.fields()) {
-            Component input = input(field, values.get(field.key()), storedSecrets.contains(field.key()));
+            Component input = input(field, values.get(field.key()), storedSecrets.contains(field.key()) ? storedSecret : "");
             fields.put(field.key(), input);
             add(input);
         }
@@ -61,7 +64,8 @@ class PluginSettingsForm extends FormLayout {
         }).map(FieldError::message).toList();
     }
 
-    private static Component input(ConfigField field, String value, boolean secretStored) {
+    /** @param secretPlaceholder what a secret field shows in place of its stored value, which is never sent back */
+    private static Component input(ConfigField field, String value, String secretPlaceholder) {
         String label = field.label() + (field.required() ? " *" : "");
         return switch (field.type()) {
             case BOOLEAN -> {
@@ -80,7 +84,7 @@ class PluginSettingsForm extends FormLayout {
             default -> {
                 if (field.secret()) {
                     PasswordField secret = new PasswordField(label);
-                    secret.setPlaceholder(secretStored ? "Stored — kept unless you enter a new one" : "");
+                    secret.setPlaceholder(secretPlaceholder);
                     secret.setHelperText(field.help());
                     yield secret;
                 }

@@ -13,11 +13,13 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,19 +40,22 @@ public class ProviderSwitcher {
     private final PlatformScope platformScope;
     private final AuditLog audit;
     private final List<SlotChangeListener> listeners;
+    private final EndpointGuard endpoints;
 
     ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, AuditLog audit,
-            List<SlotChangeListener> listeners) {
+            List<SlotChangeListener> listeners, EndpointGuard endpoints) {
         this.registry = registry;
         this.store = store;
         this.platformScope = platformScope;
         this.audit = audit;
         this.listeners = List.copyOf(listeners);
+        this.endpoints = endpoints;
     }
 
     /**
      * Makes {@code providerId} the slot's provider with the given form values. Secret fields left blank
-     * keep their stored value when the provider stays the same, so an administrator need not retype them.
+     * keep their stored value when the provider and its endpoints stay the same, so an administrator need not
+     * retype them; with a changed endpoint they must be entered again ({@link EndpointGuard}).
      *
      * @return the slot's new settings version
      */
@@ -60,10 +65,16 @@ public class ProviderSwitcher {
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
         ConfigSchema schema = provider.descriptor().configSchema();
         StoredSlot current = registry.stored(slot);
-        Map<String, String> values = withKeptSecrets(slot, schema, form, current, providerId);
+        // Only the same provider's settings are compared and kept from: another provider's secrets never carry over.
+        Map<String, String> previous = providerId.equals(current.providerId()) ? registry.decrypted(slot, current.config()) : Map.of();
+        Map<String, String> values = new HashMap<>(form);
+        Set<String> keptSecrets = keepSecrets(schema, values, previous);
 
         ConfigSchema.Validation validation = schema.validate(values);
         List<FieldError> errors = new ArrayList<>(validation.errors());
+        if (errors.isEmpty()) {
+            errors.addAll(endpoints.refusals(schema, keptSecrets, previous, validation.config()));
+        }
         if (errors.isEmpty()) {
             errors.addAll(registry.validate(provider, validation.config()));
         }
@@ -113,19 +124,17 @@ public class ProviderSwitcher {
         return disclosure.filter(SubprocessorDisclosure::sharesPersonalData).map(SubprocessorDisclosure::legalEntity).orElse(null);
     }
 
-    private Map<String, String> withKeptSecrets(Slot slot, ConfigSchema schema, Map<String, String> form, StoredSlot current, String providerId) {
-        Map<String, String> values = new HashMap<>(form);
-        if (!providerId.equals(current.providerId())) {
-            return values;
-        }
-        Map<String, String> previous = registry.decrypted(slot, current.config());
+    /** Fills the secrets left blank from the previous settings; returns their keys. */
+    private static Set<String> keepSecrets(ConfigSchema schema, Map<String, String> values, Map<String, String> previous) {
+        Set<String> kept = new HashSet<>();
         for (ConfigField field : schema.fields()) {
             String entered = values.get(field.key());
             if (field.secret() && (entered == null || entered.isBlank()) && previous.containsKey(field.key())) {
                 values.put(field.key(), previous.get(field.key()));
+                kept.add(field.key());
             }
         }
-        return values;
+        return kept;
     }
 
     /** Builds the provider and asks it whether it works, before it replaces the provider in service. */

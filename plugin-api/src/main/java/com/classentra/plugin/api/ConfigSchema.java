@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The settings a provider needs, in the order an administrator fills them in. */
@@ -37,7 +38,19 @@ public record ConfigSchema(List<ConfigField> fields) {
      * field has the same value in both (absent counts as a value).
      */
     public boolean sameLocation(Map<String, String> one, Map<String, String> other) {
-        return fields.stream().filter(ConfigField::location).allMatch(f -> Objects.equals(one.get(f.key()), other.get(f.key())));
+        return sameValues(ConfigField::location, one, other);
+    }
+
+    /**
+     * Whether two sets of settings make the provider connect to the same servers: every {@link ConfigField#endpoint()}
+     * field has the same value in both (absent counts as a value).
+     */
+    public boolean sameEndpoints(Map<String, String> one, Map<String, String> other) {
+        return sameValues(ConfigField::endpoint, one, other);
+    }
+
+    private boolean sameValues(Predicate<ConfigField> which, Map<String, String> one, Map<String, String> other) {
+        return fields.stream().filter(which).allMatch(f -> Objects.equals(one.get(f.key()), other.get(f.key())));
     }
 
     public Optional<ConfigField> field(String key) {

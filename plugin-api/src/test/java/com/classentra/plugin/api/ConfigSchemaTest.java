@@ -94,4 +94,21 @@ class ConfigSchemaTest {
         assertThat(schema.field("bucket").orElseThrow().location()).isTrue();
         assertThat(schema.field("secret").orElseThrow().location()).isFalse();
     }
+
+    @Test
+    void hostAndUrlSettingsSayWhereTheProviderConnects() {
+        ConfigSchema schema = ConfigSchema.of(
+                ConfigField.of("host", "Host", FieldType.TEXT).asRequired().asEndpoint(),
+                ConfigField.of("baseUrl", "API address", FieldType.URL).withDefault("https://api.example.com"),
+                ConfigField.of("password", "Password", FieldType.TEXT).asSecret(),
+                ConfigField.of("port", "Port", FieldType.INTEGER));
+
+        assertThat(schema.fields()).filteredOn(ConfigField::endpoint).extracting(ConfigField::key)
+                .as("a URL is an endpoint without saying so").containsExactly("host", "baseUrl");
+        assertThat(schema.sameEndpoints(Map.of("host", "a.example", "password", "old", "port", "25"),
+                Map.of("host", "a.example", "password", "new", "port", "587"))).isTrue();
+        assertThat(schema.sameEndpoints(Map.of("host", "a.example"), Map.of("host", "b.example"))).isFalse();
+        assertThat(schema.sameEndpoints(Map.of("host", "a.example"), Map.of("host", "a.example", "baseUrl", "https://x.example")))
+                .as("an address added").isFalse();
+    }
 }

@@ -56,7 +56,7 @@ public class RedisProvider implements RateLimitProviderFactory {
                     .withHelp("Only for another company's managed Redis, e.g. \"Amazon Web Services, Inc.\"; shown on the subprocessor page."),
             ConfigField.of(OPERATOR_LOCATION, "Where it keeps the data", FieldType.TEXT).withRange(2L, 200L)
                     .withHelp("Only for another company's managed Redis: country or region."),
-            ConfigField.of(HOST, "Host", FieldType.TEXT).asRequired()
+            ConfigField.of(HOST, "Host", FieldType.TEXT).asRequired().asEndpoint()
                     .withPattern("[A-Za-z0-9][A-Za-z0-9.-]*|\\[[0-9A-Fa-f:.]+]", "must be a host name or an IP address")
                     .withHelp("For Upstash, the endpoint shown on the database page, e.g. eu1-example-12345.upstash.io."),
             ConfigField.of(PORT, "Port", FieldType.INTEGER).withDefault("6379").withRange(1L, 65535L),

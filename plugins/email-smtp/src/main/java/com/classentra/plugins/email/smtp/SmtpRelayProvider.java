@@ -47,7 +47,7 @@ public class SmtpRelayProvider implements EmailProviderFactory {
             "SMTP relay",
             "Hands each message to an SMTP server of your choice, encrypted with STARTTLS or implicit TLS.",
             ConfigSchema.of(
-                    ConfigField.of(HOST, "SMTP server", FieldType.TEXT).asRequired()
+                    ConfigField.of(HOST, "SMTP server", FieldType.TEXT).asRequired().asEndpoint()
                             .withPattern("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*",
                                     "must be a host name such as smtp.example.com")
                             .withHelp("Host name of the relay, without port or scheme."),

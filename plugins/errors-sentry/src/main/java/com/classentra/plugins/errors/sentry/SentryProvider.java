@@ -41,7 +41,7 @@ public class SentryProvider implements ErrorReportingProviderFactory {
             "Error reports without personal data, sent to a Sentry server that runs on infrastructure you operate");
 
     private static final ConfigSchema SCHEMA = ConfigSchema.of(
-            ConfigField.of(DSN, "DSN", FieldType.TEXT).asRequired().asSecret()
+            ConfigField.of(DSN, "DSN", FieldType.TEXT).asRequired().asSecret().asEndpoint()
                     .withPattern("https?://[^@/\\s]+@[^@/\\s]+(/[^/\\s]+)*/[0-9]+/?",
                             "must look like https://<public key>@<host>/<project id>")
                     .withHelp("From the Sentry project's Client Keys (DSN) page."),
