@@ -74,6 +74,22 @@ class CourseRepository {
                 .fetch(r -> summary(r, r.get("students", Integer.class)));
     }
 
+    /** What a join link leads to, through the narrow SECURITY DEFINER lookup; empty for an unknown code. */
+    Optional<JoinPreview> joinPreview(String code) {
+        return db.fetchOptional("select * from join_code_preview(?)", code)
+                .map(r -> new JoinPreview(r.get("course_id", UUID.class), r.get("title", String.class),
+                        r.get("teacher_name", String.class), r.get("archived", Boolean.class), r.get("enrolment_status", String.class)));
+    }
+
+    /** @param enrolmentStatus the caller's enrolment in the course: null, ACTIVE, LEFT or REMOVED */
+    record JoinPreview(UUID courseId, String title, String teacherName, boolean archived, String enrolmentStatus) {
+    }
+
+    boolean replaceJoinCode(UUID courseId, String code) {
+        return db.update(COURSE).set(COURSE.JOIN_CODE, code).set(COURSE.UPDATED_AT, currentOffsetDateTime())
+                .where(COURSE.ID.eq(courseId)).execute() == 1;
+    }
+
     /** Whether any course, in any workspace, has this join code (through the narrow SECURITY DEFINER lookup). */
     boolean joinCodeTaken(String code) {
         return db.fetchExists(db.selectOne().from("course_for_join_code(?)", code));

@@ -7,6 +7,8 @@ import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
+import com.classentra.platform.ratelimit.RateLimitRule;
+import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.text.EmailAddresses;
@@ -15,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,10 +42,12 @@ public class CourseService {
     private final EmailOutbox outbox;
     private final ClassentraProperties properties;
     private final NotificationService notifications;
+    private final RateLimiter rateLimiter;
 
     CourseService(CourseRepository courses, CourseScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
-            NotificationService notifications) {
+            NotificationService notifications, RateLimiter rateLimiter) {
         this.notifications = notifications;
+        this.rateLimiter = rateLimiter;
         this.courses = courses;
         this.scopes = scopes;
         this.audit = audit;
@@ -50,8 +55,11 @@ public class CourseService {
         this.properties = properties;
     }
 
-    /** The outcome of inviting people: how many invitations were queued and which entries were not addresses. */
-    public record Invited(int queued, List<String> refused) {
+    /**
+     * The outcome of inviting people: how many invitations were queued, which entries were not addresses, and
+     * which addresses were left out because the teacher's daily invitation limit ran out.
+     */
+    public record Invited(int queued, List<String> refused, List<String> overDailyLimit) {
     }
 
     /** The link that joins the course, for invitations and for sharing. */
@@ -68,20 +76,28 @@ public class CourseService {
                 : java.util.Arrays.stream(addresses.split("[,;\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
         List<String> valid = entries.stream().filter(EmailAddresses::plausible).limit(MAX_INVITATIONS).toList();
         List<String> refused = entries.stream().filter(a -> !valid.contains(a)).toList();
+        List<String> sent = new java.util.ArrayList<>();
+        List<String> overLimit = new java.util.ArrayList<>();
         asTeacher(teacher, () -> {
             CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
             if (course.archived()) {
                 throw new CourseArchivedException("An archived course takes no new students. Restore it first.");
             }
             for (String address : valid) {
+                // One token per address: invitations are email to strangers, and the limit keeps the app from spamming.
+                if (!overLimit.isEmpty() || !rateLimiter.check(RateLimitRule.INVITATIONS_TEACHER, teacher.id().toString()).allowed()) {
+                    overLimit.add(address);
+                    continue;
+                }
+                sent.add(address);
                 outbox.enqueue(new EmailRequest(teacher.tenantId(), null, address, null, "course-invitation", null, Map.of(
                         "teacherName", teacher.displayName(), "courseTitle", course.title(),
                         "link", joinLink(course), "joinCode", course.joinCode())));
             }
-            audit.record(teacher.tenantId(), teacher.id(), "course.invited", "course", courseId.toString(), Map.of("count", valid.size()));
+            audit.record(teacher.tenantId(), teacher.id(), "course.invited", "course", courseId.toString(), Map.of("count", sent.size()));
             return null;
         });
-        return new Invited(valid.size(), refused);
+        return new Invited(sent.size(), refused, overLimit);
     }
 
     /** A saved course, or messages keyed by form field. */
@@ -151,12 +167,39 @@ public class CourseService {
     public record Joined(JoinOutcome outcome, UUID courseId, String title) {
     }
 
-    public Joined join(SignedInUser student, String code) {
+    /** What a join link leads to, shown before the student decides; empty when no course has the code. */
+    public record JoinInvitation(String title, String teacherName, JoinOutcome wouldBe) {
+    }
+
+    /**
+     * The course behind a join code, for the "Join ... by ...?" question. Limited like joining itself, per account
+     * and per address, since it also tells whether a code exists.
+     */
+    public Optional<JoinInvitation> preview(SignedInUser student, String code, String clientAddress) {
+        String normalized = normalizedJoinCode(student, code, clientAddress);
+        if (normalized == null) {
+            return Optional.empty();
+        }
+        return scopes.asStudent(student, () -> courses.joinPreview(normalized)).map(p -> new JoinInvitation(p.title(), p.teacherName(),
+                p.archived() ? JoinOutcome.COURSE_ARCHIVED
+                        : "ACTIVE".equals(p.enrolmentStatus()) ? JoinOutcome.ALREADY_ENROLLED
+                        : "REMOVED".equals(p.enrolmentStatus()) ? JoinOutcome.REMOVED : JoinOutcome.JOINED));
+    }
+
+    /** The code in canonical form, or null when it cannot be one; refused with RateLimitedException when over the limits. */
+    private String normalizedJoinCode(SignedInUser student, String code, String clientAddress) {
         if (!student.has(Role.STUDENT)) {
             throw new AccessDeniedException("Only students join courses");
         }
+        rateLimiter.requireAllowed(RateLimitRule.JOIN_CODE_ACCOUNT, student.id().toString());
+        rateLimiter.requireAllowed(RateLimitRule.JOIN_CODE_IP, clientAddress);
         String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!normalized.matches("[A-Z0-9]{8}")) {
+        return normalized.matches("[A-Z0-9]{8}") ? normalized : null;
+    }
+
+    public Joined join(SignedInUser student, String code, String clientAddress) {
+        String normalized = normalizedJoinCode(student, code, clientAddress);
+        if (normalized == null) {
             return new Joined(JoinOutcome.UNKNOWN_CODE, null, null);
         }
         return scopes.asStudent(student, () -> {
@@ -175,6 +218,20 @@ public class CourseService {
                         student.displayName() + " joined " + attempt.title(), "/courses/" + attempt.courseId());
             }
             return new Joined(outcome, attempt.courseId(), attempt.title());
+        });
+    }
+
+    /**
+     * Gives the course a new join code: the old code and every link carrying it stop working. Students already
+     * in the course stay.
+     */
+    public CourseSummary rotateJoinCode(SignedInUser teacher, UUID courseId) {
+        return asTeacher(teacher, () -> {
+            if (!courses.replaceJoinCode(courseId, freshJoinCode())) {
+                throw new CourseNotFoundException();
+            }
+            audit.record(teacher.tenantId(), teacher.id(), "course.join_code_rotated", "course", courseId.toString(), Map.of());
+            return courses.find(courseId).orElseThrow();
         });
     }
 
@@ -201,13 +258,17 @@ public class CourseService {
         return scopes.asTeacher(teacher, work);
     }
 
-    /** Join codes are random (32^8 of them); a code already in use is simply drawn again. */
     private void insertWithFreshCode(UUID id, SignedInUser teacher, CourseForm form) {
+        courses.insert(id, teacher.tenantId(), form, RichText.sanitize(form.descriptionHtml()), freshJoinCode(), teacher.id());
+    }
+
+    /** Join codes are random (32^8 of them); a code already in use is simply drawn again. */
+    private String freshJoinCode() {
         String code = newJoinCode();
         while (courses.joinCodeTaken(code)) {
             code = newJoinCode();
         }
-        courses.insert(id, teacher.tenantId(), form, RichText.sanitize(form.descriptionHtml()), code, teacher.id());
+        return code;
     }
 
     static String newJoinCode() {

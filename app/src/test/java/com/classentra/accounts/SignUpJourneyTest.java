@@ -82,6 +82,7 @@ class SignUpJourneyTest {
         journey.waitForPath("/login");
         journey.see("Email or password is incorrect");
         journey.signIn(email, "a fresh evening breeze");
-        assertThat(journey.heading("Confirm your email address")).isVisible();
+        // The reset link proved the address, so it is not asked for again: the next step is the welcome survey.
+        assertThat(journey.heading("Welcome, Amélie Tremblay")).isVisible();
     }
 }

@@ -53,8 +53,8 @@ class ClassroomJourneyTest {
         try (Journey studentBrowser = teacherBrowser.anotherDevice()) {
             studentBrowser.signIn(student.email(), student.password()).waitForPath("/student");
             studentBrowser.open(invitation);
-            assertThat(studentBrowser.heading("Welcome to Harmony 101")).isVisible();
-            studentBrowser.open("/courses/" + course.id());
+            studentBrowser.click("Join Harmony 101");
+            studentBrowser.waitForPath("/courses/" + course.id());
             studentBrowser.page().getByText("Four-part chorale").first().click();
             studentBrowser.see("Assigned");
             studentBrowser.fill("Your answer", "Chorale attached.");

@@ -37,8 +37,8 @@ class CourseJourneyTest {
         Locator row = teacherBrowser.page().locator("vaadin-grid-cell-content", new com.microsoft.playwright.Page.LocatorOptions()
                 .setHasText("Jazz piano, level 2"));
         assertThat(row.first()).isVisible();
-        String code = teacherBrowser.bean(CourseService.class).coursesOf(teacherBrowser.bean(TestAccounts.class).principal(email))
-                .getFirst().joinCode();
+        var created = teacherBrowser.bean(CourseService.class).coursesOf(teacherBrowser.bean(TestAccounts.class).principal(email)).getFirst();
+        String code = created.joinCode();
         teacherBrowser.see(code).screenshot("course-list");
 
         Account student = teacherBrowser.bean(TestAccounts.class).create(Role.STUDENT);
@@ -63,7 +63,11 @@ class CourseJourneyTest {
         try (Journey inviteeBrowser = teacherBrowser.anotherDevice()) {
             inviteeBrowser.signIn(invitee.email(), invitee.password()).waitForPath("/student");
             inviteeBrowser.open(link);
-            assertThat(inviteeBrowser.heading("Welcome to Jazz piano, level 2")).isVisible();
+            assertThat(inviteeBrowser.heading("Join Jazz piano, level 2 by Ines Rossi?")).isVisible();
+            inviteeBrowser.screenshot("join-question");
+            inviteeBrowser.click("Join Jazz piano, level 2");
+            inviteeBrowser.waitForPath("/courses/" + created.id());
+            inviteeBrowser.see("Jazz piano, level 2");
             inviteeBrowser.screenshot("joined-by-invitation");
         }
     }

@@ -17,6 +17,7 @@ import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.TestOrigins;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -101,10 +102,10 @@ class CourseServiceTest {
         courses.create(teacher, form("Not for this student"));
         SignedInUser student = student();
 
-        assertThat(courses.join(student, " " + course.joinCode().toLowerCase() + " ").outcome()).isEqualTo(JoinOutcome.JOINED);
-        assertThat(courses.join(student, course.joinCode()).outcome()).isEqualTo(JoinOutcome.ALREADY_ENROLLED);
-        assertThat(courses.join(student, "ZZZZZZZZ").outcome()).isEqualTo(JoinOutcome.UNKNOWN_CODE);
-        assertThat(courses.join(student, "'; drop table course; --").outcome()).isEqualTo(JoinOutcome.UNKNOWN_CODE);
+        assertThat(courses.join(student, " " + course.joinCode().toLowerCase() + " ", TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.JOINED);
+        assertThat(courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.ALREADY_ENROLLED);
+        assertThat(courses.join(student, "ZZZZZZZZ", TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.UNKNOWN_CODE);
+        assertThat(courses.join(student, "'; drop table course; --", TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.UNKNOWN_CODE);
 
         assertThat(courses.coursesOf(student)).extracting(CourseSummary::title).containsExactly("Guitar");
         assertThat(courses.course(teacher, course.id()).activeStudents()).isEqualTo(1);
@@ -113,10 +114,10 @@ class CourseServiceTest {
         assertThat(courses.coursesOf(student)).isEmpty();
         assertThatThrownBy(() -> courses.course(student, course.id())).isInstanceOf(CourseNotFoundException.class);
 
-        assertThat(courses.join(student, course.joinCode()).outcome()).as("joining again after leaving").isEqualTo(JoinOutcome.JOINED);
+        assertThat(courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).as("joining again after leaving").isEqualTo(JoinOutcome.JOINED);
         courses.removeStudent(teacher, course.id(), student.id());
         assertThat(courses.coursesOf(student)).isEmpty();
-        assertThat(courses.join(student, course.joinCode()).outcome()).as("the code does not undo a removal")
+        assertThat(courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).as("the code does not undo a removal")
                 .isEqualTo(JoinOutcome.REMOVED);
         assertThat(courses.coursesOf(student)).isEmpty();
     }
@@ -126,10 +127,10 @@ class CourseServiceTest {
         SignedInUser teacher = teacher();
         CourseSummary course = courses.create(teacher, form("Drums")).course();
         SignedInUser student = student();
-        courses.join(student, course.joinCode());
+        courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
 
         courses.archive(teacher, course.id(), true);
-        assertThat(courses.join(student(), course.joinCode()).outcome()).isEqualTo(JoinOutcome.COURSE_ARCHIVED);
+        assertThat(courses.join(student(), course.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.COURSE_ARCHIVED);
 
         courses.delete(teacher, course.id());
         assertThat(platform.count(COURSE, COURSE.ID.eq(course.id()))).isZero();
@@ -163,6 +164,83 @@ class CourseServiceTest {
         SignedInUser student = student();
         SignedInUser teacher = teacher();
         assertThatThrownBy(() -> courses.create(student, form("Mine"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> courses.join(teacher, "ABCDEFGH")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> courses.join(teacher, "ABCDEFGH", TestOrigins.fresh().clientAddress())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aJoinLinkFirstAsksAndChangesNothingThenJoinsOnConfirmation() {
+        SignedInUser teacher = teacher();
+        CourseSummary course = courses.create(teacher, form("Oboe")).course();
+        SignedInUser student = student();
+
+        var invitation = courses.preview(student, course.joinCode().toLowerCase(), TestOrigins.fresh().clientAddress()).orElseThrow();
+        assertThat(invitation.title()).isEqualTo("Oboe");
+        assertThat(invitation.teacherName()).isEqualTo("Tea Cher");
+        assertThat(invitation.wouldBe()).isEqualTo(JoinOutcome.JOINED);
+        assertThat(platform.count(ENROLMENT, ENROLMENT.COURSE_ID.eq(course.id()))).as("looking is not joining").isZero();
+        assertThat(courses.preview(student, "ZZZZZZZZ", TestOrigins.fresh().clientAddress())).isEmpty();
+
+        courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
+        assertThat(courses.preview(student, course.joinCode(), TestOrigins.fresh().clientAddress()).orElseThrow().wouldBe())
+                .isEqualTo(JoinOutcome.ALREADY_ENROLLED);
+        courses.removeStudent(teacher, course.id(), student.id());
+        assertThat(courses.preview(student, course.joinCode(), TestOrigins.fresh().clientAddress()).orElseThrow().wouldBe())
+                .isEqualTo(JoinOutcome.REMOVED);
+    }
+
+    @Test
+    void aNewCodeRetiresTheOldOneAndKeepsTheStudents() {
+        SignedInUser teacher = teacher();
+        CourseSummary course = courses.create(teacher, form("Harp")).course();
+        SignedInUser student = student();
+        courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
+
+        CourseSummary changed = courses.rotateJoinCode(teacher, course.id());
+
+        assertThat(changed.joinCode()).isNotEqualTo(course.joinCode()).matches("[A-Z0-9]{8}");
+        assertThat(courses.join(student(), course.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.UNKNOWN_CODE);
+        assertThat(courses.join(student(), changed.joinCode(), TestOrigins.fresh().clientAddress()).outcome()).isEqualTo(JoinOutcome.JOINED);
+        assertThat(courses.course(teacher, course.id()).activeStudents()).as("the first student stays").isEqualTo(2);
+        assertThatThrownBy(() -> courses.rotateJoinCode(teacher(), course.id())).isInstanceOf(CourseNotFoundException.class);
+    }
+
+    @Test
+    void guessingJoinCodesIsLimitedPerAccountAndPerAddress() {
+        SignedInUser guesser = student();
+        for (int i = 0; i < 20; i++) {
+            courses.join(guesser, "GUESS" + (100 + i), TestOrigins.fresh().clientAddress());
+        }
+        assertThatThrownBy(() -> courses.join(guesser, "GUESS999", TestOrigins.fresh().clientAddress()))
+                .isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> courses.preview(guesser, "GUESS999", TestOrigins.fresh().clientAddress()))
+                .as("looking a code up counts too").isInstanceOf(RateLimitedException.class);
+
+        String address = TestOrigins.fresh().clientAddress();
+        SignedInUser current = student();
+        for (int i = 0; i < 120; i++) {
+            if (i % 20 == 19) {
+                current = student();
+            }
+            courses.preview(current, "GUESS" + (100 + i), address);
+        }
+        SignedInUser fresh = student();
+        assertThatThrownBy(() -> courses.preview(fresh, "GUESS999", address)).isInstanceOf(RateLimitedException.class);
+        assertThat(courses.preview(fresh, "GUESS999", TestOrigins.fresh().clientAddress())).as("another address still may").isEmpty();
+    }
+
+    @Test
+    void aTeacherSendsAtMost200InvitationsADay() {
+        SignedInUser teacher = teacher();
+        CourseSummary course = courses.create(teacher, form("Choir")).course();
+        for (int batch = 0; batch < 4; batch++) {
+            String addresses = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "c-" + UUID.randomUUID() + "@example.com")
+                    .collect(java.util.stream.Collectors.joining(","));
+            assertThat(courses.invite(teacher, course.id(), addresses).queued()).isEqualTo(50);
+        }
+        String late = "late-" + UUID.randomUUID() + "@example.com";
+        var refused = courses.invite(teacher, course.id(), late);
+        assertThat(refused.queued()).isZero();
+        assertThat(refused.overDailyLimit()).containsExactly(late);
+        assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.TO_ADDRESS.eq(late))).isZero();
     }
 }

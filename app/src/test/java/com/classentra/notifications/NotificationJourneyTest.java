@@ -41,7 +41,7 @@ class NotificationJourneyTest {
         CourseService courses = student.bean(CourseService.class);
         CourseSummary course = courses.create(teacher, new CourseForm("Jazz piano, level 2", "", null, null, Visibility.PRIVATE)).course();
         Account account = accounts.create(Role.STUDENT);
-        courses.join(accounts.principal(account.email()), course.joinCode());
+        courses.join(accounts.principal(account.email()), course.joinCode(), TestOrigins.fresh().clientAddress());
 
         List<String> sockets = new CopyOnWriteArrayList<>();
         List<String> refused = new CopyOnWriteArrayList<>();

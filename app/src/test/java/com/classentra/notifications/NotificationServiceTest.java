@@ -72,7 +72,7 @@ class NotificationServiceTest {
     private CourseSummary course(SignedInUser teacher, String title, SignedInUser... students) {
         CourseSummary course = courses.create(teacher, new CourseForm(title, "", null, null, Visibility.PRIVATE)).course();
         for (SignedInUser student : students) {
-            courses.join(student, course.joinCode());
+            courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
         }
         return course;
     }

@@ -67,7 +67,7 @@ public class Classrooms {
     }
 
     public void enrol(SignedInUser student, CourseSummary course) {
-        courses.join(student, course.joinCode());
+        courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
     }
 
     /** A teacher who signed up (so with a PERSONAL workspace), email verified and onboarded; signs in with {@link #PASSWORD}. */

@@ -2,6 +2,7 @@ package com.classentra.accounts.ui;
 
 import com.classentra.accounts.RequestOrigin;
 import com.classentra.accounts.abuse.SignUpCountryPolicy;
+import com.classentra.platform.ratelimit.ClientAddress;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,14 +17,13 @@ final class Origins {
     static RequestOrigin current(SignUpCountryPolicy countries) {
         VaadinServletRequest vaadin = VaadinServletRequest.getCurrent();
         if (vaadin == null) {
-            return new RequestOrigin("unknown", Optional.empty());
+            return new RequestOrigin(ClientAddress.current(), Optional.empty());
         }
         HttpServletRequest request = vaadin.getHttpServletRequest();
-        return new RequestOrigin(request.getRemoteAddr(), countries.refusal(request));
+        return new RequestOrigin(ClientAddress.current(), countries.refusal(request));
     }
 
     static String tooMany(RateLimitedException limited) {
-        long minutes = Math.max(1, (limited.retryAfter().toSeconds() + 59) / 60);
-        return "Too many attempts from here. Please try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        return "Too many attempts from here. " + limited.tryAgainLater();
     }
 }

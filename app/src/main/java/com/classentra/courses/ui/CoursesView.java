@@ -4,6 +4,8 @@ import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseService.Joined;
 import com.classentra.courses.CourseSummary;
+import com.classentra.platform.ratelimit.ClientAddress;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.shell.ViewHeader;
@@ -82,7 +84,14 @@ public class CoursesView extends Main {
         code.setPlaceholder("8 letters or digits");
         code.setMaxLength(20);
         Button join = new Button("Join", e -> {
-            Joined joined = courses.join(user, code.getValue());
+            Joined joined;
+            try {
+                joined = courses.join(user, code.getValue(), ClientAddress.current());
+            } catch (RateLimitedException limited) {
+                code.setErrorMessage("Too many join attempts. " + limited.tryAgainLater());
+                code.setInvalid(true);
+                return;
+            }
             switch (joined.outcome()) {
                 case JOINED -> Notification.show("Welcome to " + joined.title() + ".");
                 case ALREADY_ENROLLED -> Notification.show("You are already in " + joined.title() + ".");
@@ -117,6 +126,7 @@ public class CoursesView extends Main {
             }).open()));
             if (!course.archived()) {
                 actions.add(small("Invite", () -> invite(course)));
+                actions.add(small("New code", () -> confirmNewCode(course)));
             }
             actions.add(small(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived())));
             actions.add(small("Delete", () -> confirmDelete(course)));
@@ -139,6 +149,10 @@ public class CoursesView extends Main {
                 addresses.setValue(String.join(", ", invited.refused()));
                 addresses.setErrorMessage("Not email addresses: " + String.join(", ", invited.refused()));
                 addresses.setInvalid(true);
+            } else if (!invited.overDailyLimit().isEmpty()) {
+                addresses.setValue(String.join(", ", invited.overDailyLimit()));
+                addresses.setErrorMessage("You reached today's invitation limit; these were not sent. Try again tomorrow, or share the link.");
+                addresses.setInvalid(true);
             } else {
                 dialog.close();
             }
@@ -149,6 +163,18 @@ public class CoursesView extends Main {
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
         dialog.setWidth("min(36rem, 95vw)");
         dialog.open();
+    }
+
+    private void confirmNewCode(CourseSummary course) {
+        ConfirmDialog confirm = new ConfirmDialog("Give " + course.title() + " a new join code?",
+                "The code " + course.joinCode() + " and every link with it stop working at once. Students already in the course stay.",
+                "Make a new code", e -> {
+                    CourseSummary changed = courses.rotateJoinCode(user, course.id());
+                    Notification.show("New join code: " + changed.joinCode());
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.open();
     }
 
     private void confirmDelete(CourseSummary course) {

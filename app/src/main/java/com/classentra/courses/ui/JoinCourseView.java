@@ -1,19 +1,27 @@
 package com.classentra.courses.ui;
 
 import com.classentra.courses.CourseService;
+import com.classentra.courses.CourseService.JoinInvitation;
 import com.classentra.courses.CourseService.Joined;
+import com.classentra.platform.ratelimit.ClientAddress;
+import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.AuthPage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
 
-/** The join link from an invitation: a signed-in student opening it joins the course. */
+/**
+ * The join link from an invitation. Opening it asks "Join <course> by <teacher>?" and changes nothing: a link
+ * followed by a mail scanner or a prefetching browser must not enrol anyone. The student joins with the button.
+ */
 @Route(value = "courses/join/:code", autoLayout = false)
 @PageTitle("Join a course · Classentra")
 @RolesAllowed("STUDENT")
@@ -30,16 +38,56 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         SignedInUser student = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        Joined joined = courses.join(student, event.getRouteParameters().get("code").orElse(""));
+        String code = event.getRouteParameters().get("code").orElse("");
+        Optional<JoinInvitation> invitation;
+        try {
+            invitation = courses.preview(student, code, ClientAddress.current());
+        } catch (RateLimitedException limited) {
+            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses());
+            return;
+        }
+        if (invitation.isEmpty()) {
+            show("This link is not valid", "No course has this code. Check the link with your teacher.", myCourses());
+            return;
+        }
+        JoinInvitation course = invitation.get();
+        switch (course.wouldBe()) {
+            case ALREADY_ENROLLED -> show("You are already in " + course.title(), "Nothing more to do.", myCourses());
+            case COURSE_ARCHIVED -> show(course.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
+            case REMOVED -> show("You can't rejoin " + course.title() + " with this link",
+                    "Your teacher removed you from this course. Ask them to invite you again.", myCourses());
+            default -> {
+                Button join = new Button("Join " + course.title(), e -> join(student, code));
+                join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                show("Join " + course.title() + " by " + course.teacherName() + "?",
+                        "You will see the course's posts, work and live sessions, and " + course.teacherName()
+                                + " will see your name, email and the work you turn in.",
+                        new HorizontalLayout(join, new Button("Not now", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)))));
+            }
+        }
+    }
+
+    private void join(SignedInUser student, String code) {
+        Joined joined;
+        try {
+            joined = courses.join(student, code, ClientAddress.current());
+        } catch (RateLimitedException limited) {
+            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses());
+            return;
+        }
+        switch (joined.outcome()) {
+            case JOINED -> getUI().ifPresent(ui -> ui.navigate("courses/" + joined.courseId()));
+            case ALREADY_ENROLLED -> show("You are already in " + joined.title(), "Nothing more to do.", myCourses());
+            case COURSE_ARCHIVED -> show(joined.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
+            case UNKNOWN_CODE -> show("This link is no longer valid", "The teacher changed the course's code. Ask them for the new link.", myCourses());
+            case REMOVED -> show("You can't rejoin " + joined.title() + " with this link",
+                    "Your teacher removed you from this course. Ask them to invite you again.", myCourses());
+        }
+    }
+
+    private Button myCourses() {
         Button next = new Button("Go to my courses", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        switch (joined.outcome()) {
-            case JOINED -> show("Welcome to " + joined.title(), "You are enrolled. The course is in your list of courses.", next);
-            case ALREADY_ENROLLED -> show("You are already in " + joined.title(), "Nothing more to do.", next);
-            case COURSE_ARCHIVED -> show(joined.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", next);
-            case UNKNOWN_CODE -> show("This link is not valid", "No course has this code. Check the link with your teacher.", next);
-            case REMOVED -> show("You can't rejoin " + joined.title() + " with this link",
-                    "Your teacher removed you from this course. Ask them to invite you again.", next);
-        }
+        return next;
     }
 }

@@ -22,6 +22,12 @@ public enum RateLimitRule {
     PASSWORD_RESET_ACCOUNT(3, Duration.ofHours(1)),
     VERIFICATION_RESEND_ACCOUNT(5, Duration.ofHours(1)),
     VERIFICATION_RESEND_IP(20, Duration.ofHours(1)),
+    /** Join-code lookups and joins by one student account: a code is 8 characters, guessing must stay slow. */
+    JOIN_CODE_ACCOUNT(20, Duration.ofHours(1)),
+    /** Join-code lookups and joins from one address; a classroom behind one NAT joins at the same minute. */
+    JOIN_CODE_IP(120, Duration.ofHours(1)),
+    /** Invitation emails one teacher may send in a day (one token per address). */
+    INVITATIONS_TEACHER(200, Duration.ofDays(1)),
     /** Every request of a visitor not signed in (pages, Vaadin round trips; not static files): stops scrapers and floods. */
     ANONYMOUS_REQUESTS_IP(600, Duration.ofMinutes(1));
 

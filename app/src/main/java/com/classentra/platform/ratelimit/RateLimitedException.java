@@ -21,4 +21,10 @@ public class RateLimitedException extends RuntimeException {
     public Duration retryAfter() {
         return retryAfter;
     }
+
+    /** "Please try again in 3 minutes.", for the person who was refused. */
+    public String tryAgainLater() {
+        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return "Please try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
 }
