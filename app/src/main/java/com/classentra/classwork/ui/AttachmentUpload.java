@@ -4,48 +4,42 @@ import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
 import com.classentra.files.UploadRefusedException;
 import com.classentra.files.UploadRules;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadEvent;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
- * Files picked for an item or a turn-in. Each file is checked as soon as it arrives (size, sniffed type) and
- * waits in a temporary file until the form is saved; a refused file is named with the reason, in place.
+ * Files picked for an item or a turn-in. The server keeps the limits while each file arrives (size, at most
+ * {@value #MAX_FILES} files) and checks its sniffed type; a refused file is answered 4xx, which the list shows as
+ * failed, and is named with the reason in place. Accepted files wait in the staging folder until the form is saved.
  */
 class AttachmentUpload extends VerticalLayout {
 
-    private final List<StagedUpload> staged = Collections.synchronizedList(new ArrayList<>());
-    private final Span problem = new Span();
+    private static final int MAX_FILES = 10;
+
+    private final FileService files;
     private final Upload upload;
+    private final Span problem = new Span();
+    // Written by upload requests (which run without the session lock) and read by the form: guarded by this.
+    private final List<StagedUpload> staged = new ArrayList<>();
+    private int arriving;
 
     AttachmentUpload(FileService files, String label) {
+        this.files = files;
         setPadding(false);
         setSpacing(false);
-        UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
-            try {
-                staged.add(files.stage(file.toPath(), metadata.fileName()));
-            } catch (UploadRefusedException refused) {
-                ui.access(() -> {
-                    problem.setText(refused.getMessage());
-                    problem.setVisible(true);
-                });
-            }
-        }));
+        upload = new Upload(this::receive);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.rules().maxBytes()));
-        upload.setMaxFiles(10);
+        upload.setMaxFiles(MAX_FILES);
         upload.setAcceptedFileTypes(UploadRules.PICKER_EXTENSIONS.toArray(String[]::new));
         upload.addFileRejectedListener(e -> {
             problem.setText(e.getFileName() + ": " + (e.getErrorMessage().toLowerCase().contains("size")
                     ? "larger than " + files.rules().maxSizeLabel() + "." : "not a file type we accept."));
             problem.setVisible(true);
         });
-        upload.addStartedListener(e -> problem.setVisible(false));
         upload.setWidthFull();
         problem.addClassName("field-error");
         problem.setVisible(false);
@@ -54,24 +48,62 @@ class AttachmentUpload extends VerticalLayout {
         add(caption, upload, problem);
     }
 
-    /** The files received so far; the form hands them to the service, which discards them when done. */
-    List<StagedUpload> takeStaged() {
-        synchronized (staged) {
-            return List.copyOf(staged);
+    /**
+     * One file of an upload request, in the request's thread. The place in the list is taken before any byte is read,
+     * so concurrent requests cannot pass the count together; a refusal answers 4xx, which the list shows as failed.
+     */
+    private void receive(UploadEvent event) {
+        String name = event.getFileName();
+        if (!takePlace()) {
+            refuse(event, name + " was not added: attach at most " + MAX_FILES + " files at a time.");
+            return;
         }
+        try {
+            StagedUpload file = files.stage(event.getInputStream(), name, event.getFileSize());
+            synchronized (this) {
+                staged.add(file);
+            }
+        } catch (UploadRefusedException refused) {
+            refuse(event, refused.getMessage());
+        } finally {
+            synchronized (this) {
+                arriving--;
+            }
+        }
+    }
+
+    private synchronized boolean takePlace() {
+        if (staged.size() + arriving >= MAX_FILES) {
+            return false;
+        }
+        arriving++;
+        return true;
+    }
+
+    private void refuse(UploadEvent event, String message) {
+        event.reject(message);
+        event.getUI().access(() -> {
+            problem.setText(message);
+            problem.setVisible(true);
+        });
+    }
+
+    /** The files received so far; the form hands them to the service, which discards them when done. */
+    synchronized List<StagedUpload> takeStaged() {
+        return List.copyOf(staged);
     }
 
     /** After a successful save the list starts empty again. */
     void reset() {
-        staged.clear();
+        synchronized (this) {
+            staged.clear();
+        }
         upload.clearFileList();
     }
 
     /** Temporary files of a form that was cancelled. */
-    void discard() {
-        synchronized (staged) {
-            staged.forEach(StagedUpload::discard);
-            staged.clear();
-        }
+    synchronized void discard() {
+        staged.forEach(StagedUpload::discard);
+        staged.clear();
     }
 }
