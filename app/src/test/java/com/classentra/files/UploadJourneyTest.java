@@ -1,5 +1,6 @@
 package com.classentra.files;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
@@ -8,6 +9,7 @@ import com.classentra.testsupport.TestFiles;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +32,29 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Attachments as a client that ignores the browser's limits sends them straight to the upload address: the server
- * keeps the limits while the bytes arrive, answers with the reason and leaves nothing on disk.
+ * Attachments as a teacher's browser sends them, and as a client that ignores the browser's limits sends them straight
+ * to the upload address: the server keeps the limits while the bytes arrive, answers with the reason and leaves nothing
+ * on disk.
  */
 @BrowserTest
 class UploadJourneyTest {
+
+    @Test
+    void removingAFileFromTheListOrClosingTheFormDiscardsWhatWasStaged(Journey browser) throws IOException {
+        CourseSummary course = signedInTeacherWithCourse(browser, "Fugue");
+        List<Path> before = staged(browser);
+        newMaterial(browser, course, "Subjects");
+        browser.page().locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload[] {
+                new FilePayload("subject.pdf", "application/pdf", TestFiles.PDF), new FilePayload("answer.pdf", "application/pdf", TestFiles.PDF)});
+        assertThat(row(browser, "subject.pdf").locator("[part=done-icon]")).isVisible();
+        assertThat(row(browser, "answer.pdf").locator("[part=done-icon]")).isVisible();
+        Assertions.assertThat(staged(browser)).hasSize(before.size() + 2);
+
+        row(browser, "answer.pdf").locator("[part=remove-button]").click();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Assertions.assertThat(staged(browser)).hasSize(before.size() + 1));
+        browser.click("Cancel");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Assertions.assertThat(staged(browser)).isEqualTo(before));
+    }
 
     @Test
     void uploadsPastTheLimitsStraightToTheUploadAddressAreRefusedWithAReasonAndLeaveNothingOnDisk(Journey browser) throws Exception {
@@ -122,6 +142,10 @@ class UploadJourneyTest {
         browser.page().locator("vaadin-menu-bar-button").filter(new Locator.FilterOptions().setHasText("Post")).click();
         browser.page().locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText("Material")).click();
         browser.fill("Title", title);
+    }
+
+    private static Locator row(Journey browser, String filename) {
+        return browser.page().locator("vaadin-upload-file").filter(new Locator.FilterOptions().setHasText(filename));
     }
 
     private static List<Path> staged(Journey browser) throws IOException {

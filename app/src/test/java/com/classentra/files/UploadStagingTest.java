@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.TestFiles;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +26,8 @@ class UploadStagingTest {
     FileService files;
     @Autowired
     UploadStaging staging;
+    @Autowired
+    MeterRegistry meters;
 
     List<Path> staged() throws IOException {
         try (Stream<Path> listing = Files.list(staging.directory())) {
@@ -57,5 +64,23 @@ class UploadStagingTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         pdf.discard();
         assertThat(staged()).isEqualTo(before);
+    }
+
+    @Test
+    void theSweepRemovesStagedFilesOlderThanAnySessionAndRunsAsAJob() throws IOException {
+        StagedUpload fresh = files.stage(new ByteArrayInputStream(TestFiles.PDF), "fresh.pdf", TestFiles.PDF.length);
+        StagedUpload left = files.stage(new ByteArrayInputStream(TestFiles.PDF), "left.pdf", TestFiles.PDF.length);
+        Files.setLastModifiedTime(left.path(), FileTime.from(Instant.now().minus(Duration.ofHours(13))));
+
+        assertThat(staging.sweep(Duration.ofHours(12))).isEqualTo(1);
+        assertThat(left.path()).doesNotExist();
+        assertThat(fresh.path()).exists();
+        fresh.discard();
+
+        // The job runs on the scheduler at start, so it reports its lag and outcome like every job.
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> meters.find("classentra.job.executions").tag("task", "staged-upload-sweep").timer() != null);
+        assertThat(meters.find("classentra.job.executions").tag("task", "staged-upload-sweep").tag("outcome", "success").timer()).isNotNull();
+        assertThat(meters.find("classentra.job.lag").tag("task", "staged-upload-sweep").timer()).isNotNull();
     }
 }

@@ -14,18 +14,24 @@ import java.util.List;
 /**
  * Files picked for an item or a turn-in. The server keeps the limits while each file arrives (size, at most
  * {@value #MAX_FILES} files) and checks its sniffed type; a refused file is answered 4xx, which the list shows as
- * failed, and is named with the reason in place. Accepted files wait in the staging folder until the form is saved.
+ * failed, and is named with the reason in place. Accepted files wait in the staging folder until the form is saved;
+ * removing one from the list, closing the form, leaving the page or the session ending discards them.
  */
 class AttachmentUpload extends VerticalLayout {
 
     private static final int MAX_FILES = 10;
 
+    /** An accepted file, by the name the browser gave it (which is how the list names it when it is removed). */
+    private record Held(String clientName, StagedUpload file) {
+    }
+
     private final FileService files;
     private final Upload upload;
     private final Span problem = new Span();
     // Written by upload requests (which run without the session lock) and read by the form: guarded by this.
-    private final List<StagedUpload> staged = new ArrayList<>();
+    private final List<Held> held = new ArrayList<>();
     private int arriving;
+    private boolean detached;
 
     AttachmentUpload(FileService files, String label) {
         this.files = files;
@@ -40,12 +46,18 @@ class AttachmentUpload extends VerticalLayout {
                     ? "larger than " + files.rules().maxSizeLabel() + "." : "not a file type we accept."));
             problem.setVisible(true);
         });
+        upload.addFileRemovedListener(e -> forget(e.getFileName()));
         upload.setWidthFull();
         problem.addClassName("field-error");
         problem.setVisible(false);
         Span caption = new Span(label + " · PDF, office documents, images, text, audio or video, up to " + files.rules().maxSizeLabel() + " each");
         caption.addClassName("field-caption");
         add(caption, upload, problem);
+        addAttachListener(e -> setDetached(false));
+        addDetachListener(e -> {
+            setDetached(true);
+            reset();
+        });
     }
 
     /**
@@ -61,7 +73,11 @@ class AttachmentUpload extends VerticalLayout {
         try {
             StagedUpload file = files.stage(event.getInputStream(), name, event.getFileSize());
             synchronized (this) {
-                staged.add(file);
+                if (detached) { // the form went away while the file arrived
+                    file.discard();
+                } else {
+                    held.add(new Held(name, file));
+                }
             }
         } catch (UploadRefusedException refused) {
             refuse(event, refused.getMessage());
@@ -73,7 +89,7 @@ class AttachmentUpload extends VerticalLayout {
     }
 
     private synchronized boolean takePlace() {
-        if (staged.size() + arriving >= MAX_FILES) {
+        if (held.size() + arriving >= MAX_FILES) {
             return false;
         }
         arriving++;
@@ -82,28 +98,40 @@ class AttachmentUpload extends VerticalLayout {
 
     private void refuse(UploadEvent event, String message) {
         event.reject(message);
+        synchronized (this) {
+            if (detached) {
+                return;
+            }
+        }
         event.getUI().access(() -> {
             problem.setText(message);
             problem.setVisible(true);
         });
     }
 
+    /** The person removed a file from the list: the staged file of that name goes. */
+    private synchronized void forget(String name) {
+        held.stream().filter(h -> h.clientName().equals(name)).findFirst().ifPresent(h -> {
+            held.remove(h);
+            h.file().discard();
+        });
+    }
+
+    private synchronized void setDetached(boolean detached) {
+        this.detached = detached;
+    }
+
     /** The files received so far; the form hands them to the service, which discards them when done. */
     synchronized List<StagedUpload> takeStaged() {
-        return List.copyOf(staged);
+        return held.stream().map(Held::file).toList();
     }
 
-    /** After a successful save the list starts empty again. */
+    /** After a save, or when the form goes away: the list starts empty again and no file stays staged. */
     void reset() {
         synchronized (this) {
-            staged.clear();
+            held.forEach(h -> h.file().discard());
+            held.clear();
         }
         upload.clearFileList();
-    }
-
-    /** Temporary files of a form that was cancelled. */
-    synchronized void discard() {
-        staged.forEach(StagedUpload::discard);
-        staged.clear();
     }
 }

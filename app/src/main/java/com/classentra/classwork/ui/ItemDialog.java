@@ -121,11 +121,6 @@ class ItemDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), save);
-        addOpenedChangeListener(e -> {
-            if (!e.isOpened() && attachments != null) {
-                attachments.discard();
-            }
-        });
         setWidth("min(42rem, 96vw)");
     }
 
