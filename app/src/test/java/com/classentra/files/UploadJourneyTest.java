@@ -1,10 +1,13 @@
 package com.classentra.files;
 
+import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.Classrooms;
+import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestFiles;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,21 +37,45 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Attachments as a teacher's browser sends them, and as a client that ignores the browser's limits sends them straight
- * to the upload address: the server keeps the limits while the bytes arrive, answers with the reason and leaves nothing
- * on disk.
+ * to the upload address: the server keeps the limits, shows refusals as refusals and leaves nothing on disk.
  */
 @BrowserTest
 class UploadJourneyTest {
 
     @Test
-    void removingAFileFromTheListOrClosingTheFormDiscardsWhatWasStaged(Journey browser) throws IOException {
-        CourseSummary course = signedInTeacherWithCourse(browser, "Fugue");
+    void aRefusedFileShowsAsFailedAndKeepsTheItemFromBeingPostedUntilItIsRemoved(Journey browser) throws IOException {
         List<Path> before = staged(browser);
-        newMaterial(browser, course, "Subjects");
-        browser.page().locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload[] {
-                new FilePayload("subject.pdf", "application/pdf", TestFiles.PDF), new FilePayload("answer.pdf", "application/pdf", TestFiles.PDF)});
-        assertThat(row(browser, "subject.pdf").locator("[part=done-icon]")).isVisible();
-        assertThat(row(browser, "answer.pdf").locator("[part=done-icon]")).isVisible();
+        openNewMaterial(browser, "Counterpoint", "Reading list");
+
+        attach(browser, pdf("notes.pdf", TestFiles.HTML), pdf("sheet.pdf", TestFiles.PDF));
+        assertThat(doneIcon(browser, "sheet.pdf")).isVisible();
+        assertThat(row(browser, "notes.pdf").locator("[part=error]")).hasText("Not accepted: see why below");
+        assertThat(doneIcon(browser, "notes.pdf")).isHidden();
+        browser.see("notes.pdf is not a file type we accept (text/html). Upload a PDF, an office document, an image, text, audio or video.");
+        browser.screenshot("refused-file");
+
+        browser.click("Post");
+        assertThat(browser.page().locator(".field-error")).containsText("Remove the files that were not accepted from the list, or replace them");
+        Assertions.assertThat(browser.bean(PlatformSql.class).count(COURSE_ITEM, COURSE_ITEM.TITLE.eq("Reading list"))).isZero();
+
+        row(browser, "notes.pdf").locator("[part=remove-button]").click();
+        browser.click("Post");
+        browser.see("Reading list");
+        PlatformSql platform = browser.bean(PlatformSql.class);
+        UUID item = platform.value(COURSE_ITEM.ID, COURSE_ITEM.TITLE.eq("Reading list"));
+        List<String> attached = platform.call(sql -> sql.select(STORED_FILE.FILENAME).from(STORED_FILE).where(STORED_FILE.ITEM_ID.eq(item))
+                .fetch(STORED_FILE.FILENAME));
+        Assertions.assertThat(attached).containsExactly("sheet.pdf");
+        Assertions.assertThat(staged(browser)).isEqualTo(before);
+    }
+
+    @Test
+    void removingAFileFromTheListOrClosingTheFormDiscardsWhatWasStaged(Journey browser) throws IOException {
+        List<Path> before = staged(browser);
+        openNewMaterial(browser, "Fugue", "Subjects");
+        attach(browser, pdf("subject.pdf", TestFiles.PDF), pdf("answer.pdf", TestFiles.PDF));
+        assertThat(doneIcon(browser, "subject.pdf")).isVisible();
+        assertThat(doneIcon(browser, "answer.pdf")).isVisible();
         Assertions.assertThat(staged(browser)).hasSize(before.size() + 2);
 
         row(browser, "answer.pdf").locator("[part=remove-button]").click();
@@ -58,9 +86,8 @@ class UploadJourneyTest {
 
     @Test
     void uploadsPastTheLimitsStraightToTheUploadAddressAreRefusedWithAReasonAndLeaveNothingOnDisk(Journey browser) throws Exception {
-        CourseSummary course = signedInTeacherWithCourse(browser, "Canon");
         List<Path> before = staged(browser);
-        newMaterial(browser, course, "Rounds");
+        openNewMaterial(browser, "Canon", "Rounds");
         UploadAddress address = new UploadAddress(HttpClient.newHttpClient(),
                 URI.create(browser.baseUrl() + "/" + browser.page().locator("vaadin-upload").getAttribute("target")),
                 browser.page().context().cookies().stream().map(c -> c.name + "=" + c.value).collect(Collectors.joining("; ")));
@@ -130,18 +157,29 @@ class UploadJourneyTest {
         }
     }
 
-    private static CourseSummary signedInTeacherWithCourse(Journey browser, String title) {
+    /** A new teacher with a new course signs in and starts posting a material with this title. */
+    private static void openNewMaterial(Journey browser, String courseTitle, String title) {
         SignedInUser teacher = browser.bean(Classrooms.class).teacher("Ada", "Lovelace");
-        CourseSummary course = browser.bean(Classrooms.class).course(teacher, title);
+        CourseSummary course = browser.bean(Classrooms.class).course(teacher, courseTitle);
         browser.signIn(teacher.email(), Classrooms.PASSWORD).waitForPath("/teacher");
-        return course;
-    }
-
-    private static void newMaterial(Journey browser, CourseSummary course, String title) {
         browser.open("/courses/" + course.id());
         browser.page().locator("vaadin-menu-bar-button").filter(new Locator.FilterOptions().setHasText("Post")).click();
         browser.page().locator("vaadin-menu-bar-item").filter(new Locator.FilterOptions().setHasText("Material")).click();
         browser.fill("Title", title);
+    }
+
+    private static FilePayload pdf(String filename, byte[] content) {
+        return new FilePayload(filename, "application/pdf", content);
+    }
+
+    /** Picks the files in the form's upload, as a person would in the file chooser. */
+    private static void attach(Journey browser, FilePayload... files) {
+        browser.page().locator("vaadin-upload input[type=file]").setInputFiles(files);
+    }
+
+    /** The green check the list shows by a file the server took. */
+    private static Locator doneIcon(Journey browser, String filename) {
+        return row(browser, filename).locator("[part=done-icon]");
     }
 
     private static Locator row(Journey browser, String filename) {

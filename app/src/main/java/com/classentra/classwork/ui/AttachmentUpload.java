@@ -7,15 +7,21 @@ import com.classentra.files.UploadRules;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Files picked for an item or a turn-in. The server keeps the limits while each file arrives (size, at most
- * {@value #MAX_FILES} files) and checks its sniffed type; a refused file is answered 4xx, which the list shows as
- * failed, and is named with the reason in place. Accepted files wait in the staging folder until the form is saved;
- * removing one from the list, closing the form, leaving the page or the session ending discards them.
+ * {@value #MAX_FILES} files) and checks its sniffed type; a refused file is marked failed in the list with the reason
+ * below it, and the form cannot be saved while it is there, so nothing is left out unnoticed. Accepted files wait in
+ * the staging folder until the form is saved; removing one from the list, closing the form, leaving the page or the
+ * session ending discards them.
  */
 class AttachmentUpload extends VerticalLayout {
 
@@ -30,8 +36,11 @@ class AttachmentUpload extends VerticalLayout {
     private final Span problem = new Span();
     // Written by upload requests (which run without the session lock) and read by the form: guarded by this.
     private final List<Held> held = new ArrayList<>();
+    private final Map<String, String> refusals = new LinkedHashMap<>();
     private int arriving;
     private boolean detached;
+    /** The browser's own refusal of the last file picked (too large, wrong extension): it never joins the list. */
+    private String pickerRefusal = "";
 
     AttachmentUpload(FileService files, String label) {
         this.files = files;
@@ -41,10 +50,12 @@ class AttachmentUpload extends VerticalLayout {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.rules().maxBytes()));
         upload.setMaxFiles(MAX_FILES);
         upload.setAcceptedFileTypes(UploadRules.PICKER_EXTENSIONS.toArray(String[]::new));
+        upload.setI18n(new UploadI18N().setUploading(new UploadI18N.Uploading().setError(new UploadI18N.Uploading.Error()
+                .setForbidden("Not accepted: see why below"))));
         upload.addFileRejectedListener(e -> {
-            problem.setText(e.getFileName() + ": " + (e.getErrorMessage().toLowerCase().contains("size")
-                    ? "larger than " + files.rules().maxSizeLabel() + "." : "not a file type we accept."));
-            problem.setVisible(true);
+            pickerRefusal = e.getFileName() + ": " + (e.getErrorMessage().toLowerCase().contains("size")
+                    ? "larger than " + files.rules().maxSizeLabel() + "." : "not a file type we accept.");
+            showProblems("");
         });
         upload.addFileRemovedListener(e -> forget(e.getFileName()));
         upload.setWidthFull();
@@ -66,8 +77,8 @@ class AttachmentUpload extends VerticalLayout {
      */
     private void receive(UploadEvent event) {
         String name = event.getFileName();
-        if (!takePlace()) {
-            refuse(event, name + " was not added: attach at most " + MAX_FILES + " files at a time.");
+        if (!takePlace(name)) {
+            refuse(event, name, name + " was not added: attach at most " + MAX_FILES + " files at a time.");
             return;
         }
         try {
@@ -80,7 +91,7 @@ class AttachmentUpload extends VerticalLayout {
                 }
             }
         } catch (UploadRefusedException refused) {
-            refuse(event, refused.getMessage());
+            refuse(event, name, refused.getMessage());
         } finally {
             synchronized (this) {
                 arriving--;
@@ -88,7 +99,9 @@ class AttachmentUpload extends VerticalLayout {
         }
     }
 
-    private synchronized boolean takePlace() {
+    /** A new try with a name replaces that name's earlier refusal (the list's retry button, or a corrected file). */
+    private synchronized boolean takePlace(String name) {
+        refusals.remove(name);
         if (held.size() + arriving >= MAX_FILES) {
             return false;
         }
@@ -96,29 +109,57 @@ class AttachmentUpload extends VerticalLayout {
         return true;
     }
 
-    private void refuse(UploadEvent event, String message) {
+    private void refuse(UploadEvent event, String name, String message) {
         event.reject(message);
         synchronized (this) {
+            refusals.put(name, message);
             if (detached) {
                 return;
             }
         }
-        event.getUI().access(() -> {
-            problem.setText(message);
-            problem.setVisible(true);
-        });
+        event.getUI().access(() -> showProblems(""));
     }
 
-    /** The person removed a file from the list: the staged file of that name goes. */
-    private synchronized void forget(String name) {
-        held.stream().filter(h -> h.clientName().equals(name)).findFirst().ifPresent(h -> {
-            held.remove(h);
-            h.file().discard();
-        });
+    /** The person removed a file from the list: its refusal goes, or else the staged file of that name. */
+    private void forget(String name) {
+        synchronized (this) {
+            if (refusals.remove(name) == null) {
+                held.stream().filter(h -> h.clientName().equals(name)).findFirst().ifPresent(h -> {
+                    held.remove(h);
+                    h.file().discard();
+                });
+            }
+        }
+        showProblems("");
     }
 
     private synchronized void setDetached(boolean detached) {
         this.detached = detached;
+    }
+
+    /**
+     * Whether the form may be saved with these files: not while a refused file is in the list (it would be left out
+     * silently) or a file is still arriving. Otherwise the reason is shown in place.
+     */
+    boolean readyToSave() {
+        String blocker;
+        synchronized (this) {
+            blocker = !refusals.isEmpty() ? "Remove the files that were not accepted from the list, or replace them, before you go on."
+                    : arriving > 0 || upload.isUploading() ? "Wait until every file has finished uploading." : "";
+        }
+        showProblems(blocker);
+        return blocker.isEmpty();
+    }
+
+    /** The browser's last refusal, the server's refusals of files still in the list, and what to do about them. */
+    private void showProblems(String advice) {
+        String refused;
+        synchronized (this) {
+            refused = String.join(" ", refusals.values());
+        }
+        String text = Stream.of(pickerRefusal, refused, advice).filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+        problem.setText(text);
+        problem.setVisible(!text.isEmpty());
     }
 
     /** The files received so far; the form hands them to the service, which discards them when done. */
@@ -131,7 +172,10 @@ class AttachmentUpload extends VerticalLayout {
         synchronized (this) {
             held.forEach(h -> h.file().discard());
             held.clear();
+            refusals.clear();
         }
+        pickerRefusal = "";
         upload.clearFileList();
+        showProblems("");
     }
 }
