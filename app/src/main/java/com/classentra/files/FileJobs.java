@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Removes from storage the objects of deleted files (a deleted course's included), as the policy promises. */
+/**
+ * Removes from storage the objects of deleted files (a deleted course's included), as the policy promises, and from
+ * the staging folder the uploads that no form holds any more.
+ */
 @Configuration(proxyBeanMethods = false)
 class FileJobs {
 
@@ -27,6 +30,24 @@ class FileJobs {
                             log.info("Purged {} deleted file(s) from storage", purged);
                         }
                     } while (purged == 100);
+                });
+    }
+
+    /**
+     * Forms remove their own staged files when saved, closed or their session ends; this catches what slipped past
+     * them. A file older than the longest session cannot belong to a live form. Each run sweeps the folder of the
+     * node that runs it (every node also empties its own when it starts).
+     */
+    @Bean
+    RecurringTask<Void> stagedUploadSweep(UploadStaging staging,
+            @Value("${classentra.files.staging-sweep-interval:15m}") Duration interval,
+            @Value("${classentra.sessions.absolute-lifetime:12h}") Duration longestSession) {
+        return Tasks.recurring("staged-upload-sweep", Schedules.fixedDelay(interval))
+                .execute((instance, context) -> {
+                    int swept = staging.sweep(longestSession);
+                    if (swept > 0) {
+                        log.info("Removed {} staged upload(s) that no form holds", swept);
+                    }
                 });
     }
 }

@@ -13,6 +13,7 @@ import com.classentra.plugin.api.ProviderException;
 import com.classentra.platform.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Course files in the storage slot. Uploads are checked and staged in temporary files first; they reach storage
+ * Course files in the storage slot. Uploads are checked and staged in the node's staging folder first; they reach storage
  * only inside the transaction that saves their item or submission, and a rollback removes the objects again, so
  * a refused or failed save leaves nothing half-stored. Downloads go through short-lived signed links that are
  * bound to one person and checked against their rights again when used.
@@ -56,9 +57,10 @@ public class FileService {
     private final CourseScopes scopes;
     private final TransactionTemplate transactions;
     private final PlatformScope platformScope;
+    private final UploadStaging staging;
 
     FileService(FileRepository files, ObjectStore storage, UploadRules rules, LinkSigner signer, CourseScopes scopes,
-            TransactionTemplate transactions, PlatformScope platformScope) {
+            TransactionTemplate transactions, PlatformScope platformScope, UploadStaging staging) {
         this.files = files;
         this.storage = storage;
         this.rules = rules;
@@ -66,25 +68,59 @@ public class FileService {
         this.scopes = scopes;
         this.transactions = transactions;
         this.platformScope = platformScope;
+        this.staging = staging;
     }
 
     public UploadRules rules() {
         return rules;
     }
 
-    /** Checks a file the browser sent; a refused file is deleted at once and the reason thrown for the person. */
-    public StagedUpload stage(Path received, String clientName) {
+    /**
+     * Receives a file from the browser into the staging folder and checks it. The size limit holds while the bytes
+     * arrive: a declared size over it is refused before anything is read, and the copy stops one byte past it, so an
+     * oversized file never lands on disk whole. A refused file is deleted at once and the reason thrown for the
+     * person. {@code declaredSize} is -1 when the sender did not say.
+     */
+    public StagedUpload stage(InputStream content, String clientName, long declaredSize) {
+        if (declaredSize > rules.maxBytes()) {
+            throw new UploadRefusedException(rules.tooLarge(clientName));
+        }
+        Path file = staging.newFile();
+        boolean kept = false;
         try {
-            return switch (rules.check(received, clientName)) {
-                case Accepted accepted -> new StagedUpload(received, accepted.filename(), accepted.contentType(), Files.size(received));
-                case Refused refused -> {
-                    Files.deleteIfExists(received);
-                    throw new UploadRefusedException(refused.message());
-                }
+            if (!copyAtMost(content, file, rules.maxBytes())) {
+                throw new UploadRefusedException(rules.tooLarge(clientName));
+            }
+            StagedUpload staged = switch (rules.check(file, clientName)) {
+                case Accepted accepted -> new StagedUpload(file, accepted.filename(), accepted.contentType(), Files.size(file));
+                case Refused refused -> throw new UploadRefusedException(refused.message());
             };
+            kept = true;
+            return staged;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (!kept) {
+                UploadStaging.delete(file);
+            }
         }
+    }
+
+    /** Copies the content into the file unless it is longer than {@code limit}; reads at most one byte past it. */
+    private static boolean copyAtMost(InputStream content, Path file, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long copied = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int read;
+            while ((read = content.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit + 1 - copied))) > 0) {
+                copied += read;
+                if (copied > limit) {
+                    return false;
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+        return true;
     }
 
     /**

@@ -69,13 +69,15 @@ public class UploadRules {
     public record Refused(String message) implements Verdict {
     }
 
+    /** Why a file over the size limit is refused; the limit itself is kept while the file arrives ({@link FileService#stage}). */
+    public String tooLarge(String clientName) {
+        return safeFilename(clientName) + " is larger than " + maxSizeLabel() + ".";
+    }
+
+    /** Checks a received file that is within the size limit. */
     public Verdict check(Path file, String clientName) throws IOException {
-        long size = Files.size(file);
         String name = safeFilename(clientName);
-        if (size > maxBytes) {
-            return new Refused(name + " is larger than " + maxSizeLabel() + ".");
-        }
-        if (size == 0) {
+        if (Files.size(file) == 0) {
             return new Refused(name + " is empty.");
         }
         String type;

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings under {@code classentra.*}.
  *
- * @param dataDirectory where the embedded database, the master key, local plugins' data and extracted
- *                      plugin jars live (default {@code ~/.classentra/data})
+ * @param dataDirectory where the embedded database, the master key, local plugins' data, extracted
+ *                      plugin jars and uploads waiting for their form live (default {@code ~/.classentra/data})
  * @param masterKey     base64 of a 256-bit key that encrypts plugin secrets; when empty, one is generated
  *                      and kept in the data directory
  * @param publicUrl     the address people use to reach this server, for links in emails and the console

@@ -8,6 +8,7 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.TestAccounts;
+import com.classentra.testsupport.TestFiles;
 import com.classentra.testsupport.TestAccounts.Account;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
@@ -49,7 +50,7 @@ class ClassroomJourneyTest {
         String invitation = teacherBrowser.mailbox().linkTo(student.email(), "/courses/join/");
 
         Path work = Files.createTempFile("chorale", ".pdf");
-        Files.write(work, ClassworkServiceTest.PDF);
+        Files.write(work, TestFiles.PDF);
         try (Journey studentBrowser = teacherBrowser.anotherDevice()) {
             studentBrowser.signIn(student.email(), student.password()).waitForPath("/student");
             studentBrowser.open(invitation);
@@ -72,7 +73,7 @@ class ClassroomJourneyTest {
             org.assertj.core.api.Assertions.assertThat(redirect.status()).as(href + " " + redirect.text()).isEqualTo(302);
             var download = studentBrowser.page().request().get(studentBrowser.baseUrl() + redirect.headers().get("location"));
             org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
-            org.assertj.core.api.Assertions.assertThat(download.body()).isEqualTo(ClassworkServiceTest.PDF);
+            org.assertj.core.api.Assertions.assertThat(download.body()).isEqualTo(TestFiles.PDF);
 
             teacherBrowser.page().getByText("Four-part chorale").first().click();
             teacherBrowser.page().locator("vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator.FilterOptions()

@@ -107,6 +107,9 @@ class ItemDialog extends Dialog {
         }
 
         Button save = new Button(existing == null ? "Post" : "Save", e -> {
+            if (attachments != null && !attachments.readyToSave()) {
+                return;
+            }
             Saved result = classwork.save(teacher, courseId, existing == null ? null : existing.id(), form(),
                     attachments == null ? List.of() : attachments.takeStaged());
             if (result.problems().isEmpty()) {
@@ -121,11 +124,6 @@ class ItemDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), save);
-        addOpenedChangeListener(e -> {
-            if (!e.isOpened() && attachments != null) {
-                attachments.discard();
-            }
-        });
         setWidth("min(42rem, 96vw)");
     }
 

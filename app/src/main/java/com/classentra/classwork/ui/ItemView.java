@@ -129,6 +129,9 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
         answer.setMaxLength(50_000);
         AttachmentUpload attachments = new AttachmentUpload(files, "Attach files");
         Button turnIn = new Button(submission.turnedIn() ? "Turn in again" : "Turn in", e -> {
+            if (!attachments.readyToSave()) {
+                return;
+            }
             var result = classwork.turnIn(user, item.courseId(), item.id(), RichText.fromPlainParagraphs(answer.getValue()), attachments.takeStaged());
             attachments.reset();
             if (result.problems().isEmpty()) {
