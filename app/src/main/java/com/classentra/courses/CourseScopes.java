@@ -1,12 +1,12 @@
 package com.classentra.courses;
 
 import com.classentra.platform.db.DbScope;
+import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The database scope a classroom call runs in. A teacher works inside their workspace (tenant and user set);
@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CourseScopes {
 
-    private final TransactionTemplate transactions;
+    private final ScopedTransactions scoped;
 
-    CourseScopes(TransactionTemplate transactions) {
-        this.transactions = transactions;
+    CourseScopes(ScopedTransactions scoped) {
+        this.scoped = scoped;
     }
 
     /** Work that only a teacher of the workspace may do; anyone else is refused before any query. */
@@ -27,12 +27,12 @@ public class CourseScopes {
         if (!teacher.teachesInWorkspace()) {
             throw new AccessDeniedException("Only teachers of a workspace manage its courses");
         }
-        return DbScope.tenant(teacher.tenantId(), teacher.id()).supply(() -> transactions.execute(status -> work.get()));
+        return scoped.in(DbScope.tenant(teacher.tenantId(), teacher.id()), work);
     }
 
     /** Work done as the signed-in person, teacher or student, with what row-level security lets them see. */
     public <T> T asMember(SignedInUser user, Supplier<T> work) {
-        return user.dbScope().supply(() -> transactions.execute(status -> work.get()));
+        return scoped.in(user.dbScope(), work);
     }
 
     /** Work done as a student, who only acts on their own enrolments and submissions. */
@@ -40,6 +40,6 @@ public class CourseScopes {
         if (!student.has(Role.STUDENT)) {
             throw new AccessDeniedException("Only students do this");
         }
-        return DbScope.user(student.id()).supply(() -> transactions.execute(status -> work.get()));
+        return scoped.asUser(student.id(), work);
     }
 }

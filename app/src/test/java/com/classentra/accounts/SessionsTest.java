@@ -11,14 +11,8 @@ import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestAccounts.Account;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.classentra.testsupport.WebVisitor;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -39,37 +33,25 @@ class SessionsTest {
     @Autowired
     PlatformSql platform;
 
-    /** A browser: its own cookies, no automatic redirects. */
+    /** A browser of its own, signing in with the account's password. */
     private final class Browser {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        final WebVisitor visitor = new WebVisitor(environment.getProperty("local.server.port"));
 
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(uri(path)).header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").build(),
-                    HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get(String path) {
+            return visitor.get(path);
         }
 
-        HttpResponse<String> signIn(Account account) throws Exception {
-            get("/login");
-            String form = "username=" + URLEncoder.encode(account.email(), StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(account.password(), StandardCharsets.UTF_8);
-            return http.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signIn(Account account) {
+            return visitor.signIn(account.email(), account.password());
         }
 
         String sessionId() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(HttpCookie::getValue).findFirst().orElse(null);
+            return visitor.sessionId();
         }
 
-        boolean signedIn() throws Exception {
-            return get("/settings").statusCode() == 200;
+        boolean signedIn() {
+            return visitor.signedIn();
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
     }
 
     @Test
