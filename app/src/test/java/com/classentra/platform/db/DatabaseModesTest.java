@@ -77,4 +77,46 @@ class DatabaseModesTest {
             assertThat(name).isEqualTo("Conservatoire");
         }
     }
+
+    /**
+     * The README's "Using a real PostgreSQL" path on a server of its own (so it runs even where no local server
+     * answers): a non-superuser owner migrates, and the lookups that must see past row-level security work for it.
+     */
+    @Test
+    void migratesAsANonSuperuserOwnerCreatedAsTheReadmeSaysAndItsDefinerFunctionsWork() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            try (Connection superuser = server.getPostgresDatabase().getConnection()) {
+                com.classentra.testsupport.ReadmeDatabase.create(superuser, "classentra");
+            }
+            String url = server.getJdbcUrl("postgres", "classentra").replace("?user=postgres", "");
+            try (ConfigurableApplicationContext app = start("--spring.datasource.url=" + url,
+                    "--spring.liquibase.user=" + com.classentra.testsupport.ReadmeDatabase.OWNER, "--spring.liquibase.password=owner-secret")) {
+                DSLContext db = app.getBean(DSLContext.class);
+                TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
+                assertThat(db.fetchValue("select rolsuper or rolbypassrls from pg_roles where rolname = 'classentra_owner'")).isEqualTo(false);
+                assertThat(db.fetchValue("select pg_get_userbyid(relowner) from pg_class where relname = 'course'")).isEqualTo("classentra_owner");
+
+                UUID tenant = UUID.randomUUID();
+                UUID teacher = UUID.randomUUID();
+                UUID student = UUID.randomUUID();
+                UUID course = UUID.randomUUID();
+                app.getBean(PlatformScope.class).inTransaction(null, "test", () -> {
+                    db.execute("insert into app_user (id, email, first_name, last_name, roles) values (?, 't@example.com', 'T', 'T', '{TEACHER}'),"
+                            + " (?, 's@example.com', 'S', 'S', '{STUDENT}')", teacher, student);
+                    db.execute("insert into tenant (id, kind, name) values (?, 'PERSONAL', 'Studio')", tenant);
+                    db.execute("insert into tenant_member (tenant_id, user_id, role) values (?, ?, 'OWNER')", tenant, teacher);
+                    db.execute("insert into course (id, tenant_id, title, join_code) values (?, ?, 'Lieder', 'ABCD2345')", course, tenant);
+                    return db.execute("insert into calendar_feed (user_id, token_hash) values (?, 'feed-hash')", student);
+                });
+
+                DbScope.user(student).run(() -> transactions.executeWithoutResult(status -> {
+                    assertThat(db.fetchValue("select outcome from join_course_by_code('abcd2345')")).isEqualTo("JOINED");
+                    assertThat(db.fetch("select * from course_teacher_ids(?, ?)", course, tenant).getValues(0, UUID.class))
+                            .as("a turn-in notifies the teacher").containsExactly(teacher);
+                }));
+                assertThat(db.fetchValue("select calendar_feed_owner('feed-hash')")).isEqualTo(student);
+                assertThat(db.fetchValue("select account_id_for_email('S@example.com')")).isEqualTo(student);
+            }
+        }
+    }
 }
