@@ -35,6 +35,20 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.classentra.plugins..").check(APP);
     }
 
+    /**
+     * Scopes are made and bound in one place: features go through ScopedTransactions, PlatformScope or RoleScopes
+     * (and may pass on a signed-in person's own {@code dbScope()}), never build or bind a DbScope themselves.
+     */
+    @Test
+    void onlyThePlatformBuildsOrBindsADatabaseScope() {
+        noClasses().that().resideOutsideOfPackage("com.classentra.platform..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("DbScope",
+                                        (JavaClass owner) -> owner.getName().equals("com.classentra.platform.db.DbScope")))))
+                .check(APP);
+    }
+
     @Test
     void pluginCallsGoThroughTheSlotRegistry() {
         noClasses().that().resideOutsideOfPackage("com.classentra.platform.plugins..")

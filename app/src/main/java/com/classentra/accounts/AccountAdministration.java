@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** What an administrator does to an account: suspending it ends its sessions at once and refuses sign-in. */
 @Service
@@ -19,15 +18,13 @@ public class AccountAdministration {
 
     private final DSLContext db;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final SessionDirectory sessions;
 
-    AccountAdministration(DSLContext db, PlatformScope platformScope, TransactionTemplate transactions, AuditLog audit,
+    AccountAdministration(DSLContext db, PlatformScope platformScope, AuditLog audit,
             SessionDirectory sessions) {
         this.db = db;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         this.audit = audit;
         this.sessions = sessions;
     }
@@ -45,7 +42,7 @@ public class AccountAdministration {
     }
 
     private void setStatus(UUID userId, UUID actor, String status, Map<String, String> details) {
-        platformScope.call(actor, "account status", () -> transactions.execute(tx -> {
+        platformScope.inTransaction(actor, "account status", () -> {
             int changed = db.update(APP_USER).set(APP_USER.STATUS, status).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
                     .where(APP_USER.ID.eq(userId)).execute();
             if (changed == 0) {
@@ -53,6 +50,6 @@ public class AccountAdministration {
             }
             audit.record(null, actor, "account." + status.toLowerCase(), "user", userId.toString(), details);
             return changed;
-        }));
+        });
     }
 }

@@ -7,7 +7,6 @@ import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyKind;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
@@ -110,9 +109,8 @@ public class AccountService {
         UUID userId = UUID.randomUUID();
         UUID tenantId = form.teacher() ? UUID.randomUUID() : null;
         String[] roles = {form.teacher() ? Role.TEACHER.name() : Role.STUDENT.name()};
-        DbScope scope = form.teacher() ? DbScope.tenant(tenantId, userId) : DbScope.user(userId);
         try {
-            scoped.run(scope, () -> {
+            scoped.runAsPerson(tenantId, userId, () -> {
                 accounts.insert(new AccountRepository.NewAccount(userId, form.email(), form.firstName(), form.lastName(),
                         form.teacher() ? form.title() : null, roles), passwordEncoder.encode(form.password()), false);
                 if (form.teacher()) {

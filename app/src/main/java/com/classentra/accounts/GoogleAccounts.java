@@ -2,7 +2,6 @@ package com.classentra.accounts;
 
 import com.classentra.db.jooq.tables.records.AppUserRecord;
 import com.classentra.platform.audit.AuditLog;
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.accounts.abuse.DisposableEmailDomains;
 import com.classentra.platform.ratelimit.RateLimitRule;
@@ -95,8 +94,7 @@ public class GoogleAccounts {
         UUID tenantId = role == Role.TEACHER ? UUID.randomUUID() : null;
         String first = firstNonBlank(identity.givenName(), identity.displayName(), identity.email().split("@")[0]);
         String last = firstNonBlank(identity.familyName(), "-");
-        DbScope scope = tenantId != null ? DbScope.tenant(tenantId, id) : DbScope.user(id);
-        scoped.run(scope, () -> {
+        scoped.runAsPerson(tenantId, id, () -> {
             accounts.insert(new AccountRepository.NewAccount(id, identity.email(), first, last, null, new String[] {role.name()}),
                     null, identity.emailVerified());
             accounts.linkGoogle(id, identity.subject(), identity.displayName(), identity.pictureUrl(), identity.emailVerified());

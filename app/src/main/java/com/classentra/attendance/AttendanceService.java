@@ -3,7 +3,7 @@ package com.classentra.attendance;
 import static com.classentra.platform.text.SpreadsheetCells.defused;
 
 import com.classentra.attendance.CourseAttendance.Mark;
-import com.classentra.courses.CourseScopes;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.audit.AuditLog;
@@ -33,10 +33,10 @@ public class AttendanceService {
 
     private final AttendanceRepository attendance;
     private final CourseService courses;
-    private final CourseScopes scopes;
+    private final RoleScopes scopes;
     private final AuditLog audit;
 
-    AttendanceService(AttendanceRepository attendance, CourseService courses, CourseScopes scopes, AuditLog audit) {
+    AttendanceService(AttendanceRepository attendance, CourseService courses, RoleScopes scopes, AuditLog audit) {
         this.attendance = attendance;
         this.courses = courses;
         this.scopes = scopes;

@@ -6,7 +6,7 @@ import com.classentra.classwork.SubmissionRepository.Head;
 import com.classentra.classwork.SubmissionRepository.VersionRow;
 import com.classentra.courses.CourseArchivedException;
 import com.classentra.courses.CourseNotFoundException;
-import com.classentra.courses.CourseScopes;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
 import com.classentra.files.StoredFileInfo;
@@ -41,11 +41,11 @@ public class ClassworkService {
     private final ItemRepository items;
     private final SubmissionRepository submissions;
     private final FileService files;
-    private final CourseScopes scopes;
+    private final RoleScopes scopes;
     private final AuditLog audit;
     private final NotificationService notifications;
 
-    ClassworkService(ItemRepository items, SubmissionRepository submissions, FileService files, CourseScopes scopes, AuditLog audit,
+    ClassworkService(ItemRepository items, SubmissionRepository submissions, FileService files, RoleScopes scopes, AuditLog audit,
             NotificationService notifications) {
         this.items = items;
         this.submissions = submissions;

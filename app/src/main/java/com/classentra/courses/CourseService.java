@@ -9,6 +9,7 @@ import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.text.EmailAddresses;
@@ -37,14 +38,14 @@ public class CourseService {
     private static final int MAX_INVITATIONS = 50;
 
     private final CourseRepository courses;
-    private final CourseScopes scopes;
+    private final RoleScopes scopes;
     private final AuditLog audit;
     private final EmailOutbox outbox;
     private final ClassentraProperties properties;
     private final NotificationService notifications;
     private final RateLimiter rateLimiter;
 
-    CourseService(CourseRepository courses, CourseScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
+    CourseService(CourseRepository courses, RoleScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
             NotificationService notifications, RateLimiter rateLimiter) {
         this.notifications = notifications;
         this.rateLimiter = rateLimiter;

@@ -1,6 +1,6 @@
 package com.classentra.dashboard;
 
-import com.classentra.courses.CourseScopes;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.time.Duration;
@@ -27,9 +27,9 @@ public class DashboardService {
     static final Duration RECENT_ACTIVITY = Duration.ofDays(7);
 
     private final DashboardRepository dashboards;
-    private final CourseScopes scopes;
+    private final RoleScopes scopes;
 
-    DashboardService(DashboardRepository dashboards, CourseScopes scopes) {
+    DashboardService(DashboardRepository dashboards, RoleScopes scopes) {
         this.dashboards = dashboards;
         this.scopes = scopes;
     }

@@ -1,11 +1,10 @@
 package com.classentra.files;
 
-import com.classentra.courses.CourseScopes;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.files.FileRepository.Located;
 import com.classentra.files.FileRepository.NewFile;
 import com.classentra.files.UploadRules.Accepted;
 import com.classentra.files.UploadRules.Refused;
-import com.classentra.platform.db.DbScope;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.secrets.LinkSigner;
 import com.classentra.platform.security.SignedInUser;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import com.classentra.platform.db.ScopedTransactions;
 
 /**
  * Course files in the storage slot. Uploads are checked and staged in the node's staging folder first; they reach storage
@@ -54,19 +53,19 @@ public class FileService {
     private final ObjectStore storage;
     private final UploadRules rules;
     private final LinkSigner signer;
-    private final CourseScopes scopes;
-    private final TransactionTemplate transactions;
+    private final RoleScopes scopes;
+    private final ScopedTransactions scoped;
     private final PlatformScope platformScope;
     private final UploadStaging staging;
 
-    FileService(FileRepository files, ObjectStore storage, UploadRules rules, LinkSigner signer, CourseScopes scopes,
-            TransactionTemplate transactions, PlatformScope platformScope, UploadStaging staging) {
+    FileService(FileRepository files, ObjectStore storage, UploadRules rules, LinkSigner signer, RoleScopes scopes,
+            ScopedTransactions scoped, PlatformScope platformScope, UploadStaging staging) {
         this.files = files;
         this.storage = storage;
         this.rules = rules;
         this.signer = signer;
         this.scopes = scopes;
-        this.transactions = transactions;
+        this.scoped = scoped;
         this.platformScope = platformScope;
         this.staging = staging;
     }
@@ -247,8 +246,7 @@ public class FileService {
                 return Optional.empty();
             }
             UUID user = UUID.fromString(p[1]);
-            DbScope scope = p[2].equals("-") ? DbScope.user(user) : DbScope.tenant(UUID.fromString(p[2]), user);
-            Optional<Located> file = scope.supply(() -> transactions.execute(status -> files.find(fileId)));
+            Optional<Located> file = scoped.asPerson(p[2].equals("-") ? null : UUID.fromString(p[2]), user, () -> files.find(fileId));
             if (file.isEmpty()) {
                 return Optional.empty();
             }

@@ -4,7 +4,7 @@ import com.classentra.classwork.ItemForm.GradingScale;
 import com.classentra.classwork.ItemNotFoundException;
 import com.classentra.classwork.SubmissionStatus;
 import com.classentra.courses.CourseNotFoundException;
-import com.classentra.courses.CourseScopes;
+import com.classentra.platform.security.RoleScopes;
 import com.classentra.grading.Gradebook.Cell;
 import com.classentra.grading.Gradebook.Column;
 import com.classentra.grading.Gradebook.Row;
@@ -44,11 +44,11 @@ public class GradingService {
     private static final int CSV_PAGE = 500;
 
     private final GradeRepository grades;
-    private final CourseScopes scopes;
+    private final RoleScopes scopes;
     private final AuditLog audit;
     private final NotificationService notifications;
 
-    GradingService(GradeRepository grades, CourseScopes scopes, AuditLog audit, NotificationService notifications) {
+    GradingService(GradeRepository grades, RoleScopes scopes, AuditLog audit, NotificationService notifications) {
         this.grades = grades;
         this.scopes = scopes;
         this.audit = audit;

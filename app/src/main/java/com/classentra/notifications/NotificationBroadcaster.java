@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the open screens of a person on this node that their notifications changed. Changes made here are
@@ -35,15 +34,12 @@ class NotificationBroadcaster implements DisposableBean {
     private final Map<UUID, Integer> lastUnread = new ConcurrentHashMap<>();
     private final NotificationRepository notifications;
     private final PlatformScope platformScope;
-    private final TransactionTemplate transactions;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .name("notification-refresh").daemon().factory());
 
-    NotificationBroadcaster(NotificationRepository notifications, PlatformScope platformScope, TransactionTemplate transactions,
-            @Value("${classentra.notifications.refresh-interval:20s}") Duration refreshInterval) {
+    NotificationBroadcaster(NotificationRepository notifications, PlatformScope platformScope, @Value("${classentra.notifications.refresh-interval:20s}") Duration refreshInterval) {
         this.notifications = notifications;
         this.platformScope = platformScope;
-        this.transactions = transactions;
         refresher.scheduleWithFixedDelay(this::announceChangesFromOtherNodes, refreshInterval.toMillis(), refreshInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -99,8 +95,8 @@ class NotificationBroadcaster implements DisposableBean {
             if (subscribers.isEmpty()) {
                 return;
             }
-            Map<UUID, Integer> unread = platformScope.call(null, "unread counts of people with the app open on this node",
-                    () -> transactions.execute(status -> notifications.unreadCounts(subscribers)));
+            Map<UUID, Integer> unread = platformScope.inTransaction(null, "unread counts of people with the app open on this node",
+                    () -> notifications.unreadCounts(subscribers));
             List<UUID> changed = subscribers.stream()
                     .filter(id -> {
                         Integer now = unread.getOrDefault(id, 0);

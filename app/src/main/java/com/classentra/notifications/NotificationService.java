@@ -12,7 +12,7 @@ import org.jooq.Select;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import com.classentra.platform.db.ScopedTransactions;
 
 /**
  * In-app notifications and their email preferences. Other features notify from inside their own transaction
@@ -29,12 +29,12 @@ public class NotificationService {
 
     private final NotificationRepository notifications;
     private final NotificationBroadcaster broadcaster;
-    private final TransactionTemplate transactions;
+    private final ScopedTransactions scoped;
 
-    NotificationService(NotificationRepository notifications, NotificationBroadcaster broadcaster, TransactionTemplate transactions) {
+    NotificationService(NotificationRepository notifications, NotificationBroadcaster broadcaster, ScopedTransactions scoped) {
         this.notifications = notifications;
         this.broadcaster = broadcaster;
-        this.transactions = transactions;
+        this.scoped = scoped;
     }
 
     /** Stops telling a screen about changes; call when it closes. */
@@ -145,6 +145,6 @@ public class NotificationService {
 
     /** Teachers read in their workspace's scope too, so their notifications show the titles of their courses. */
     private <T> T asReader(SignedInUser reader, Supplier<T> work) {
-        return reader.dbScope().supply(() -> transactions.execute(status -> work.get()));
+        return scoped.in(reader.dbScope(), work);
     }
 }

@@ -27,6 +27,18 @@ public class ScopedTransactions {
         scope.run(() -> transactions.executeWithoutResult(status -> work.run()));
     }
 
+    /**
+     * As the person, inside their workspace when {@code tenantId} is given (a teacher), else as themself: the
+     * scope of a person who is not signed in yet (sign-up, a signed link).
+     */
+    public <T> T asPerson(UUID tenantId, UUID userId, Supplier<T> work) {
+        return in(tenantId == null ? DbScope.user(userId) : DbScope.tenant(tenantId, userId), work);
+    }
+
+    public void runAsPerson(UUID tenantId, UUID userId, Runnable work) {
+        run(tenantId == null ? DbScope.user(userId) : DbScope.tenant(tenantId, userId), work);
+    }
+
     /** As the person themself: their own rows, and what the policies share with them. */
     public <T> T asUser(UUID userId, Supplier<T> work) {
         return in(DbScope.user(userId), work);

@@ -1,24 +1,23 @@
-package com.classentra.courses;
+package com.classentra.platform.security;
 
 import com.classentra.platform.db.DbScope;
 import com.classentra.platform.db.ScopedTransactions;
-import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The database scope a classroom call runs in. A teacher works inside their workspace (tenant and user set);
- * anyone else as themselves (user only), so row-level security shows a student just the courses, items,
- * submissions and grades that are theirs to see.
+ * The role check and database scope of a feature call made for a signed-in person. A teacher works inside their
+ * workspace (tenant and user set); anyone else as themselves (user only), so row-level security shows a student just
+ * the courses, items, submissions and grades that are theirs to see.
  */
 @Component
-public class CourseScopes {
+public class RoleScopes {
 
     private final ScopedTransactions scoped;
 
-    CourseScopes(ScopedTransactions scoped) {
+    RoleScopes(ScopedTransactions scoped) {
         this.scoped = scoped;
     }
 
