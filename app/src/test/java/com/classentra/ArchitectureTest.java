@@ -30,6 +30,24 @@ class ArchitectureTest {
                 .check(APP);
     }
 
+    /**
+     * Features build on each other in one direction only (grading on classwork, classwork on courses...); the shell
+     * gets its navigation from {@code @Menu} and its contributions from interfaces, so it imports no feature.
+     */
+    @Test
+    void featuresAndTheShellAreFreeOfCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("com.classentra.(*)..")
+                .should().beFreeOfCycles().check(APP);
+    }
+
+    @Test
+    void theShellImportsNoFeature() {
+        noClasses().that().resideInAPackage("com.classentra.shell..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.classentra..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackages("com.classentra.shell..", "com.classentra.platform..")))
+                .check(APP);
+    }
+
     @Test
     void theAppNeverLinksAgainstAProviderPlugin() {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.classentra.plugins..").check(APP);

@@ -1,6 +1,5 @@
 package com.classentra.classwork;
 
-import com.classentra.classwork.ItemForm.LatePolicy;
 import com.classentra.classwork.ItemRepository.CourseRef;
 import com.classentra.classwork.SubmissionRepository.Head;
 import com.classentra.classwork.SubmissionRepository.VersionRow;

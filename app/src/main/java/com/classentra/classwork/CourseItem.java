@@ -1,7 +1,5 @@
 package com.classentra.classwork;
 
-import com.classentra.classwork.ItemForm.GradingScale;
-import com.classentra.classwork.ItemForm.LatePolicy;
 import com.classentra.files.StoredFileInfo;
 import java.math.BigDecimal;
 import java.time.Instant;

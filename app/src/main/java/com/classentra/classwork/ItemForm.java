@@ -12,34 +12,6 @@ public record ItemForm(ItemKind kind, String title, String bodyHtml, boolean sha
         GradingScale gradingScale, LatePolicy latePolicy, Integer latePenaltyPercent, Instant startsAt, Integer durationMinutes,
         String meetingUrl, String linkUrl) {
 
-    public enum GradingScale {
-        POINTS("Points"), PERCENT("Percentage"), LETTER("Letter grade");
-
-        private final String label;
-
-        GradingScale(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
-    public enum LatePolicy {
-        ACCEPT("Accept late work"), PENALTY("Accept with a penalty"), REFUSE("Refuse after the due date");
-
-        private final String label;
-
-        LatePolicy(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
     /** Percentages and letters are kept out of 100, whatever the form said; points are the teacher's. */
     public BigDecimal effectivePointsPossible() {
         return gradingScale == GradingScale.POINTS ? pointsPossible : BigDecimal.valueOf(100);

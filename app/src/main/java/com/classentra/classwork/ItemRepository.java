@@ -3,8 +3,6 @@ package com.classentra.classwork;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 
-import com.classentra.classwork.ItemForm.GradingScale;
-import com.classentra.classwork.ItemForm.LatePolicy;
 import com.classentra.db.jooq.tables.records.CourseItemRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;

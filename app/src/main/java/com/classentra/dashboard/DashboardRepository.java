@@ -15,7 +15,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.trueCondition;
 
-import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.GradingScale;
 import com.classentra.dashboard.StudentDashboard.Deadline;
 import com.classentra.dashboard.StudentDashboard.EnrolledCourse;
 import com.classentra.dashboard.StudentDashboard.Feedback;

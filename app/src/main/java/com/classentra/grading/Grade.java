@@ -1,6 +1,6 @@
 package com.classentra.grading;
 
-import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.GradingScale;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

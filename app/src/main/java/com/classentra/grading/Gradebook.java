@@ -1,6 +1,6 @@
 package com.classentra.grading;
 
-import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.GradingScale;
 import com.classentra.classwork.SubmissionStatus;
 import java.math.BigDecimal;
 import java.time.Instant;

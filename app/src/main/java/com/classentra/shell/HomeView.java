@@ -1,8 +1,5 @@
 package com.classentra.shell;
 
-import com.classentra.admin.ui.AdminDashboardView;
-import com.classentra.dashboard.ui.StudentDashboardView;
-import com.classentra.dashboard.ui.TeacherDashboardView;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.vaadin.flow.component.html.Div;
@@ -29,11 +26,11 @@ public class HomeView extends Div implements BeforeEnterObserver {
         if (user == null) {
             event.forwardTo("login");
         } else if (user.has(Role.TEACHER)) {
-            event.forwardTo(TeacherDashboardView.class);
+            event.forwardTo("teacher");
         } else if (user.has(Role.ADMIN)) {
-            event.forwardTo(AdminDashboardView.class);
+            event.forwardTo("admin");
         } else {
-            event.forwardTo(StudentDashboardView.class);
+            event.forwardTo("student");
         }
     }
 }

@@ -1,17 +1,6 @@
 package com.classentra.shell;
 
-import com.classentra.admin.ui.AdminDashboardView;
-import com.classentra.admin.ui.OutboxView;
-import com.classentra.admin.ui.SubprocessorsView;
-import com.classentra.accounts.ui.SettingsView;
-import com.classentra.calendar.ui.CalendarView;
-import com.classentra.courses.ui.CoursesView;
-import com.classentra.dashboard.ui.StudentDashboardView;
-import com.classentra.dashboard.ui.TeacherDashboardView;
-import com.classentra.notifications.NotificationService;
-import com.classentra.notifications.ui.NotificationBell;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.platform.security.SignedInUser.Role;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -20,23 +9,33 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame around every signed-in page: navigation by role, the user's name, dark mode, sign-out. */
+/**
+ * The frame around every signed-in page: navigation, the user's name, dark mode, sign-out. The navigation lists the
+ * views marked {@code @Menu} that the person may open (Vaadin filters them by their access annotations), and the top
+ * bar takes what features contribute ({@link NavbarItem}): the shell imports no feature.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
 
-    public MainLayout(AuthenticationContext authentication, NotificationService notifications) {
+    public MainLayout(AuthenticationContext authentication, List<NavbarItem> navbarItems) {
         this.authentication = authentication;
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElse(null);
         setPrimarySection(Section.DRAWER);
@@ -49,34 +48,33 @@ public class MainLayout extends AppLayout {
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
         addToNavbar(toggle, spacer, colorSchemeToggle());
-        if (user != null && notifications.reaches(user)) {
-            addToNavbar(new NotificationBell(notifications, user));
+        if (user != null) {
+            navbarItems.forEach(item -> item.createFor(user).ifPresent(this::addToNavbar));
         }
     }
 
+    /** A view under another's path (admin/outbox under admin) is nested in it when the person sees both. */
     private static SideNav navigation(SignedInUser user) {
         SideNav nav = new SideNav();
         nav.setLabel("Navigation");
         if (user == null) {
             return nav;
         }
-        if (user.has(Role.TEACHER)) {
-            nav.addItem(new SideNavItem("Teaching", TeacherDashboardView.class, VaadinIcon.ACADEMY_CAP.create()));
-        }
-        if (user.has(Role.STUDENT)) {
-            nav.addItem(new SideNavItem("Learning", StudentDashboardView.class, VaadinIcon.OPEN_BOOK.create()));
-        }
-        if (user.has(Role.TEACHER) || user.has(Role.STUDENT)) {
-            nav.addItem(new SideNavItem("Courses", CoursesView.class, VaadinIcon.BOOK.create()));
-            nav.addItem(new SideNavItem("Calendar", CalendarView.class, VaadinIcon.CALENDAR.create()));
-        }
-        nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.USER.create()));
-        if (user.has(Role.ADMIN)) {
-            SideNavItem admin = new SideNavItem("Administration", AdminDashboardView.class, VaadinIcon.COG.create());
-            admin.addItem(new SideNavItem("Subprocessors & plugins", SubprocessorsView.class, VaadinIcon.PLUG.create()));
-            admin.addItem(new SideNavItem("Email outbox", OutboxView.class, VaadinIcon.ENVELOPES_O.create()));
-            admin.setExpanded(true);
-            nav.addItem(admin);
+        Map<String, SideNavItem> byPath = new HashMap<>();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            SideNavItem item = new SideNavItem(entry.title(), "/" + path);
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+            }
+            SideNavItem parent = path.contains("/") ? byPath.get(path.substring(0, path.lastIndexOf('/'))) : null;
+            if (parent != null) {
+                parent.addItem(item);
+                parent.setExpanded(true);
+            } else {
+                nav.addItem(item);
+            }
+            byPath.put(path, item);
         }
         return nav;
     }

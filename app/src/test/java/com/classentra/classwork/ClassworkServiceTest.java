@@ -7,8 +7,6 @@ import static com.classentra.db.jooq.Tables.SUBMISSION_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.classentra.classwork.ItemForm.GradingScale;
-import com.classentra.classwork.ItemForm.LatePolicy;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;

@@ -2,7 +2,6 @@ package com.classentra.accounts.ui;
 
 import com.classentra.notifications.NotificationService;
 import com.classentra.notifications.ui.NotificationSettings;
-import com.classentra.calendar.ui.CalendarFeedSettings;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
@@ -17,11 +16,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.classentra.shell.SettingsSection;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +31,7 @@ import java.time.format.FormatStyle;
 
 /** Account settings: the person's active sessions, signing out of them, and notification email. */
 @Route("settings")
+@Menu(title = "Settings", order = 5, icon = "vaadin:user")
 @PageTitle("Settings · Classentra")
 @PermitAll
 public class SettingsView extends Main {
@@ -42,7 +45,7 @@ public class SettingsView extends Main {
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
     public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, NotificationService notifications,
-            CalendarFeedSettings calendarFeed) {
+            List<SettingsSection> sections) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
@@ -70,7 +73,8 @@ public class SettingsView extends Main {
                 new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
                         grid, new HorizontalLayout(others, everywhere)),
-                new NotificationSettings(notifications, user), calendarFeed);
+                new NotificationSettings(notifications, user));
+        sections.forEach(section -> section.createFor(user).ifPresent(this::add));
         refresh();
     }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
@@ -16,6 +17,7 @@ import java.util.List;
 
 /** The operator's start page: how the subprocessor slots are doing. Tenants, outbox and audit views come later. */
 @Route("admin")
+@Menu(title = "Administration", order = 6, icon = "vaadin:cog")
 @PageTitle("Administration · Classentra")
 @RolesAllowed("ADMIN")
 public class AdminDashboardView extends DashboardPage {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 /** The email outbox: what is waiting, what went out through which provider, and dead letters to retry. */
 @Route("admin/outbox")
+@Menu(title = "Email outbox", order = 8, icon = "vaadin:envelopes-o")
 @PageTitle("Email outbox · Classentra")
 @RolesAllowed("ADMIN")
 public class OutboxView extends Main {

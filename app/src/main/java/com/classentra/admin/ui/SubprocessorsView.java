@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -30,6 +31,7 @@ import java.util.List;
  * providers make; then the plugins PF4J found, failed ones included.
  */
 @Route("admin/subprocessors")
+@Menu(title = "Subprocessors & plugins", order = 7, icon = "vaadin:plug")
 @PageTitle("Subprocessors & plugins · Classentra")
 @RolesAllowed("ADMIN")
 public class SubprocessorsView extends Main {

@@ -2,7 +2,6 @@ package com.classentra.calendar.ui;
 
 import com.classentra.calendar.CalendarService;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.shell.BrowserTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,33 +14,24 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.spring.annotation.SpringComponent;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import org.springframework.context.annotation.Scope;
 
 /**
  * The Settings section for the calendar feed: make its secret address (shown once, since only its hash is
- * kept), copy it, replace it or turn the feed off. Hidden for people without a calendar (operators).
+ * kept), copy it, replace it or turn the feed off.
  */
-@SpringComponent
-@Scope("prototype")
 @StyleSheet("classentra/classroom.css")
-public class CalendarFeedSettings extends Section {
+class CalendarFeedSettings extends Section {
 
     private final transient CalendarService calendar;
     private final SignedInUser user;
     private final Div state = new Div();
 
-    CalendarFeedSettings(CalendarService calendar, AuthenticationContext authentication) {
+    CalendarFeedSettings(CalendarService calendar, SignedInUser user) {
         this.calendar = calendar;
-        this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.user = user;
         addClassName("settings-section");
-        if (!user.has(Role.TEACHER) && !user.has(Role.STUDENT)) {
-            setVisible(false);
-            return;
-        }
         add(new H2("Calendar feed"), new Paragraph("Subscribe to your calendar in Google Calendar, Apple Calendar or Outlook to see "
                 + "your sessions, due dates and own events there. Anyone who has the address can read your calendar, so keep it to yourself."), state);
         showStored();

@@ -28,6 +28,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -54,6 +55,7 @@ import java.util.Map;
  * weeks. Built from plain elements and CSS (classroom.css), as no calendar component is part of vaadin-core.
  */
 @Route("calendar")
+@Menu(title = "Calendar", order = 4, icon = "vaadin:calendar")
 @PageTitle("Calendar · Classentra")
 @RolesAllowed({"TEACHER", "STUDENT"})
 @StyleSheet("classentra/classroom.css")

@@ -7,9 +7,6 @@ import com.classentra.classwork.ItemNotFoundException;
 import com.classentra.classwork.Submission;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.files.FileService;
-import com.classentra.grading.Grade;
-import com.classentra.grading.GradingService;
-import com.classentra.grading.ui.SubmissionRoster;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import com.classentra.shell.ClientTime;
@@ -44,13 +41,13 @@ import java.util.UUID;
 public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient ClassworkService classwork;
-    private final transient GradingService grading;
+    private final transient AssignmentGrading grading;
     private final transient FileService files;
     private final SignedInUser user;
     private final boolean teaching;
     private CourseItem item;
 
-    public ItemView(ClassworkService classwork, GradingService grading, FileService files, AuthenticationContext authentication) {
+    public ItemView(ClassworkService classwork, AssignmentGrading grading, FileService files, AuthenticationContext authentication) {
         this.classwork = classwork;
         this.grading = grading;
         this.files = files;
@@ -106,7 +103,7 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
             add(ItemSummaries.files(item.files()));
         }
         if (item.kind() == ItemKind.ASSIGNMENT) {
-            add(teaching ? new SubmissionRoster(grading, classwork, user, item) : studentWork());
+            add(teaching ? grading.rosterFor(user, item) : studentWork());
         }
     }
 
@@ -121,7 +118,7 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
             case ASSIGNED -> "badge contrast";
         });
         section.add(new H2("Your work"), status);
-        grading.myGrade(user, item.courseId(), item.id()).ifPresent(grade -> section.add(gradeBox(grade)));
+        grading.returnedGradeFor(user, item).ifPresent(section::add);
 
         TextArea answer = new TextArea(submission.turnedIn() ? "Turn in a new version" : "Your answer");
         answer.setWidthFull();
@@ -157,17 +154,5 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
             section.add(details);
         }
         return section;
-    }
-
-    private Component gradeBox(Grade grade) {
-        Div box = new Div();
-        box.addClassName("grade-box");
-        Span value = new Span("Grade: " + grade.display(item.gradingScale(), item.pointsPossible()));
-        value.addClassName("grade-value");
-        box.add(value);
-        if (!grade.feedbackHtml().isBlank()) {
-            box.add(new Html("<div class=\"item-body\">" + grade.feedbackHtml() + "</div>"));
-        }
-        return box;
     }
 }

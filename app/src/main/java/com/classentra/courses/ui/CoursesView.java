@@ -23,6 +23,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -32,6 +33,7 @@ import java.time.format.FormatStyle;
 
 /** A teacher's courses (create, edit, archive, delete) or a student's (join with a code, leave). */
 @Route("courses")
+@Menu(title = "Courses", order = 3, icon = "vaadin:book")
 @PageTitle("Courses · Classentra")
 @RolesAllowed({"TEACHER", "STUDENT"})
 public class CoursesView extends Main {

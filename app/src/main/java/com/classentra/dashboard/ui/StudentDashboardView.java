@@ -9,6 +9,7 @@ import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -16,6 +17,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** A student's start page: deadlines, today's sessions, returned grades and their courses. */
 @Route("student")
+@Menu(title = "Learning", order = 2, icon = "vaadin:open-book")
 @PageTitle("Learning · Classentra")
 @RolesAllowed("STUDENT")
 public class StudentDashboardView extends DashboardPage {

@@ -10,6 +10,7 @@ import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -19,6 +20,7 @@ import java.util.List;
 
 /** A teacher's start page: today's sessions, work waiting for a grade, and each course's recent activity. */
 @Route("teacher")
+@Menu(title = "Teaching", order = 1, icon = "vaadin:academy-cap")
 @PageTitle("Teaching · Classentra")
 @RolesAllowed("TEACHER")
 public class TeacherDashboardView extends DashboardPage {

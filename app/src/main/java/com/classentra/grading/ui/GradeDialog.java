@@ -2,7 +2,7 @@ package com.classentra.grading.ui;
 
 import com.classentra.classwork.ClassworkService;
 import com.classentra.classwork.CourseItem;
-import com.classentra.classwork.ItemForm.GradingScale;
+import com.classentra.classwork.GradingScale;
 import com.classentra.classwork.Submission;
 import com.classentra.grading.GradeForm;
 import com.classentra.grading.GradingService;

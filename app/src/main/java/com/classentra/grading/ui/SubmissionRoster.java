@@ -15,14 +15,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 
 /** Every student's status and grade on one assignment, loaded page by page; a row opens the grading dialog. */
-public class SubmissionRoster extends Section {
+class SubmissionRoster extends Section {
 
     private final Grid<Gradebook.Row> grid = new Grid<>();
     private final transient GradingService grading;
     private final SignedInUser teacher;
     private final CourseItem assignment;
 
-    public SubmissionRoster(GradingService grading, ClassworkService classwork, SignedInUser teacher, CourseItem assignment) {
+    SubmissionRoster(GradingService grading, ClassworkService classwork, SignedInUser teacher, CourseItem assignment) {
         this.grading = grading;
         this.teacher = teacher;
         this.assignment = assignment;
