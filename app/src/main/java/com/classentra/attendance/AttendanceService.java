@@ -1,6 +1,5 @@
 package com.classentra.attendance;
 
-import static com.classentra.platform.text.SpreadsheetCells.defused;
 
 import com.classentra.attendance.CourseAttendance.Mark;
 import com.classentra.platform.security.RoleScopes;
@@ -9,17 +8,14 @@ import com.classentra.courses.CourseSummary;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
-import java.io.IOException;
+import com.classentra.platform.text.CsvWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -108,18 +104,16 @@ public class AttendanceService {
         }
         CourseAttendance table = courseAttendance(teacher, courseId);
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("Student", "Email", "Session", "Session start (UTC)", "Status").get())) {
-            for (Attendee student : table.students()) {
-                for (CourseSession session : table.sessions()) {
-                    AttendanceStatus status = table.status(student.studentId(), session.id());
-                    csv.printRecord(defused(student.name()), defused(student.email()), defused(session.title()),
-                            DateTimeFormatter.ISO_INSTANT.format(session.startsAt()), status == null ? "" : status.name());
-                }
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("Student", "Email", "Session", "Session start (UTC)", "Status");
+        for (Attendee student : table.students()) {
+            for (CourseSession session : table.sessions()) {
+                AttendanceStatus status = table.status(student.studentId(), session.id());
+                csv.row(student.name(), student.email(), session.title(), DateTimeFormatter.ISO_INSTANT.format(session.startsAt()),
+                        status == null ? null : status.name());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        csv.flush();
         return out.toString();
     }
 

@@ -1,6 +1,7 @@
 package com.classentra.grading;
 
 import com.classentra.classwork.GradingScale;
+import com.classentra.platform.text.CsvWriter;
 import com.classentra.classwork.ItemNotFoundException;
 import com.classentra.classwork.SubmissionStatus;
 import com.classentra.courses.CourseNotFoundException;
@@ -17,8 +18,6 @@ import com.classentra.notifications.NotificationService;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -154,39 +153,55 @@ public class GradingService {
     }
 
     /**
-     * Writes the whole gradebook as CSV (one line per student, a column per assignment), reading students page by
-     * page so memory stays flat with thousands of them. Cells that a spreadsheet would run as formulas are quoted.
+     * Writes the whole gradebook as CSV, one line per student, reading students page by page so memory stays flat with
+     * thousands of them. Each assignment graded in points or percent has three number columns (points, out of,
+     * percentage) that a spreadsheet can sum; a letter-graded one has its letter. Missing work reads "missing".
      */
     public void exportCsv(SignedInUser teacher, UUID courseId, Writer out) {
         scopes.asTeacher(teacher, () -> {
             List<Column> columns = columns(courseId);
-            try {
-                List<String> header = new java.util.ArrayList<>(List.of("Student", "Email"));
-                columns.forEach(c -> header.add(c.title()));
-                CsvLines.write(out, header);
-                Instant now = Instant.now();
-                for (int offset = 0; ; offset += CSV_PAGE) {
-                    List<StudentRef> page = grades.students(courseId, offset, CSV_PAGE);
-                    for (Row row : rowsOf(courseId, page, columns, now)) {
-                        List<String> line = new java.util.ArrayList<>(List.of(row.name(), row.email()));
-                        for (Column column : columns) {
-                            Cell cell = row.cells().get(column.assignmentId());
-                            line.add(cell.grade() != null ? cell.grade().display(column.scale(), column.pointsPossible())
-                                    : cell.status() == SubmissionStatus.MISSING ? "missing" : "");
-                        }
-                        CsvLines.write(out, line);
-                    }
-                    if (page.size() < CSV_PAGE) {
-                        break;
-                    }
+            CsvWriter csv = new CsvWriter(out);
+            List<Object> header = new java.util.ArrayList<>(List.of("Student", "Email"));
+            for (Column column : columns) {
+                if (column.scale() == GradingScale.LETTER) {
+                    header.add(column.title() + " (letter)");
+                } else {
+                    header.addAll(List.of(column.title() + " (points)", column.title() + " (out of)", column.title() + " (%)"));
                 }
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            csv.row(header);
+            Instant now = Instant.now();
+            for (int offset = 0; ; offset += CSV_PAGE) {
+                List<StudentRef> page = grades.students(courseId, offset, CSV_PAGE);
+                for (Row row : rowsOf(courseId, page, columns, now)) {
+                    List<Object> line = new java.util.ArrayList<>(List.of(row.name(), row.email()));
+                    for (Column column : columns) {
+                        line.addAll(exportCells(column, row.cells().get(column.assignmentId())));
+                    }
+                    csv.row(line);
+                }
+                if (page.size() < CSV_PAGE) {
+                    break;
+                }
+            }
+            csv.flush();
             audit.record(teacher.tenantId(), teacher.id(), "gradebook.exported", "course", courseId.toString(), Map.of());
             return null;
         });
+    }
+
+    private static List<Object> exportCells(Column column, Cell cell) {
+        String missing = cell.grade() == null && cell.status() == SubmissionStatus.MISSING ? "missing" : null;
+        if (column.scale() == GradingScale.LETTER) {
+            return java.util.Collections.singletonList(cell.grade() != null ? cell.grade().letter() : missing);
+        }
+        if (cell.grade() == null || cell.grade().points() == null) {
+            return java.util.Arrays.asList(missing, null, null);
+        }
+        BigDecimal points = cell.grade().points();
+        BigDecimal outOf = column.scale() == GradingScale.PERCENT ? BigDecimal.valueOf(100) : column.pointsPossible();
+        BigDecimal percent = points.multiply(BigDecimal.valueOf(100)).divide(outOf, 1, java.math.RoundingMode.HALF_UP);
+        return List.of(points, outOf, percent);
     }
 
     private List<Column> columns(UUID courseId) {
