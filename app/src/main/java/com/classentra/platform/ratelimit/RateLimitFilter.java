@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits at the door, in Spring Security's chain before sign-in is processed: sign-in attempts per address,
- * sign-in for an email whose failed attempts are used up ({@link FailedSignIns}), and everything a visitor who
- * is not signed in asks of the application except static files. A refusal is a 429 with Retry-After and a line
- * of text. The address is the client's as the servlet container sees it, after trusted proxies' forwarded
- * headers (server.forward-headers-strategy).
+ * password sign-in for an email whose failed attempts are used up ({@link FailedSignIns}), and everything a visitor
+ * who is not signed in asks of the application except static files. A refusal is a 429 with Retry-After and a line
+ * of text. The address is the client's as the servlet container sees it, after trusted proxies' forwarded headers
+ * (server.forward-headers-strategy).
  *
  * <p>Not a bean on purpose: Spring Boot would also register a Filter bean with the servlet container, and it
  * would run twice.
@@ -46,28 +48,39 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimitDecision decision = decide(request);
-        if (decision != null && !decision.allowed()) {
-            refuse(response, decision.retryAfter());
+        RateLimitDecision refusal = refusal(request);
+        if (refusal != null) {
+            refuse(response, refusal.retryAfter());
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** Null when no rule applies to the request. */
-    private RateLimitDecision decide(HttpServletRequest request) {
+    /** The refusal, or null when the request may go ahead. */
+    private RateLimitDecision refusal(HttpServletRequest request) {
         if (SIGN_IN.matches(request)) {
             RateLimitDecision byAddress = limiter.check(RateLimitRule.SIGN_IN_IP, request.getRemoteAddr());
-            String username = request.getParameter("username");
-            if (!byAddress.allowed() || username == null || username.isBlank()) {
+            if (!byAddress.allowed()) {
                 return byAddress;
             }
-            return limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.accountKey(username, request.getRemoteAddr()));
+            String username = request.getParameter("username");
+            return username == null || username.isBlank() ? null : failedSignInsRefusal(username, request.getRemoteAddr());
         }
         if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()) && !STATIC.matches(request)) {
-            return limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
+            RateLimitDecision decision = limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
+            return decision.allowed() ? null : decision;
         }
         return null;
+    }
+
+    /** Refused while failed sign-ins for the email are used up from this address or from everywhere, for the longer wait. */
+    private RateLimitDecision failedSignInsRefusal(String username, String clientAddress) {
+        return Stream.of(
+                        limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.emailAtAddressKey(username, clientAddress)),
+                        limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES_ANY_ADDRESS, FailedSignIns.emailKey(username)))
+                .filter(decision -> !decision.allowed())
+                .max(Comparator.comparing(RateLimitDecision::retryAfter))
+                .orElse(null);
     }
 
     private static void refuse(HttpServletResponse response, Duration retryAfter) throws IOException {

@@ -14,6 +14,11 @@ public enum RateLimitRule {
     SIGN_IN_IP(60, Duration.ofMinutes(5)),
     /** Failed sign-ins for one email from one address; while used up, that pair is throttled, never locked for good. */
     SIGN_IN_ACCOUNT_FAILURES(10, Duration.ofMinutes(15)),
+    /**
+     * Failed sign-ins for one email from any address, so guessing spread over many addresses is slowed too. While
+     * used up, password sign-in for that email is refused everywhere; a sign-in link by email still works.
+     */
+    SIGN_IN_ACCOUNT_FAILURES_ANY_ADDRESS(50, Duration.ofHours(1)),
     SIGN_UP_IP(20, Duration.ofHours(1)),
     /** Sign-up attempts naming one email address, from anywhere. */
     SIGN_UP_ACCOUNT(5, Duration.ofHours(1)),
