@@ -25,6 +25,9 @@ public enum RateLimitRule {
     PASSWORD_RESET_IP(20, Duration.ofHours(1)),
     /** Reset emails for one address, so nobody can flood a mailbox through the form. */
     PASSWORD_RESET_ACCOUNT(3, Duration.ofHours(1)),
+    SIGN_IN_LINK_IP(20, Duration.ofHours(1)),
+    /** Sign-in link emails for one address, so nobody can flood a mailbox through the form. */
+    SIGN_IN_LINK_ACCOUNT(5, Duration.ofHours(1)),
     VERIFICATION_RESEND_ACCOUNT(5, Duration.ofHours(1)),
     VERIFICATION_RESEND_IP(20, Duration.ofHours(1)),
     /** Join-code lookups and joins by one student account: a code is 8 characters, guessing must stay slow. */

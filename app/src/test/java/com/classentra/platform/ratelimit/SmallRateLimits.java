@@ -26,5 +26,5 @@ import org.springframework.test.context.TestPropertySource;
         "classentra.rate-limits.anonymous-requests-ip.capacity=8",
         "classentra.rate-limits.verification-resend-account.capacity=2",
         "classentra.rate-limits.verification-resend-account.period=1s"})
-@interface SmallRateLimits {
+public @interface SmallRateLimits {
 }
