@@ -197,6 +197,20 @@ class SignInLinkTest {
     }
 
     @Test
+    void springsOwnGeneratingEndpointIssuesNothing() throws Exception {
+        Account owner = testAccounts.create(Role.STUDENT);
+        HttpBrowser browser = newBrowser();
+        String csrf = HttpBrowser.csrfToken(browser.get("/sign-in-link"));
+
+        for (String username : List.of(owner.email(), owner.id().toString())) {
+            HttpResponse<String> generate = browser.post("/ott/generate", Map.of("username", username, "_csrf", csrf));
+            assertThat(generate.statusCode()).as(username).isBetween(300, 499);
+        }
+        assertThat(platform.count(ACCOUNT_TOKEN, ACCOUNT_TOKEN.USER_ID.eq(owner.id()))).isZero();
+        assertThat(linksSentTo(owner.email())).isEmpty();
+    }
+
+    @Test
     void aLinkIssuedBeforeASuspensionSignsNobodyIn() throws Exception {
         Account owner = testAccounts.create(Role.STUDENT);
         String token = requestLink(owner.email());
