@@ -17,8 +17,6 @@ import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.text.EmailAddresses;
 import com.classentra.platform.security.SignedInUser.Role;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +175,7 @@ public class AccountService {
         String token = tokens.issue(userId, Purpose.VERIFY_EMAIL);
         outbox.enqueue(new EmailRequest(null, userId, email, firstName, "verify-email", locale, Map.of(
                 "firstName", firstName,
-                "link", link("/verify-email", token),
+                "link", tokens.link("/verify-email", token),
                 "validHours", String.valueOf(Purpose.VERIFY_EMAIL.validity.toHours()))));
     }
 
@@ -227,22 +225,15 @@ public class AccountService {
      * cannot be used to find out who has an account.
      */
     public void requestPasswordReset(String email, Locale locale, RequestOrigin origin) {
-        rateLimiter.requireAllowed(RateLimitRule.PASSWORD_RESET_IP, origin.clientAddress());
-        if (email == null || !EmailAddresses.plausible(email.strip())) {
-            return;
-        }
-        // Over the per-account limit nothing more is sent, silently: the answer must not reveal the account.
-        if (!rateLimiter.check(RateLimitRule.PASSWORD_RESET_ACCOUNT, email.strip().toLowerCase(Locale.ROOT)).allowed()) {
-            return;
-        }
-        lookup.byEmail(email).ifPresent(user -> scoped.runAsUser(user.getId(), () -> {
-            String token = tokens.issue(user.getId(), Purpose.RESET_PASSWORD);
-            outbox.enqueue(new EmailRequest(null, user.getId(), user.getEmail(), user.getFirstName(), "reset-password", locale, Map.of(
-                    "firstName", user.getFirstName(),
-                    "link", link("/reset-password", token),
-                    "validMinutes", String.valueOf(Purpose.RESET_PASSWORD.validity.toMinutes()))));
-            audit.record(null, user.getId(), "account.password_reset_requested", "user", user.getId().toString(), Map.of());
-        }));
+        lookup.forEmailedLink(email, origin, RateLimitRule.PASSWORD_RESET_IP, RateLimitRule.PASSWORD_RESET_ACCOUNT)
+                .ifPresent(user -> scoped.runAsUser(user.getId(), () -> {
+                    String token = tokens.issue(user.getId(), Purpose.RESET_PASSWORD);
+                    outbox.enqueue(new EmailRequest(null, user.getId(), user.getEmail(), user.getFirstName(), "reset-password", locale, Map.of(
+                            "firstName", user.getFirstName(),
+                            "link", tokens.link("/reset-password", token),
+                            "validMinutes", String.valueOf(Purpose.RESET_PASSWORD.validity.toMinutes()))));
+                    audit.record(null, user.getId(), "account.password_reset_requested", "user", user.getId().toString(), Map.of());
+                }));
     }
 
     /** Whether a reset link can still be used, to decide between the form and an explanation. */
@@ -292,10 +283,6 @@ public class AccountService {
             sessions.endSessions(user.getId(), null);
         }
         return new ResetResult(redeemed.status(), Optional.empty());
-    }
-
-    private String link(String path, String token) {
-        return properties.publicUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** Roles as stored, for callers that build principals. */

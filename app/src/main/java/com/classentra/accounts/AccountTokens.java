@@ -5,7 +5,10 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 import com.classentra.db.jooq.Routines;
 import com.classentra.db.jooq.tables.records.AccountTokenRecord;
+import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.secrets.LinkSigner;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,14 +30,16 @@ class AccountTokens {
 
     private final DSLContext db;
     private final LinkSigner signer;
+    private final ClassentraProperties properties;
 
-    AccountTokens(DSLContext db, LinkSigner signer) {
+    AccountTokens(DSLContext db, LinkSigner signer, ClassentraProperties properties) {
         this.db = db;
         this.signer = signer;
+        this.properties = properties;
     }
 
     enum Purpose {
-        VERIFY_EMAIL(Duration.ofHours(48)), RESET_PASSWORD(Duration.ofHours(1));
+        VERIFY_EMAIL(Duration.ofHours(48)), RESET_PASSWORD(Duration.ofHours(1)), SIGN_IN(Duration.ofMinutes(15));
 
         final Duration validity;
 
@@ -58,6 +63,11 @@ class AccountTokens {
                 .set(ACCOUNT_TOKEN.EXPIRES_AT, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
                 .execute();
         return signer.sign(purpose.name() + "." + id + "." + expires.getEpochSecond());
+    }
+
+    /** The address to put in an email: the page at {@code path} on the public URL, with the token. */
+    String link(String path, String token) {
+        return properties.publicUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** Looks at a token without using it up (to decide whether to show the form behind the link). */

@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.HttpBrowser;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestAccounts.Account;
-import com.classentra.testsupport.WebVisitor;
+import com.classentra.testsupport.TestOrigins;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,35 +34,19 @@ class SessionsTest {
     @Autowired
     PlatformSql platform;
 
-    /** A browser of its own, signing in with the account's password. */
-    private final class Browser {
-        final WebVisitor visitor = new WebVisitor(environment.getProperty("local.server.port"));
-
-        HttpResponse<String> get(String path) {
-            return visitor.get(path);
-        }
-
-        HttpResponse<String> signIn(Account account) {
-            return visitor.signIn(account.email(), account.password());
-        }
-
-        String sessionId() {
-            return visitor.sessionId();
-        }
-
-        boolean signedIn() {
-            return visitor.signedIn();
-        }
+    /** A browser of its own, from an address of its own. */
+    private HttpBrowser newBrowser() {
+        return new HttpBrowser(environment, TestOrigins.fresh().clientAddress());
     }
 
     @Test
     void signingInChangesTheSessionIdAndListsTheDevice() throws Exception {
         Account teacher = testAccounts.create(Role.TEACHER);
-        Browser browser = new Browser();
+        HttpBrowser browser = newBrowser();
         browser.get("/login");
         String anonymous = browser.sessionId();
 
-        HttpResponse<String> signIn = browser.signIn(teacher);
+        HttpResponse<String> signIn = browser.signIn(teacher.email(), teacher.password());
 
         assertThat(signIn.statusCode()).isEqualTo(302);
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
@@ -78,14 +63,14 @@ class SessionsTest {
                 .encode(teacher.password());
         platform.call(sql -> sql.update(APP_USER).set(APP_USER.PASSWORD_HASH, weaker).where(APP_USER.ID.eq(teacher.id())).execute());
 
-        Browser browser = new Browser();
-        browser.signIn(teacher);
+        HttpBrowser browser = newBrowser();
+        browser.signIn(teacher.email(), teacher.password());
         assertThat(browser.signedIn()).isTrue();
 
         String stored = platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(teacher.id()));
         assertThat(stored).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").isNotEqualTo(weaker);
-        Browser again = new Browser();
-        again.signIn(teacher);
+        HttpBrowser again = newBrowser();
+        again.signIn(teacher.email(), teacher.password());
         assertThat(again.signedIn()).as("the new hash checks the same password").isTrue();
         assertThat(platform.value(APP_USER.PASSWORD_HASH, APP_USER.ID.eq(teacher.id()))).as("not rehashed twice").isEqualTo(stored);
     }
@@ -93,26 +78,26 @@ class SessionsTest {
     @Test
     void signingOutEverywhereEndsEverySession() throws Exception {
         Account student = testAccounts.create(Role.STUDENT);
-        Browser laptop = new Browser();
-        Browser phone = new Browser();
-        laptop.signIn(student);
-        phone.signIn(student);
+        HttpBrowser laptop = newBrowser();
+        HttpBrowser phone = newBrowser();
+        laptop.signIn(student.email(), student.password());
+        phone.signIn(student.email(), student.password());
         assertThat(sessions.sessionsOf(student.id())).hasSize(2);
 
         assertThat(sessions.endSessions(student.id(), null)).isEqualTo(2);
 
         assertThat(laptop.signedIn()).isFalse();
         assertThat(phone.signedIn()).isFalse();
-        Browser later = new Browser();
-        later.signIn(student);
+        HttpBrowser later = newBrowser();
+        later.signIn(student.email(), student.password());
         assertThat(later.signedIn()).as("signing in again works").isTrue();
     }
 
     @Test
     void aRevocationWrittenByAnotherNodeEndsTheSessionHereAtItsNextRequest() throws Exception {
         Account teacher = testAccounts.create(Role.TEACHER);
-        Browser browser = new Browser();
-        browser.signIn(teacher);
+        HttpBrowser browser = newBrowser();
+        browser.signIn(teacher.email(), teacher.password());
         assertThat(browser.signedIn()).isTrue();
 
         // What another node does when the person signs out everywhere there: only the shared table changes.
@@ -131,18 +116,18 @@ class SessionsTest {
     @WithMockUser(roles = "ADMIN")
     void aSuspendedAccountLosesItsSessionsAtOnceAndCannotSignIn() throws Exception {
         Account teacher = testAccounts.create(Role.TEACHER);
-        Browser browser = new Browser();
-        browser.signIn(teacher);
+        HttpBrowser browser = newBrowser();
+        browser.signIn(teacher.email(), teacher.password());
         assertThat(browser.signedIn()).isTrue();
 
         assertThat(administration.suspend(teacher.id(), null, "spam")).isEqualTo(1);
 
         assertThat(browser.signedIn()).isFalse();
-        HttpResponse<String> again = new Browser().signIn(teacher);
+        HttpResponse<String> again = newBrowser().signIn(teacher.email(), teacher.password());
         assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/login?error");
 
         administration.reinstate(teacher.id(), null);
-        assertThat(new Browser().signIn(teacher).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(newBrowser().signIn(teacher.email(), teacher.password()).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
 
     @Test

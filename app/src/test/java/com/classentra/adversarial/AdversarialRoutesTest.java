@@ -14,7 +14,8 @@ import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.SignIn;
 import com.classentra.testsupport.TestAccounts;
-import com.classentra.testsupport.WebVisitor;
+import com.classentra.testsupport.HttpBrowser;
+import com.classentra.testsupport.TestOrigins;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -263,23 +264,26 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         }
     }
 
+    private HttpBrowser browser() {
+        return new HttpBrowser(environment, TestOrigins.fresh().clientAddress());
+    }
+
     /** Every text the page shows: the layout and the view (or error page) in it. */
     private static String shownText() {
         return UI.getCurrent().getChildren().map(component -> component.getElement().getTextRecursively()).collect(Collectors.joining("\n"));
     }
 
     @Test
-    void nobodyOutsideTheWorkspaceGetsItsFilesOrFeedsFromTheControllers() {
-        String port = environment.getProperty("local.server.port");
-        List<WebVisitor> visitors = new ArrayList<>();
-        visitors.add(new WebVisitor(port)); // not signed in
+    void nobodyOutsideTheWorkspaceGetsItsFilesOrFeedsFromTheControllers() throws Exception {
+        List<HttpBrowser> visitors = new ArrayList<>();
+        visitors.add(browser()); // not signed in
         for (Person attacker : outsiders) {
-            WebVisitor visitor = new WebVisitor(port);
+            HttpBrowser visitor = browser();
             assertThat(visitor.signIn(attacker.email(), attacker.password()).statusCode()).as(attacker.label() + " signs in").isEqualTo(302);
             visitors.add(visitor);
         }
         String before = DatabaseFingerprint.of(platform);
-        for (WebVisitor visitor : visitors) {
+        for (HttpBrowser visitor : visitors) {
             for (var entry : controllerCases().entrySet()) {
                 for (String path : entry.getValue().apply(a)) {
                     HttpResponse<String> answer = visitor.get(path);
@@ -292,7 +296,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         }
         assertThat(DatabaseFingerprint.of(platform)).as("nothing changed in the database").isEqualTo(before);
 
-        WebVisitor teacher = new WebVisitor(port);
+        HttpBrowser teacher = browser();
         teacher.signIn(ownerA.email(), ownerA.password());
         assertThat(teacher.get("/files/" + a.file()).headers().firstValue("Location").orElse(""))
                 .as("the workspace's own teacher does get the link (the case above can fail)").contains("/files/" + a.file() + "/content?t=");

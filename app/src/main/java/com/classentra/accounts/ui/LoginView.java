@@ -32,12 +32,12 @@ public class LoginView extends AuthPage implements BeforeEnterObserver {
         i18n.getForm().setUsername("Email");
         i18n.getForm().setForgotPassword("Forgot your password?");
         i18n.getErrorMessage().setTitle("Email or password is incorrect");
-        i18n.getErrorMessage().setMessage("Check both and try again.");
+        i18n.getErrorMessage().setMessage("Check both and try again, or use “Email me a sign-in link” below.");
         form.setI18n(i18n);
         form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
         notice.addClassName("auth-notice");
         notice.setVisible(false);
-        add(notice, form);
+        add(notice, form, new Paragraph(new Span("Password not working? "), new Anchor("sign-in-link", "Email me a sign-in link")));
         if (options.google()) {
             Anchor google = new Anchor("oauth2/authorization/google", "Continue with Google");
             google.setRouterIgnore(true);

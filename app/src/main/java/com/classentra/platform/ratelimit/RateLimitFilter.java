@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits at the door, in Spring Security's chain before sign-in is processed: sign-in attempts per address,
- * sign-in for an email whose failed attempts are used up ({@link FailedSignIns}), and everything a visitor who
- * is not signed in asks of the application except static files. A refusal is a 429 with Retry-After and a line
- * of text. The address is the client's as the servlet container sees it, after trusted proxies' forwarded
- * headers (server.forward-headers-strategy).
+ * password sign-in for an email whose failed attempts are used up ({@link FailedSignIns}), and everything a visitor
+ * who is not signed in asks of the application except static files. A refusal is a 429 with Retry-After and a line
+ * of text, and for a throttled email a second one: a sign-in link by email still works. The address is the client's
+ * as the servlet container sees it, after trusted proxies' forwarded headers (server.forward-headers-strategy).
  *
  * <p>Not a bean on purpose: Spring Boot would also register a Filter bean with the servlet container, and it
  * would run twice.
@@ -36,6 +38,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
             PathPatternRequestMatcher.withDefaults().matcher("/classentra/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/favicon.ico"));
 
+    /** Only the password is throttled, never the person: a link sent to the account's address still signs them in. */
+    private static final String SIGN_IN_LINK_ADVICE =
+            "Meanwhile you can sign in with a link sent by email: go back and choose \"Email me a sign-in link\".\n";
+
     private final RateLimiter limiter;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
@@ -46,36 +52,53 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimitDecision decision = decide(request);
-        if (decision != null && !decision.allowed()) {
-            refuse(response, decision.retryAfter());
+        Refusal refusal = refusal(request);
+        if (refusal != null) {
+            refuse(response, refusal);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** Null when no rule applies to the request. */
-    private RateLimitDecision decide(HttpServletRequest request) {
+    /** How long the person must wait, and what else they can do meanwhile (a further line, or nothing). */
+    private record Refusal(Duration retryAfter, String advice) {
+    }
+
+    /** The refusal, or null when the request may go ahead. */
+    private Refusal refusal(HttpServletRequest request) {
         if (SIGN_IN.matches(request)) {
             RateLimitDecision byAddress = limiter.check(RateLimitRule.SIGN_IN_IP, request.getRemoteAddr());
-            String username = request.getParameter("username");
-            if (!byAddress.allowed() || username == null || username.isBlank()) {
-                return byAddress;
+            if (!byAddress.allowed()) {
+                return new Refusal(byAddress.retryAfter(), "");
             }
-            return limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.accountKey(username, request.getRemoteAddr()));
+            String username = request.getParameter("username");
+            return username == null || username.isBlank() ? null : failedSignInsRefusal(username, request.getRemoteAddr());
         }
         if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()) && !STATIC.matches(request)) {
-            return limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
+            RateLimitDecision decision = limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
+            return decision.allowed() ? null : new Refusal(decision.retryAfter(), "");
         }
         return null;
     }
 
-    private static void refuse(HttpServletResponse response, Duration retryAfter) throws IOException {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    /** Refused while failed sign-ins for the email are used up from this address or from everywhere, for the longer wait. */
+    private Refusal failedSignInsRefusal(String username, String clientAddress) {
+        return Stream.of(
+                        limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES, FailedSignIns.emailAtAddressKey(username, clientAddress)),
+                        limiter.probe(RateLimitRule.SIGN_IN_ACCOUNT_FAILURES_ANY_ADDRESS, FailedSignIns.emailKey(username)))
+                .filter(decision -> !decision.allowed())
+                .map(RateLimitDecision::retryAfter)
+                .max(Comparator.naturalOrder())
+                .map(wait -> new Refusal(wait, SIGN_IN_LINK_ADVICE))
+                .orElse(null);
+    }
+
+    private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
+        long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("Too many requests. Please wait " + seconds + " seconds and try again.\n");
+        response.getWriter().write("Too many requests. Please wait " + seconds + " seconds and try again.\n" + refusal.advice());
     }
 }

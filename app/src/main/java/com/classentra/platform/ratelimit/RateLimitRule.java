@@ -14,12 +14,20 @@ public enum RateLimitRule {
     SIGN_IN_IP(60, Duration.ofMinutes(5)),
     /** Failed sign-ins for one email from one address; while used up, that pair is throttled, never locked for good. */
     SIGN_IN_ACCOUNT_FAILURES(10, Duration.ofMinutes(15)),
+    /**
+     * Failed sign-ins for one email from any address, so guessing spread over many addresses is slowed too. While
+     * used up, password sign-in for that email is refused everywhere; a sign-in link by email still works.
+     */
+    SIGN_IN_ACCOUNT_FAILURES_ANY_ADDRESS(50, Duration.ofHours(1)),
     SIGN_UP_IP(20, Duration.ofHours(1)),
     /** Sign-up attempts naming one email address, from anywhere. */
     SIGN_UP_ACCOUNT(5, Duration.ofHours(1)),
     PASSWORD_RESET_IP(20, Duration.ofHours(1)),
     /** Reset emails for one address, so nobody can flood a mailbox through the form. */
     PASSWORD_RESET_ACCOUNT(3, Duration.ofHours(1)),
+    SIGN_IN_LINK_IP(20, Duration.ofHours(1)),
+    /** Sign-in link emails for one address, so nobody can flood a mailbox through the form. */
+    SIGN_IN_LINK_ACCOUNT(5, Duration.ofHours(1)),
     VERIFICATION_RESEND_ACCOUNT(5, Duration.ofHours(1)),
     VERIFICATION_RESEND_IP(20, Duration.ofHours(1)),
     /** Join-code lookups and joins by one student account: a code is 8 characters, guessing must stay slow. */

@@ -95,6 +95,22 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void failedSignInsSpreadOverManyAddressesThrottleThatEmailEverywhere() throws Exception {
+        String target = "spread-" + UUID.randomUUID() + "@example.com";
+        // 6 failures per hour from anywhere; 2 per address stays under the per-address limits.
+        for (int address = 0; address < 3; address++) {
+            String guesser = newAddress();
+            for (int i = 0; i < 2; i++) {
+                assertThat(signIn(guesser, target, "guess " + address + "-" + i).statusCode()).isEqualTo(302);
+            }
+        }
+        // A token comes back every 10 minutes: the wait is at most that.
+        assertRefused(signIn(newAddress(), " " + target.toUpperCase() + " ", "the right one at last"), 600);
+        assertThat(signIn(newAddress(), "someone-else-" + UUID.randomUUID() + "@example.com", "guess").statusCode())
+                .as("other emails are not affected").isEqualTo(302);
+    }
+
+    @Test
     void visitorsNotSignedInAreLimitedButStaticFilesAndSignedInPeopleAreNot() throws Exception {
         String visitor = newAddress();
         for (int i = 0; i < 8; i++) {

@@ -20,9 +20,11 @@ import org.springframework.test.context.TestPropertySource;
         "classentra.rate-limits.sign-in-ip.period=1m",
         "classentra.rate-limits.sign-in-account-failures.capacity=3",
         "classentra.rate-limits.sign-in-account-failures.period=10m",
+        "classentra.rate-limits.sign-in-account-failures-any-address.capacity=6",
+        "classentra.rate-limits.sign-in-account-failures-any-address.period=1h",
         "classentra.rate-limits.sign-up-ip.capacity=3",
         "classentra.rate-limits.anonymous-requests-ip.capacity=8",
         "classentra.rate-limits.verification-resend-account.capacity=2",
         "classentra.rate-limits.verification-resend-account.period=1s"})
-@interface SmallRateLimits {
+public @interface SmallRateLimits {
 }
