@@ -3,11 +3,12 @@ package com.classentra.attendance;
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.ATTENDANCE;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
-import static com.classentra.db.jooq.Tables.ENROLMENT;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.selectOne;
 
+import com.classentra.courses.ActiveEnrolments;
 import com.classentra.attendance.CourseAttendance.Mark;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,7 @@ class AttendanceRepository {
     }
 
     private static Condition activeIn(UUID courseId) {
-        return exists(selectOne().from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId)
-                .and(ENROLMENT.STUDENT_ID.eq(APP_USER.ID)).and(ENROLMENT.STATUS.eq("ACTIVE"))));
+        return ActiveEnrolments.isActive(val(courseId), APP_USER.ID);
     }
 
     Map<UUID, AttendanceStatus> marksOfSession(UUID sessionId) {

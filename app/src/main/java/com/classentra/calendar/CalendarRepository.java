@@ -4,11 +4,10 @@ import static com.classentra.db.jooq.Tables.CALENDAR_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_FEED;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
-import static com.classentra.db.jooq.Tables.ENROLMENT;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.selectOne;
 
+import com.classentra.courses.ActiveEnrolments;
 import com.classentra.calendar.CalendarEntry.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +73,7 @@ class CalendarRepository {
 
     /** Sessions and due dates of the courses the student is actively enrolled in (row-level security requires it too). */
     List<CalendarEntry> learningItems(UUID studentId, Instant from, Instant to) {
-        return courseItems(exists(selectOne().from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(COURSE_ITEM.COURSE_ID)
-                .and(ENROLMENT.STUDENT_ID.eq(studentId)).and(ENROLMENT.STATUS.eq("ACTIVE")))).and(COURSE_ITEM.SHARED), from, to);
+        return courseItems(ActiveEnrolments.isActive(COURSE_ITEM.COURSE_ID, val(studentId)).and(COURSE_ITEM.SHARED), from, to);
     }
 
     private List<CalendarEntry> courseItems(Condition whose, Instant from, Instant to) {

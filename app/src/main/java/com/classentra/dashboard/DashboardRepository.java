@@ -3,7 +3,6 @@ package com.classentra.dashboard;
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
-import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.SUBMISSION;
 import static org.jooq.impl.DSL.count;
@@ -15,6 +14,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.trueCondition;
 
+import com.classentra.courses.ActiveEnrolments;
 import com.classentra.classwork.GradingScale;
 import com.classentra.dashboard.StudentDashboard.Deadline;
 import com.classentra.dashboard.StudentDashboard.EnrolledCourse;
@@ -101,8 +101,7 @@ class DashboardRepository {
      * item and the work turned in since {@code since} (counted by latest turn-in per student and assignment).
      */
     List<CourseActivity> courseActivity(UUID tenantId, Instant since, int limit) {
-        Field<Integer> students = field(select(count()).from(ENROLMENT)
-                .where(ENROLMENT.COURSE_ID.eq(COURSE.ID), ENROLMENT.STATUS.eq("ACTIVE")));
+        Field<Integer> students = ActiveEnrolments.countIn(COURSE.ID);
         Field<Integer> recentTurnIns = field(select(count()).from(SUBMISSION)
                 .where(SUBMISSION.COURSE_ID.eq(COURSE.ID), SUBMISSION.SUBMITTED_AT.ge(utc(since))));
         CourseItem newest = COURSE_ITEM.as("newest");
@@ -168,7 +167,7 @@ class DashboardRepository {
     }
 
     private static Select<Record1<UUID>> activeCoursesOf(UUID studentId) {
-        return select(ENROLMENT.COURSE_ID).from(ENROLMENT).where(ENROLMENT.STUDENT_ID.eq(studentId), ENROLMENT.STATUS.eq("ACTIVE"));
+        return ActiveEnrolments.coursesOf(studentId);
     }
 
     private static OffsetDateTime utc(Instant instant) {

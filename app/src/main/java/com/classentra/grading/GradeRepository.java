@@ -2,12 +2,14 @@ package com.classentra.grading;
 
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
-import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
 import static com.classentra.db.jooq.Tables.SUBMISSION;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import com.classentra.courses.ActiveEnrolments;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -54,21 +56,21 @@ class GradeRepository {
     }
 
     int activeStudentCount(UUID courseId) {
-        return db.fetchCount(ENROLMENT, ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STATUS.eq("ACTIVE")));
+        return db.fetchCount(ActiveEnrolments.studentsOf(val(courseId)));
     }
 
     /** One page of the course's active students, by last name. */
     List<StudentRef> students(UUID courseId, int offset, int limit) {
         return db.select(APP_USER.ID, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.EMAIL)
-                .from(ENROLMENT).join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.STUDENT_ID))
-                .where(ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STATUS.eq("ACTIVE")))
+                .from(APP_USER)
+                .where(APP_USER.ID.in(ActiveEnrolments.studentsOf(val(courseId))))
                 .orderBy(APP_USER.LAST_NAME, APP_USER.FIRST_NAME, APP_USER.ID)
                 .offset(offset).limit(limit)
                 .fetch(r -> new StudentRef(r.value1(), r.value2() + " " + r.value3(), r.value4()));
     }
 
     boolean isActiveStudent(UUID courseId, UUID studentId) {
-        return db.fetchExists(ENROLMENT, ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STUDENT_ID.eq(studentId)).and(ENROLMENT.STATUS.eq("ACTIVE")));
+        return db.select(field(ActiveEnrolments.isActive(val(courseId), val(studentId)))).fetchOne(0, Boolean.class);
     }
 
     record Turnin(UUID assignmentId, UUID studentId, OffsetDateTime submittedAt, boolean late, int versions) {
