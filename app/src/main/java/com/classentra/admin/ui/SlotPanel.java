@@ -5,7 +5,7 @@ import com.classentra.platform.plugins.PluginHost.HostedProvider;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.SlotRegistry.SlotHealth;
-import com.classentra.platform.plugins.SlotRegistry.SlotSettings;
+import com.classentra.platform.plugins.SlotSettings;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;

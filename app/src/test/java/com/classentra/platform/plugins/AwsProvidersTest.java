@@ -60,6 +60,8 @@ class AwsProvidersTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    PluginHost host;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
@@ -101,7 +103,7 @@ class AwsProvidersTest {
     @Test
     void theStorageSlotKeepsFilesInAnS3BucketAndHandsOutWorkingDownloadLinks() throws Exception {
         switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
-        assertLoadedFromItsPluginJar(registry.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
+        assertLoadedFromItsPluginJar(host.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
                 "com.classentra.plugins.storage.s3.S3StorageProvider");
         byte[] content = "lesson notes, stored in a bucket".getBytes(StandardCharsets.UTF_8);
 
@@ -136,7 +138,7 @@ class AwsProvidersTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"MessageId\":\"ses-message-0001\"}")));
 
         switcher.switchProvider(Slot.EMAIL, "ses", sesSettings(), null);
-        assertLoadedFromItsPluginJar(registry.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
+        assertLoadedFromItsPluginJar(host.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
                 "com.classentra.plugins.email.ses.SesEmailProvider");
         EmailMessage message = new EmailMessage(UUID.randomUUID().toString(), EmailAddress.of("noreply@classentra.test"),
                 List.of(EmailAddress.of("student@example.com")), null, "Hello", "Body", "<p>Body</p>", Map.of());

@@ -47,6 +47,12 @@ class EndpointChangeTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    SlotSecrets secrets;
+    @Autowired
+    PluginHost host;
+    @Autowired
+    ProviderFactories factories;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
@@ -65,7 +71,7 @@ class EndpointChangeTest {
     }
 
     private Map<String, String> storedPlain(Slot slot) {
-        return registry.decrypted(slot, registry.stored(slot).config());
+        return secrets.decrypted(slot, registry.stored(slot).config());
     }
 
     private static void assertRefused(ThrowingCallable save, FieldError... errors) {
@@ -128,7 +134,7 @@ class EndpointChangeTest {
 
     @Test
     void privateAndMetadataEndpointsAreRefusedWhenTheSettingIsOff() {
-        ProviderSwitcher strict = new ProviderSwitcher(registry, store, platformScope, audit, listeners,
+        ProviderSwitcher strict = new ProviderSwitcher(registry, host, factories, secrets, store, platformScope, audit, listeners,
                 new EndpointGuard(false, PublicAddresses.DNS));
         Map<String, String> relay = Map.of("port", "587", "operatorName", "Example Mail GmbH", "operatorLocation", "Germany");
 

@@ -42,6 +42,8 @@ class PluginHostTest {
     @Autowired
     SlotStateStore store;
     @Autowired
+    SlotSecrets secrets;
+    @Autowired
     PlatformSql platform;
     @Autowired
     MeterRegistry meters;
@@ -64,12 +66,12 @@ class PluginHostTest {
     void bundledPluginsAreLoadedFromTheirJarsThroughPf4jNotFromTheClassPath() {
         assertThat(host.plugins()).filteredOn(p -> !p.failed()).extracting(LoadedPlugin::id)
                 .contains("email-local", "storage-local", "test-recording-email");
-        HostedProvider localEmail = registry.provider(Slot.EMAIL, "local").orElseThrow();
+        HostedProvider localEmail = host.provider(Slot.EMAIL, "local").orElseThrow();
         assertThat(localEmail.pluginId()).isEqualTo("email-local");
         assertThat(localEmail.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
         assertThatThrownBy(() -> Class.forName("com.classentra.plugins.email.local.LocalMailboxProvider"))
                 .isInstanceOf(ClassNotFoundException.class);
-        assertThat(registry.provider(Slot.STORAGE, "local").orElseThrow().pluginId()).isEqualTo("storage-local");
+        assertThat(host.provider(Slot.STORAGE, "local").orElseThrow().pluginId()).isEqualTo("storage-local");
     }
 
     @Test
@@ -226,13 +228,13 @@ class PluginHostTest {
     }
 
     private void storeRecordingProvider(String behaviour) {
-        var schema = registry.provider(Slot.EMAIL, "recording").orElseThrow().descriptor().configSchema();
+        var schema = host.provider(Slot.EMAIL, "recording").orElseThrow().descriptor().configSchema();
         platform.call(sql -> store.save(Slot.EMAIL, "recording", "test-recording-email",
-                registry.encrypted(Slot.EMAIL, schema, Map.of("apiKey", "sk_test_123456", "behaviour", behaviour)), null));
+                secrets.encrypted(Slot.EMAIL, schema, Map.of("apiKey", "sk_test_123456", "behaviour", behaviour)), null));
     }
 
     private double callCount(String slot, String provider, String outcome) {
-        var timer = meters.find(SlotRegistry.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
+        var timer = meters.find(PluginCalls.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
     }
 }
