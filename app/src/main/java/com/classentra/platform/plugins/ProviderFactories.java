@@ -20,8 +20,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The hosted providers' factories, asked in isolation ({@link PluginCalls}): instances built from settings (stored
- * ones decrypted and validated first), the provider's own checks of settings, and the company settings choose.
+ * The hosted providers' factories, asked in isolation ({@link PluginCalls}): instances built from settings, the
+ * provider's own checks of settings, and the company settings choose. Stored settings are decrypted and validated
+ * against the provider's schema first.
  */
 @Component
 class ProviderFactories {
@@ -53,7 +54,7 @@ class ProviderFactories {
         }
         HostedProvider provider = hosted.get();
         try {
-            ConfigSchema.Validation validation = provider.descriptor().configSchema().validate(secrets.decrypted(slot, stored.config()));
+            ConfigSchema.Validation validation = storedSettings(provider, stored);
             if (!validation.valid()) {
                 return ActiveProvider.broken(provider.descriptor().id(), stored.version(), "Stored settings are invalid: " + validation.errors());
             }
@@ -93,6 +94,23 @@ class ProviderFactories {
         }
     }
 
+    /**
+     * Who processes personal data under these stored settings (the subprocessor page's row); empty when they name no
+     * provider or its plugin is not installed, as then nothing is sent anywhere.
+     */
+    Optional<SubprocessorDisclosure> disclosure(StoredSlot stored) {
+        return host.provider(stored.slot(), stored.providerId()).map(provider -> {
+            ConfigSchema.Validation validation;
+            try {
+                validation = storedSettings(provider, stored);
+            } catch (RuntimeException e) {
+                // A secret that no longer decrypts (another master key): the provider's usual company is still the answer.
+                return provider.descriptor().disclosure();
+            }
+            return validation.valid() ? disclosure(provider, validation.config()) : provider.descriptor().disclosure();
+        });
+    }
+
     /** The provider's disclosure for these settings; its generic one if it cannot answer. */
     SubprocessorDisclosure disclosure(HostedProvider provider, ProviderConfig config) {
         try {
@@ -102,5 +120,9 @@ class ProviderFactories {
         } catch (ProviderException e) {
             return provider.descriptor().disclosure();
         }
+    }
+
+    private ConfigSchema.Validation storedSettings(HostedProvider provider, StoredSlot stored) {
+        return provider.descriptor().configSchema().validate(secrets.decrypted(stored.slot(), stored.config()));
     }
 }

@@ -105,7 +105,7 @@ public class ProviderSwitcher {
                 details.put("to", providerId);
                 details.put("settings", new TreeSet<>(stored.keySet()));
                 // The public subprocessor page lists a change whenever the company processing the data changes.
-                details.put("subprocessorBefore", processor(registry.disclosure(current)));
+                details.put("subprocessorBefore", processor(factories.disclosure(current)));
                 details.put("subprocessorAfter", processor(Optional.of(factories.disclosure(provider, validation.config()))));
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);

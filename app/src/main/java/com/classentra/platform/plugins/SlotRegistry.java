@@ -1,19 +1,14 @@
 package com.classentra.platform.plugins;
 
 import com.classentra.platform.ClassentraProperties;
-import com.classentra.platform.plugins.PluginHost.HostedProvider;
-import com.classentra.plugin.api.ConfigSchema;
 import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderInstance;
 import com.classentra.plugin.api.Slot;
-import com.classentra.plugin.api.SubprocessorDisclosure;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
@@ -31,8 +26,6 @@ public class SlotRegistry implements DisposableBean {
     private final SlotStateStore store;
     private final ProviderFactories factories;
     private final PluginCalls calls;
-    private final SlotSecrets secrets;
-    private final PluginHost host;
     private final ClassentraProperties properties;
     private final Map<Slot, ActiveProvider> active = new ConcurrentHashMap<>();
     /** Instances of former settings still in use (see {@link #callDetached}), by slot, version and provider. */
@@ -41,13 +34,10 @@ public class SlotRegistry implements DisposableBean {
     /** One lock per slot, so building a slow provider never holds up calls to the other slots. */
     private final Map<Slot, Object> locks = new EnumMap<>(Slot.class);
 
-    SlotRegistry(SlotStateStore store, ProviderFactories factories, PluginCalls calls, SlotSecrets secrets, PluginHost host,
-            ClassentraProperties properties) {
+    SlotRegistry(SlotStateStore store, ProviderFactories factories, PluginCalls calls, ClassentraProperties properties) {
         this.store = store;
         this.factories = factories;
         this.calls = calls;
-        this.secrets = secrets;
-        this.host = host;
         this.properties = properties;
         for (Slot slot : Slot.values()) {
             locks.put(slot, new Object());
@@ -150,37 +140,6 @@ public class SlotRegistry implements DisposableBean {
         }
     }
 
-    /**
-     * The slot's chosen provider and its settings as the console may show them: non-secret values in
-     * clear, secrets only named (never sent back to a browser).
-     */
-    public SlotSettings settings(Slot slot) {
-        StoredSlot stored = stored(slot);
-        Optional<ConfigSchema> schema = stored.providerId() == null ? Optional.empty()
-                : host.provider(slot, stored.providerId()).map(p -> p.descriptor().configSchema());
-        return secrets.redacted(stored, schema);
-    }
-
-    /**
-     * Who processes personal data for the slot as it is stored now (the subprocessor page's row); empty when the
-     * slot has no provider or its plugin is not installed, as then nothing is sent anywhere.
-     */
-    public Optional<SubprocessorDisclosure> disclosure(StoredSlot stored) {
-        if (stored.providerId() == null) {
-            return Optional.empty();
-        }
-        return host.provider(stored.slot(), stored.providerId()).map(provider -> {
-            ConfigSchema.Validation validation;
-            try {
-                validation = provider.descriptor().configSchema().validate(secrets.decrypted(stored.slot(), stored.config()));
-            } catch (RuntimeException e) {
-                // A secret that no longer decrypts (another master key): the provider's usual company is still the answer.
-                return provider.descriptor().disclosure();
-            }
-            return validation.valid() ? factories.disclosure(provider, validation.config()) : provider.descriptor().disclosure();
-        });
-    }
-
     /** Installs an instance that {@link ProviderSwitcher} has already built and checked, retiring the old one. */
     void install(Slot slot, ActiveProvider replacement) {
         synchronized (locks.get(slot)) {
@@ -257,10 +216,5 @@ public class SlotRegistry implements DisposableBean {
      * @param healthy null when the slot has no provider at all
      */
     public record SlotHealth(String providerId, Boolean healthy, String detail) {
-    }
-
-    /** A provider the console can offer for a slot. */
-    public List<HostedProvider> providers(Slot slot) {
-        return host.providers(slot);
     }
 }

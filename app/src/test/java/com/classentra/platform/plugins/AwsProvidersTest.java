@@ -60,6 +60,8 @@ class AwsProvidersTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
     PluginHost host;
     @Autowired
     ProviderSwitcher switcher;
@@ -178,8 +180,8 @@ class AwsProvidersTest {
                 .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("not working with these settings")
                 .hasMessageNotContaining("not-the-secret");
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
-        assertThat(registry.settings(Slot.STORAGE).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.STORAGE).providerId()).isEqualTo("local");
         assertThat(registry.health(Slot.STORAGE).healthy()).isTrue();
     }
 }

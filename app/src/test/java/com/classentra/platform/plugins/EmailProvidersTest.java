@@ -61,6 +61,8 @@ class EmailProvidersTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
     PluginHost host;
     @Autowired
     ProviderFactories factories;
@@ -105,7 +107,7 @@ class EmailProvidersTest {
         assertThat(received.getSubject()).isEqualTo("Bienvenue à Classentra");
         assertThat(((MimeMultipart) received.getContent()).getCount()).isEqualTo(2);
         assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
-        assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("password");
+        assertThat(catalog.settings(Slot.EMAIL).storedSecrets()).containsExactly("password");
 
         PluginHost.HostedProvider hosted = host.provider(Slot.EMAIL, "smtp").orElseThrow();
         ProviderConfig config = hosted.descriptor().configSchema().validate(settings).config();
@@ -179,7 +181,7 @@ class EmailProvidersTest {
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("Cannot connect to Postmark at http://127.0.0.1:" + closedPort);
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
         assertThat(send(message("outbox-" + UUID.randomUUID())).providerMessageId()).endsWith("@classentra.local>");
     }
 }

@@ -49,6 +49,8 @@ class EndpointChangeTest {
     @Autowired
     SlotSecrets secrets;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
     PluginHost host;
     @Autowired
     ProviderFactories factories;
@@ -171,8 +173,8 @@ class EndpointChangeTest {
     @Test
     void everyBundledSettingThatNamesAServerSaysSo() {
         for (Slot slot : Slot.values()) {
-            registry.providers(slot).forEach(provider -> assertThat(provider.descriptor().configSchema().fields())
-                    .as(provider.descriptor().id())
+            catalog.providers(slot).forEach(provider -> assertThat(provider.configSchema().fields())
+                    .as(provider.id())
                     .filteredOn(field -> field.key().matches("(?i).*(host|url|endpoint)|dsn"))
                     .allSatisfy(field -> assertThat(field.endpoint()).as(field.key()).isTrue()));
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.classentra.platform.plugins.PluginHost.HostedProvider;
 import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
 import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.email.EmailAddress;
@@ -37,6 +38,8 @@ class PluginHostTest {
     PluginHost host;
     @Autowired
     SlotRegistry registry;
+    @Autowired
+    ProviderCatalog catalog;
     @Autowired
     ProviderSwitcher switcher;
     @Autowired
@@ -125,7 +128,7 @@ class PluginHostTest {
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "nonexistent", Map.of(), null))
                 .hasMessageContaining("No available provider");
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
         assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
     }
 
@@ -135,15 +138,15 @@ class PluginHostTest {
 
         String column = platform.call(sql -> String.valueOf(sql.fetchValue("select config::text from plugin_slot_state where slot = 'email'")));
         assertThat(column).doesNotContain("TOPSECRET42").contains("enc:v1:");
-        assertThat(registry.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
-        assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
+        assertThat(catalog.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
+        assertThat(catalog.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
 
         // Saving again with the secret left blank keeps the stored one.
         String fingerprint = send().providerMessageId().replaceAll(".*-key-([0-9a-f]+)-.*", "$1");
         assertThat(fingerprint).isEqualTo(Integer.toHexString("sk_live_TOPSECRET42".hashCode()));
         switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "", "region", "eu-west-1"), null);
         assertThat(send().providerMessageId()).contains("-key-" + fingerprint + "-");
-        assertThat(registry.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
+        assertThat(catalog.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
     }
 
     @Test
@@ -184,7 +187,7 @@ class PluginHostTest {
         LoadedPlugin undisclosed = host.plugin("test-no-disclosure").orElseThrow();
         assertThat(undisclosed.failed()).isTrue();
         assertThat(undisclosed.problem()).contains("disclosure");
-        assertThat(registry.providers(Slot.EMAIL)).extracting(p -> p.descriptor().id()).doesNotContain("undisclosed");
+        assertThat(catalog.providers(Slot.EMAIL)).extracting(ProviderDescriptor::id).doesNotContain("undisclosed");
     }
 
     @Test
@@ -208,7 +211,7 @@ class PluginHostTest {
     @Test
     void everyProviderDeclaresItsSubprocessorDisclosure() {
         for (Slot slot : Slot.values()) {
-            for (HostedProvider provider : registry.providers(slot)) {
+            for (HostedProvider provider : host.providers(slot)) {
                 assertThat(provider.descriptor().disclosure()).as(provider.descriptor().id()).isNotNull();
                 assertThat(provider.descriptor().slot()).isEqualTo(slot);
                 if (provider.pluginId().endsWith("-local")) {
