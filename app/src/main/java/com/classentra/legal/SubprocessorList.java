@@ -4,8 +4,8 @@ import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.plugins.SlotChangeListener;
-import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.platform.storage.StorageMigration;
 import com.classentra.platform.storage.StorageMigrations;
@@ -36,7 +36,7 @@ public class SubprocessorList implements SlotChangeListener {
 
     static final String INFRASTRUCTURE = "Infrastructure";
 
-    private final SlotRegistry slots;
+    private final ProviderCatalog providers;
     private final StorageMigrations storageMigrations;
     private final SubprocessorSettings settings;
     private final PlatformScope platformScope;
@@ -44,8 +44,8 @@ public class SubprocessorList implements SlotChangeListener {
     private final Duration freshFor;
     private volatile Snapshot snapshot;
 
-    SubprocessorList(SlotRegistry slots, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope, DSLContext db, ClassentraProperties properties) {
-        this.slots = slots;
+    SubprocessorList(ProviderCatalog providers, StorageMigrations storageMigrations, SubprocessorSettings settings, PlatformScope platformScope, DSLContext db, ClassentraProperties properties) {
+        this.providers = providers;
         this.storageMigrations = storageMigrations;
         this.settings = settings;
         this.platformScope = platformScope;
@@ -93,7 +93,7 @@ public class SubprocessorList implements SlotChangeListener {
                     entry.dpf().label(), INFRASTRUCTURE));
         }
         for (Slot slot : Slot.values()) {
-            slots.disclosure(slots.stored(slot)).filter(SubprocessorDisclosure::sharesPersonalData)
+            providers.disclosure(slot).filter(SubprocessorDisclosure::sharesPersonalData)
                     .ifPresent(d -> rows.add(row(d, slot.displayName())));
         }
         formerStorage().filter(SubprocessorDisclosure::sharesPersonalData)
@@ -104,7 +104,7 @@ public class SubprocessorList implements SlotChangeListener {
     private List<LocalService> readOnThisServer() {
         List<LocalService> local = new ArrayList<>();
         for (Slot slot : Slot.values()) {
-            slots.disclosure(slots.stored(slot)).filter(d -> !d.sharesPersonalData())
+            providers.disclosure(slot).filter(d -> !d.sharesPersonalData())
                     .ifPresent(d -> local.add(new LocalService(slot.displayName(), d.purpose())));
         }
         return local;
@@ -126,7 +126,7 @@ public class SubprocessorList implements SlotChangeListener {
     }
 
     private Optional<SubprocessorDisclosure> formerStorage() {
-        return storageMigrations.running().map(StorageMigration::source).flatMap(slots::disclosure);
+        return storageMigrations.running().map(StorageMigration::source).flatMap(providers::disclosure);
     }
 
     private static Subprocessor row(SubprocessorDisclosure d, String usedFor) {

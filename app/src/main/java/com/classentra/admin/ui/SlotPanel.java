@@ -1,11 +1,11 @@
 package com.classentra.admin.ui;
 
 import com.classentra.platform.plugins.ConfigRejectedException;
-import com.classentra.platform.plugins.PluginHost.HostedProvider;
+import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.SlotRegistry.SlotHealth;
-import com.classentra.platform.plugins.SlotRegistry.SlotSettings;
+import com.classentra.platform.plugins.SlotSettings;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
@@ -20,13 +20,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /** One slot in the console: its active provider and health, and a form to configure or switch it. */
 class SlotPanel extends Div {
 
+    private final transient ProviderCatalog catalog;
     private final transient SlotRegistry registry;
     private final transient ProviderSwitcher switcher;
     private final Slot slot;
@@ -40,7 +40,8 @@ class SlotPanel extends Div {
     private PluginSettingsForm form;
 
     /** @param afterSwitch what else on the page to refresh once the slot changed */
-    SlotPanel(SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor, Runnable afterSwitch) {
+    SlotPanel(ProviderCatalog catalog, SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor, Runnable afterSwitch) {
+        this.catalog = catalog;
         this.registry = registry;
         this.switcher = switcher;
         this.slot = slot;
@@ -56,7 +57,7 @@ class SlotPanel extends Div {
         formProblems.addClassName("form-problems");
         formProblems.setVisible(false);
 
-        List<ProviderDescriptor> available = registry.providers(slot).stream().map(HostedProvider::descriptor).toList();
+        List<ProviderDescriptor> available = catalog.providers(slot);
         add(heading, statusDetail);
         if (available.isEmpty()) {
             add(new Paragraph("No provider is installed for this slot yet."));
@@ -67,7 +68,7 @@ class SlotPanel extends Div {
         providerChoice.setItems(available);
         providerChoice.setItemLabelGenerator(ProviderDescriptor::displayName);
         providerChoice.addValueChangeListener(e -> showForm(e.getValue()));
-        SlotSettings settings = registry.settings(slot);
+        SlotSettings settings = catalog.settings(slot);
         available.stream().filter(d -> d.id().equals(settings.providerId())).findFirst().ifPresentOrElse(
                 providerChoice::setValue, () -> providerChoice.setPlaceholder("Choose a provider"));
 
@@ -83,14 +84,14 @@ class SlotPanel extends Div {
         if (provider == null) {
             return;
         }
-        SlotSettings settings = registry.settings(slot);
+        SlotSettings settings = catalog.settings(slot);
         boolean current = provider.id().equals(settings.providerId());
         form = new PluginSettingsForm(provider.configSchema(), current ? settings.values() : Map.of(),
                 current ? settings.storedSecrets() : Set.of());
         Paragraph description = new Paragraph(provider.description());
         description.addClassName("provider-description");
         // With the provider's current settings, the company they choose (an SMTP relay's operator, say).
-        SubprocessorDisclosure disclosure = current ? registry.disclosure(registry.stored(slot)).orElse(provider.disclosure()) : provider.disclosure();
+        SubprocessorDisclosure disclosure = current ? catalog.disclosure(slot).orElse(provider.disclosure()) : provider.disclosure();
         formHolder.add(description, disclosure(disclosure));
         if (!form.isEmpty()) {
             formHolder.add(form);
@@ -142,9 +143,8 @@ class SlotPanel extends Div {
 
     private void refreshStatus() {
         SlotHealth health = registry.health(slot);
-        String provider = health.providerId() == null ? "No provider" : registry.providers(slot).stream()
-                .map(HostedProvider::descriptor).filter(d -> Objects.equals(d.id(), health.providerId()))
-                .map(ProviderDescriptor::displayName).findFirst().orElse(health.providerId());
+        String provider = health.providerId() == null ? "No provider"
+                : catalog.provider(slot, health.providerId()).map(ProviderDescriptor::displayName).orElse(health.providerId());
         status.setText(health.healthy() == null ? withoutProvider(slot) : provider + (health.healthy() ? " · healthy" : " · unhealthy"));
         status.getElement().getThemeList().clear();
         status.getElement().getThemeList().add("badge " + (health.healthy() == null ? "contrast" : health.healthy() ? "success" : "error"));

@@ -1,7 +1,6 @@
 package com.classentra.admin.ui;
 
-import com.classentra.platform.plugins.PluginHost.HostedProvider;
-import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.storage.StorageMigration;
 import com.classentra.platform.storage.StorageMigrations;
 import com.classentra.plugin.api.ProviderDescriptor;
@@ -33,13 +32,13 @@ class StorageMigrationPanel extends Div {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private final transient StorageMigrations migrations;
-    private final transient SlotRegistry registry;
+    private final transient ProviderCatalog catalog;
     private final UUID actor;
     private Registration polling;
 
-    StorageMigrationPanel(StorageMigrations migrations, SlotRegistry registry, UUID actor) {
+    StorageMigrationPanel(StorageMigrations migrations, ProviderCatalog catalog, UUID actor) {
         this.migrations = migrations;
-        this.registry = registry;
+        this.catalog = catalog;
         this.actor = actor;
         addClassName("storage-migration");
         setId("storage-migration");
@@ -144,8 +143,7 @@ class StorageMigrationPanel extends Div {
 
     /** The provider's name as the slot panels show it; its id when its plugin is gone. */
     private String name(String providerId) {
-        return registry.providers(Slot.STORAGE).stream().map(HostedProvider::descriptor).filter(d -> d.id().equals(providerId))
-                .map(ProviderDescriptor::displayName).findFirst().orElse("'" + providerId + "'");
+        return catalog.provider(Slot.STORAGE, providerId).map(ProviderDescriptor::displayName).orElse("'" + providerId + "'");
     }
 
     private static String megabytes(long bytes) {

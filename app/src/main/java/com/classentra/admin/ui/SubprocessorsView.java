@@ -2,8 +2,8 @@ package com.classentra.admin.ui;
 
 import com.classentra.legal.SubprocessorList;
 import com.classentra.legal.ui.SubprocessorTable;
-import com.classentra.platform.plugins.PluginHost;
 import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
+import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.security.SignedInUser;
@@ -40,7 +40,7 @@ public class SubprocessorsView extends Main {
     private final Div subprocessorTable = new Div();
     private final StorageMigrationPanel storageMigration;
 
-    public SubprocessorsView(SlotRegistry registry, ProviderSwitcher switcher, PluginHost host, SubprocessorList subprocessors,
+    public SubprocessorsView(ProviderCatalog catalog, SlotRegistry registry, ProviderSwitcher switcher, SubprocessorList subprocessors,
             StorageMigrations storageMigrations, AuthenticationContext authentication) {
         this.subprocessors = subprocessors;
         addClassName("console");
@@ -51,10 +51,10 @@ public class SubprocessorsView extends Main {
         Div slots = new Div();
         slots.addClassName("slot-grid");
         for (Slot slot : Slot.values()) {
-            slots.add(new SlotPanel(registry, switcher, slot, admin.id(), this::afterSwitch));
+            slots.add(new SlotPanel(catalog, registry, switcher, slot, admin.id(), this::afterSwitch));
         }
         add(slots);
-        storageMigration = new StorageMigrationPanel(storageMigrations, registry, admin.id());
+        storageMigration = new StorageMigrationPanel(storageMigrations, catalog, admin.id());
         add(storageMigration);
 
         showSubprocessors();
@@ -69,7 +69,7 @@ public class SubprocessorsView extends Main {
         plugins.addColumn(LoadedPlugin::version).setHeader("Version").setAutoWidth(true);
         plugins.addColumn(LoadedPlugin::state).setHeader("State").setAutoWidth(true);
         plugins.addColumn(p -> p.failed() ? p.problem() : p.description()).setHeader("Details").setFlexGrow(1);
-        plugins.setItems(host.plugins());
+        plugins.setItems(catalog.plugins());
         plugins.setAllRowsVisible(true);
         plugins.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         add(new Section(new H2("Installed plugins"), plugins));

@@ -83,6 +83,11 @@ public class PluginHost implements DisposableBean {
         return providers.get(slot);
     }
 
+    /** The slot's provider with this id, when a started plugin offers it. */
+    public Optional<HostedProvider> provider(Slot slot, String providerId) {
+        return providers(slot).stream().filter(p -> p.descriptor().id().equals(providerId)).findFirst();
+    }
+
     private List<HostedProvider> discover(Slot slot) {
         List<HostedProvider> result = new ArrayList<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {

@@ -36,15 +36,21 @@ import org.springframework.stereotype.Service;
 public class ProviderSwitcher {
 
     private final SlotRegistry registry;
+    private final PluginHost host;
+    private final ProviderFactories factories;
+    private final SlotSecrets secrets;
     private final SlotStateStore store;
     private final PlatformScope platformScope;
     private final AuditLog audit;
     private final List<SlotChangeListener> listeners;
     private final EndpointGuard endpoints;
 
-    ProviderSwitcher(SlotRegistry registry, SlotStateStore store, PlatformScope platformScope, AuditLog audit,
-            List<SlotChangeListener> listeners, EndpointGuard endpoints) {
+    ProviderSwitcher(SlotRegistry registry, PluginHost host, ProviderFactories factories, SlotSecrets secrets, SlotStateStore store,
+            PlatformScope platformScope, AuditLog audit, List<SlotChangeListener> listeners, EndpointGuard endpoints) {
         this.registry = registry;
+        this.host = host;
+        this.factories = factories;
+        this.secrets = secrets;
         this.store = store;
         this.platformScope = platformScope;
         this.audit = audit;
@@ -61,12 +67,12 @@ public class ProviderSwitcher {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
-        HostedProvider provider = registry.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
+        HostedProvider provider = host.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
         ConfigSchema schema = provider.descriptor().configSchema();
         StoredSlot current = registry.stored(slot);
         // Only the same provider's settings are compared and kept from: another provider's secrets never carry over.
-        Map<String, String> previous = providerId.equals(current.providerId()) ? registry.decrypted(slot, current.config()) : Map.of();
+        Map<String, String> previous = providerId.equals(current.providerId()) ? secrets.decrypted(slot, current.config()) : Map.of();
         Map<String, String> values = new HashMap<>(form);
         Set<String> keptSecrets = keepSecrets(schema, values, previous);
 
@@ -76,7 +82,7 @@ public class ProviderSwitcher {
             errors.addAll(endpoints.refusals(schema, keptSecrets, previous, validation.config()));
         }
         if (errors.isEmpty()) {
-            errors.addAll(registry.validate(provider, validation.config()));
+            errors.addAll(factories.validate(provider, validation.config()));
         }
         if (!errors.isEmpty()) {
             throw new ConfigRejectedException(errors);
@@ -91,7 +97,7 @@ public class ProviderSwitcher {
         }
         ProviderInstance instance = tryOut(slot, provider, validation);
         try {
-            Map<String, String> stored = registry.encrypted(slot, schema, validation.config().values());
+            Map<String, String> stored = secrets.encrypted(slot, schema, validation.config().values());
             long version = platformScope.inTransaction(actor, "switch " + slot.key() + " provider", () -> {
                 long saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -99,8 +105,8 @@ public class ProviderSwitcher {
                 details.put("to", providerId);
                 details.put("settings", new TreeSet<>(stored.keySet()));
                 // The public subprocessor page lists a change whenever the company processing the data changes.
-                details.put("subprocessorBefore", processor(registry.disclosure(current)));
-                details.put("subprocessorAfter", processor(Optional.of(registry.disclosure(provider, validation.config()))));
+                details.put("subprocessorBefore", processor(factories.disclosure(current)));
+                details.put("subprocessorAfter", processor(Optional.of(factories.disclosure(provider, validation.config()))));
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);
                 listeners.forEach(listener -> listener.changed(current, providerId, saved, dataMoves, actor));
@@ -141,11 +147,11 @@ public class ProviderSwitcher {
     private ProviderInstance tryOut(Slot slot, HostedProvider provider, ConfigSchema.Validation validation) throws ConfigRejectedException {
         ProviderInstance instance;
         try {
-            instance = registry.instantiate(slot, provider, validation.config());
+            instance = factories.instantiate(slot, provider, validation.config());
         } catch (ProviderException e) {
             throw new ConfigRejectedException(List.of(new FieldError(null, e.getMessage())));
         }
-        HealthReport health = registry.checkHealth(provider, instance);
+        HealthReport health = factories.checkHealth(provider, instance);
         if (!health.healthy()) {
             instance.close();
             throw new ConfigRejectedException(List.of(new FieldError(null, "The provider is not working with these settings: " + health.detail())));

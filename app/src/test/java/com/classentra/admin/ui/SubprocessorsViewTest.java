@@ -3,7 +3,7 @@ package com.classentra.admin.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
@@ -28,7 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SubprocessorsViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    SlotRegistry registry;
+    ProviderCatalog catalog;
     @Autowired
     PlatformSql platform;
 
@@ -91,13 +91,13 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         assertThat(apiKey.isInvalid()).isTrue();
         assertThat(apiKey.getErrorMessage()).isEqualTo("API key must be at least 8 characters");
         assertThat(region.getErrorMessage()).isEqualTo("Region must look like us-east-1");
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
 
         test(apiKey).setValue("sk_test_console_1");
         test(region).setValue("eu-west-1");
         test(find(Button.class, email).withText("Save and activate").single()).click();
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("recording");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("recording");
         assertThat(find(Span.class, email).withText("Recording (test) · healthy").exists()).isTrue();
         PasswordField reloaded = find(PasswordField.class, email).withLabel("API key *").single();
         assertThat(reloaded.getValue()).isEmpty();

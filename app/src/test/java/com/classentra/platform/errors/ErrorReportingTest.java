@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.db.jooq.tables.records.ErrorReportRecord;
 import com.classentra.platform.plugins.ConfigRejectedException;
+import com.classentra.platform.plugins.PluginHost;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.FieldError;
@@ -68,6 +69,8 @@ class ErrorReportingTest {
     ProviderSwitcher switcher;
     @Autowired
     SlotRegistry slots;
+    @Autowired
+    PluginHost host;
     @Autowired
     ErrorReportDispatcher dispatcher;
     @Autowired
@@ -231,7 +234,6 @@ class ErrorReportingTest {
                         .containsExactly(new FieldError("dsn", "DSN must look like https://<public key>@<host>/<project id>")));
         assertThat(slots.activeProviderId(Slot.ERRORS)).isEqualTo("sentry");
         assertThat(slots.health(Slot.ERRORS).healthy()).isTrue();
-        assertThat(slots.providers(Slot.ERRORS)).filteredOn(p -> p.descriptor().id().equals("sentry")).singleElement()
-                .satisfies(p -> assertThat(p.pluginId()).isEqualTo("errors-sentry"));
+        assertThat(host.provider(Slot.ERRORS, "sentry")).hasValueSatisfying(p -> assertThat(p.pluginId()).isEqualTo("errors-sentry"));
     }
 }

@@ -60,6 +60,10 @@ class AwsProvidersTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
+    PluginHost host;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
@@ -101,7 +105,7 @@ class AwsProvidersTest {
     @Test
     void theStorageSlotKeepsFilesInAnS3BucketAndHandsOutWorkingDownloadLinks() throws Exception {
         switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
-        assertLoadedFromItsPluginJar(registry.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
+        assertLoadedFromItsPluginJar(host.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
                 "com.classentra.plugins.storage.s3.S3StorageProvider");
         byte[] content = "lesson notes, stored in a bucket".getBytes(StandardCharsets.UTF_8);
 
@@ -136,7 +140,7 @@ class AwsProvidersTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"MessageId\":\"ses-message-0001\"}")));
 
         switcher.switchProvider(Slot.EMAIL, "ses", sesSettings(), null);
-        assertLoadedFromItsPluginJar(registry.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
+        assertLoadedFromItsPluginJar(host.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
                 "com.classentra.plugins.email.ses.SesEmailProvider");
         EmailMessage message = new EmailMessage(UUID.randomUUID().toString(), EmailAddress.of("noreply@classentra.test"),
                 List.of(EmailAddress.of("student@example.com")), null, "Hello", "Body", "<p>Body</p>", Map.of());
@@ -176,8 +180,8 @@ class AwsProvidersTest {
                 .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("not working with these settings")
                 .hasMessageNotContaining("not-the-secret");
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
-        assertThat(registry.settings(Slot.STORAGE).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.STORAGE).providerId()).isEqualTo("local");
         assertThat(registry.health(Slot.STORAGE).healthy()).isTrue();
     }
 }

@@ -61,6 +61,12 @@ class EmailProvidersTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
+    PluginHost host;
+    @Autowired
+    ProviderFactories factories;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
@@ -81,7 +87,7 @@ class EmailProvidersTest {
     }
 
     private void assertLoadedFromItsPluginJar(String providerId, String pluginId) {
-        PluginHost.HostedProvider provider = registry.provider(Slot.EMAIL, providerId).orElseThrow();
+        PluginHost.HostedProvider provider = host.provider(Slot.EMAIL, providerId).orElseThrow();
         assertThat(provider.pluginId()).isEqualTo(pluginId);
         assertThat(provider.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
     }
@@ -101,9 +107,9 @@ class EmailProvidersTest {
         assertThat(received.getSubject()).isEqualTo("Bienvenue à Classentra");
         assertThat(((MimeMultipart) received.getContent()).getCount()).isEqualTo(2);
         assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
-        assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("password");
+        assertThat(catalog.settings(Slot.EMAIL).storedSecrets()).containsExactly("password");
 
-        PluginHost.HostedProvider hosted = registry.provider(Slot.EMAIL, "smtp").orElseThrow();
+        PluginHost.HostedProvider hosted = host.provider(Slot.EMAIL, "smtp").orElseThrow();
         ProviderConfig config = hosted.descriptor().configSchema().validate(settings).config();
         SubprocessorDisclosure operator = hosted.factory().disclosure(config);
         assertThat(operator.legalEntity()).isEqualTo("Example Mail GmbH");
@@ -112,7 +118,7 @@ class EmailProvidersTest {
         // Called straight from this thread, whose context class loader is the application's and sees another
         // copy of Jakarta Mail (GreenMail's): the plugin still uses its own provider and MIME handlers.
         assertThat(Thread.currentThread().getContextClassLoader()).isNotInstanceOf(PluginClassLoader.class);
-        try (EmailSender direct = (EmailSender) registry.instantiate(Slot.EMAIL, hosted, config)) {
+        try (EmailSender direct = (EmailSender) factories.instantiate(Slot.EMAIL, hosted, config)) {
             direct.send(message("outbox-" + UUID.randomUUID()));
         }
         assertThat(smtp.getReceivedMessages()).hasSize(2);
@@ -175,7 +181,7 @@ class EmailProvidersTest {
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("Cannot connect to Postmark at http://127.0.0.1:" + closedPort);
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
         assertThat(send(message("outbox-" + UUID.randomUUID())).providerMessageId()).endsWith("@classentra.local>");
     }
 }

@@ -47,6 +47,14 @@ class EndpointChangeTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    SlotSecrets secrets;
+    @Autowired
+    ProviderCatalog catalog;
+    @Autowired
+    PluginHost host;
+    @Autowired
+    ProviderFactories factories;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     PlatformSql platform;
@@ -65,7 +73,7 @@ class EndpointChangeTest {
     }
 
     private Map<String, String> storedPlain(Slot slot) {
-        return registry.decrypted(slot, registry.stored(slot).config());
+        return secrets.decrypted(slot, registry.stored(slot).config());
     }
 
     private static void assertRefused(ThrowingCallable save, FieldError... errors) {
@@ -128,7 +136,7 @@ class EndpointChangeTest {
 
     @Test
     void privateAndMetadataEndpointsAreRefusedWhenTheSettingIsOff() {
-        ProviderSwitcher strict = new ProviderSwitcher(registry, store, platformScope, audit, listeners,
+        ProviderSwitcher strict = new ProviderSwitcher(registry, host, factories, secrets, store, platformScope, audit, listeners,
                 new EndpointGuard(false, PublicAddresses.DNS));
         Map<String, String> relay = Map.of("port", "587", "operatorName", "Example Mail GmbH", "operatorLocation", "Germany");
 
@@ -165,8 +173,8 @@ class EndpointChangeTest {
     @Test
     void everyBundledSettingThatNamesAServerSaysSo() {
         for (Slot slot : Slot.values()) {
-            registry.providers(slot).forEach(provider -> assertThat(provider.descriptor().configSchema().fields())
-                    .as(provider.descriptor().id())
+            catalog.providers(slot).forEach(provider -> assertThat(provider.configSchema().fields())
+                    .as(provider.id())
                     .filteredOn(field -> field.key().matches("(?i).*(host|url|endpoint)|dsn"))
                     .allSatisfy(field -> assertThat(field.endpoint()).as(field.key()).isTrue()));
         }

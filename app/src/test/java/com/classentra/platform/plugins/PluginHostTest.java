@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.classentra.platform.plugins.PluginHost.HostedProvider;
 import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
 import com.classentra.plugin.api.FieldError;
+import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.email.EmailAddress;
@@ -38,9 +39,13 @@ class PluginHostTest {
     @Autowired
     SlotRegistry registry;
     @Autowired
+    ProviderCatalog catalog;
+    @Autowired
     ProviderSwitcher switcher;
     @Autowired
     SlotStateStore store;
+    @Autowired
+    SlotSecrets secrets;
     @Autowired
     PlatformSql platform;
     @Autowired
@@ -64,12 +69,12 @@ class PluginHostTest {
     void bundledPluginsAreLoadedFromTheirJarsThroughPf4jNotFromTheClassPath() {
         assertThat(host.plugins()).filteredOn(p -> !p.failed()).extracting(LoadedPlugin::id)
                 .contains("email-local", "storage-local", "test-recording-email");
-        HostedProvider localEmail = registry.provider(Slot.EMAIL, "local").orElseThrow();
+        HostedProvider localEmail = host.provider(Slot.EMAIL, "local").orElseThrow();
         assertThat(localEmail.pluginId()).isEqualTo("email-local");
         assertThat(localEmail.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
         assertThatThrownBy(() -> Class.forName("com.classentra.plugins.email.local.LocalMailboxProvider"))
                 .isInstanceOf(ClassNotFoundException.class);
-        assertThat(registry.provider(Slot.STORAGE, "local").orElseThrow().pluginId()).isEqualTo("storage-local");
+        assertThat(host.provider(Slot.STORAGE, "local").orElseThrow().pluginId()).isEqualTo("storage-local");
     }
 
     @Test
@@ -123,7 +128,7 @@ class PluginHostTest {
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "nonexistent", Map.of(), null))
                 .hasMessageContaining("No available provider");
 
-        assertThat(registry.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
         assertThat(registry.health(Slot.EMAIL).healthy()).isTrue();
     }
 
@@ -133,15 +138,15 @@ class PluginHostTest {
 
         String column = platform.call(sql -> String.valueOf(sql.fetchValue("select config::text from plugin_slot_state where slot = 'email'")));
         assertThat(column).doesNotContain("TOPSECRET42").contains("enc:v1:");
-        assertThat(registry.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
-        assertThat(registry.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
+        assertThat(catalog.settings(Slot.EMAIL).values()).doesNotContainKey("apiKey");
+        assertThat(catalog.settings(Slot.EMAIL).storedSecrets()).containsExactly("apiKey");
 
         // Saving again with the secret left blank keeps the stored one.
         String fingerprint = send().providerMessageId().replaceAll(".*-key-([0-9a-f]+)-.*", "$1");
         assertThat(fingerprint).isEqualTo(Integer.toHexString("sk_live_TOPSECRET42".hashCode()));
         switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "", "region", "eu-west-1"), null);
         assertThat(send().providerMessageId()).contains("-key-" + fingerprint + "-");
-        assertThat(registry.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
+        assertThat(catalog.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
     }
 
     @Test
@@ -182,7 +187,7 @@ class PluginHostTest {
         LoadedPlugin undisclosed = host.plugin("test-no-disclosure").orElseThrow();
         assertThat(undisclosed.failed()).isTrue();
         assertThat(undisclosed.problem()).contains("disclosure");
-        assertThat(registry.providers(Slot.EMAIL)).extracting(p -> p.descriptor().id()).doesNotContain("undisclosed");
+        assertThat(catalog.providers(Slot.EMAIL)).extracting(ProviderDescriptor::id).doesNotContain("undisclosed");
     }
 
     @Test
@@ -206,7 +211,7 @@ class PluginHostTest {
     @Test
     void everyProviderDeclaresItsSubprocessorDisclosure() {
         for (Slot slot : Slot.values()) {
-            for (HostedProvider provider : registry.providers(slot)) {
+            for (HostedProvider provider : host.providers(slot)) {
                 assertThat(provider.descriptor().disclosure()).as(provider.descriptor().id()).isNotNull();
                 assertThat(provider.descriptor().slot()).isEqualTo(slot);
                 if (provider.pluginId().endsWith("-local")) {
@@ -226,13 +231,13 @@ class PluginHostTest {
     }
 
     private void storeRecordingProvider(String behaviour) {
-        var schema = registry.provider(Slot.EMAIL, "recording").orElseThrow().descriptor().configSchema();
+        var schema = host.provider(Slot.EMAIL, "recording").orElseThrow().descriptor().configSchema();
         platform.call(sql -> store.save(Slot.EMAIL, "recording", "test-recording-email",
-                registry.encrypted(Slot.EMAIL, schema, Map.of("apiKey", "sk_test_123456", "behaviour", behaviour)), null));
+                secrets.encrypted(Slot.EMAIL, schema, Map.of("apiKey", "sk_test_123456", "behaviour", behaviour)), null));
     }
 
     private double callCount(String slot, String provider, String outcome) {
-        var timer = meters.find(SlotRegistry.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
+        var timer = meters.find(PluginCalls.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
     }
 }

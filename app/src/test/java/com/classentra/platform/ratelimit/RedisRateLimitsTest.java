@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.classentra.platform.plugins.ConfigRejectedException;
+import com.classentra.platform.plugins.PluginHost;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.FieldError;
@@ -43,6 +44,8 @@ class RedisRateLimitsTest {
     @Autowired
     SlotRegistry slots;
     @Autowired
+    PluginHost host;
+    @Autowired
     PlatformSql platform;
 
     private final String prefix = "classentra-apptest-" + UUID.randomUUID() + ":";
@@ -64,7 +67,7 @@ class RedisRateLimitsTest {
     @Test
     void theRateLimiterKeepsItsBucketsInRedisThroughThePlugin() throws Exception {
         useRedis();
-        assertThat(slots.providers(Slot.RATE_LIMITS)).filteredOn(p -> p.descriptor().id().equals("redis")).singleElement().satisfies(p -> {
+        assertThat(host.provider(Slot.RATE_LIMITS, "redis")).hasValueSatisfying(p -> {
             assertThat(p.pluginId()).isEqualTo("cache-redis");
             assertThat(p.factory().getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
         });
