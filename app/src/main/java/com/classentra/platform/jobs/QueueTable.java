@@ -61,6 +61,11 @@ public record QueueTable<R extends Record>(Table<R> table, TableField<R, UUID> i
                 .execute();
     }
 
+    /** Removes a row that is done and that nothing needs to remember. */
+    public void remove(DSLContext db, UUID rowId) {
+        db.deleteFrom(table).where(id.eq(rowId)).execute();
+    }
+
     /** Puts the dead rows among {@code which} back in the queue with a fresh attempt budget; returns how many. */
     public int requeue(DSLContext db, Condition which) {
         return db.update(table)
