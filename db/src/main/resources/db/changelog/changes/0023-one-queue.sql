@@ -51,3 +51,18 @@ ALTER TABLE notification_digest ENABLE ROW LEVEL SECURITY;
 ALTER TABLE notification_digest FORCE ROW LEVEL SECURITY;
 CREATE POLICY notification_digest_platform ON notification_digest FOR ALL
     USING (app_platform_scope()) WITH CHECK (app_platform_scope());
+
+--changeset classentra:0023-storage-copy-queue
+--comment: A storage migration's failed copies become a durable queue (QueueTable): claimed with a lease and, after their
+--comment: attempts, given up (DEAD); the migration then waits for an administrator to try them again or to abandon it,
+--comment: where it used to retry them for ever. Failures belong to the running copy: abandoning drops them (its audit
+--comment: entry counts them), and those left by migrations abandoned before go here. FORCEd, so in the platform scope.
+ALTER TABLE storage_migration_failure ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid();
+ALTER TABLE storage_migration_failure ADD CONSTRAINT storage_migration_failure_id_key UNIQUE (id);
+ALTER TABLE storage_migration_failure ADD COLUMN status text NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENDING', 'DEAD'));
+ALTER TABLE storage_migration_failure ADD COLUMN lease_until timestamptz;
+ALTER TABLE storage_migration_failure ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE storage_migration_failure ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+CREATE INDEX storage_migration_failure_due_idx ON storage_migration_failure (next_attempt_at) WHERE status IN ('PENDING', 'SENDING');
+SELECT set_config('app.platform_scope', 'on', true);
+DELETE FROM storage_migration_failure f USING storage_migration m WHERE m.id = f.migration_id AND m.status <> 'COPYING';
