@@ -8,7 +8,6 @@ import com.classentra.platform.jobs.QueueTable;
 import com.classentra.plugin.api.errors.ErrorEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;

@@ -16,8 +16,8 @@ import org.jooq.TableField;
 /**
  * The columns and queries every durable work queue shares (email outbox, error reports, file purge, notification
  * email and digests, failed storage copies): a row is PENDING until a node claims it (SENDING, with a lease and
- * one more attempt), then done (SENT, or removed when nothing needs to remember it), PENDING again for a retry,
- * or DEAD. A SENDING row whose lease passed is claimed again: the node that held it died. {@link QueueDrain}
+ * one more attempt), then done (SENT or a final state of its own, or removed when nothing needs to remember it),
+ * PENDING again for a retry, or DEAD. A SENDING row whose lease passed is claimed again: the node that held it died. {@link QueueDrain}
  * works a queue through these.
  */
 public record QueueTable<R extends Record>(Table<R> table, TableField<R, UUID> id, TableField<R, String> status,
