@@ -68,7 +68,7 @@ class ArchitectureTest {
             "grading", java.util.Set.of("GRADE", "GRADE_HISTORY"),
             "attendance", java.util.Set.of("ATTENDANCE"),
             "calendar", java.util.Set.of("CALENDAR_EVENT", "CALENDAR_FEED"),
-            "notifications", java.util.Set.of("NOTIFICATION", "NOTIFICATION_PREFERENCE"),
+            "notifications", java.util.Set.of("NOTIFICATION", "NOTIFICATION_PREFERENCE", "NOTIFICATION_DIGEST"),
             "dashboard", java.util.Set.of());
 
     /**

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Removes from storage the objects of deleted files (a deleted course's included), as the policy promises, and from
- * the staging folder the uploads that no form holds any more.
+ * Removes from storage the objects of deleted files (a deleted course's included; see {@link FilePurge}), as the policy
+ * promises, and from the staging folder the uploads that no form holds any more.
  */
 @Configuration(proxyBeanMethods = false)
 class FileJobs {
@@ -20,16 +20,13 @@ class FileJobs {
     private static final Logger log = LoggerFactory.getLogger(FileJobs.class);
 
     @Bean
-    RecurringTask<Void> deletedFilePurge(FileService files, @Value("${classentra.files.purge-interval:1m}") Duration interval) {
+    RecurringTask<Void> deletedFilePurge(FilePurge purge, @Value("${classentra.files.purge-interval:1m}") Duration interval) {
         return Tasks.recurring("deleted-file-purge", Schedules.fixedDelay(interval))
                 .execute((instance, context) -> {
-                    int purged;
-                    do {
-                        purged = files.purgeDeleted(100);
-                        if (purged > 0) {
-                            log.info("Purged {} deleted file(s) from storage", purged);
-                        }
-                    } while (purged == 100);
+                    int handled = purge.purgeDue(100, Duration.ofSeconds(50));
+                    if (handled > 0) {
+                        log.info("Deleted-file purge: handled {} key(s)", handled);
+                    }
                 });
     }
 

@@ -3,6 +3,8 @@ package com.classentra.files;
 import static com.classentra.db.jooq.Tables.FILE_PURGE;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 
+import com.classentra.db.jooq.tables.records.FilePurgeRecord;
+import com.classentra.platform.jobs.QueueTable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,11 @@ import org.springframework.stereotype.Repository;
 /** jOOQ queries on file metadata; row-level security decides whose files a caller reaches. */
 @Repository
 class FileRepository {
+
+    /** Keys of deleted files whose objects are still to be deleted from storage (platform scope). */
+    static final QueueTable<FilePurgeRecord> PURGE_QUEUE = new QueueTable<>(FILE_PURGE, FILE_PURGE.ID, FILE_PURGE.STATUS,
+            FILE_PURGE.ATTEMPTS, FILE_PURGE.NEXT_ATTEMPT_AT, FILE_PURGE.LEASE_UNTIL, FILE_PURGE.LAST_ERROR, FILE_PURGE.QUEUED_AT,
+            FILE_PURGE.UPDATED_AT);
 
     private final DSLContext db;
 
@@ -66,26 +73,13 @@ class FileRepository {
         return db.deleteFrom(STORED_FILE).where(STORED_FILE.ID.eq(id)).execute() == 1;
     }
 
-    List<String> purgeBatch(int limit) {
-        return db.select(FILE_PURGE.STORAGE_KEY).from(FILE_PURGE).orderBy(FILE_PURGE.QUEUED_AT).limit(limit).forUpdate().skipLocked()
-                .fetch(FILE_PURGE.STORAGE_KEY);
-    }
-
-    void purged(String key) {
-        db.deleteFrom(FILE_PURGE).where(FILE_PURGE.STORAGE_KEY.eq(key)).execute();
-    }
-
-    void purgeFailed(String key, String error) {
-        db.update(FILE_PURGE).set(FILE_PURGE.ATTEMPTS, FILE_PURGE.ATTEMPTS.plus(1)).set(FILE_PURGE.LAST_ERROR, error)
-                .where(FILE_PURGE.STORAGE_KEY.eq(key)).execute();
+    /** The object was deleted from storage: its key leaves the purge queue. */
+    void purged(UUID purgeId) {
+        PURGE_QUEUE.remove(db, purgeId);
     }
 
     int queuePurge(String key) {
         return db.insertInto(FILE_PURGE).set(FILE_PURGE.STORAGE_KEY, key).onConflictDoNothing().execute();
-    }
-
-    int pendingPurges() {
-        return db.fetchCount(FILE_PURGE);
     }
 
     private static StoredFileInfo info(Record r) {

@@ -258,21 +258,4 @@ public class FileService {
             throw new FileStorageException("File storage is not answering. Please try again in a moment.", e);
         }
     }
-
-    /** Removes from storage the objects of deleted files; returns how many were purged. */
-    int purgeDeleted(int batchSize) {
-        return platformScope.inTransaction(null, "purge deleted files", () -> {
-            int purged = 0;
-            for (String key : files.purgeBatch(batchSize)) {
-                try {
-                    storage.delete(key);
-                    files.purged(key);
-                    purged++;
-                } catch (ProviderException | RuntimeException e) {
-                    files.purgeFailed(key, String.valueOf(e.getMessage()));
-                }
-            }
-            return purged;
-        });
-    }
 }

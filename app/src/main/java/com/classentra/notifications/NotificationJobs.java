@@ -12,25 +12,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Notification email: applying preferences every few seconds, and the daily digest. Lag and failures are
- * reported by JobMetrics like every db-scheduler job.
+ * Notification email: every few seconds, preferences applied and due digests sent; each morning, the digests opened.
+ * The queues report their lag and failures (QueueDrain), the jobs theirs (JobMetrics).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationJobs.class);
 
-    private static final int BATCH = 100;
-
     @Bean
     RecurringTask<Void> notificationEmail(NotificationMailer mailer,
             @Value("${classentra.notifications.email-interval:5s}") Duration interval) {
         return Tasks.recurring("notification-email", Schedules.fixedDelay(interval))
                 .execute((instance, context) -> {
-                    int handled;
-                    do {
-                        handled = mailer.emailPending(BATCH);
-                    } while (handled == BATCH);
+                    mailer.emailDue(100, Duration.ofSeconds(20));
+                    mailer.sendDigestsDue(50, Duration.ofSeconds(20));
                 });
     }
 
@@ -38,14 +34,6 @@ class NotificationJobs {
     @Bean
     RecurringTask<Void> notificationDigest(NotificationMailer mailer) {
         return Tasks.recurring("notification-digest", Schedules.daily(LocalTime.of(7, 0)))
-                .execute((instance, context) -> {
-                    int people = 0;
-                    int batch;
-                    do {
-                        batch = mailer.sendDigests(BATCH);
-                        people += batch;
-                    } while (batch > 0);
-                    log.info("Notification digest: handled the digests of {} person(s)", people);
-                });
+                .execute((instance, context) -> log.info("Notification digest: opened the digests of {} person(s)", mailer.openDigests()));
     }
 }

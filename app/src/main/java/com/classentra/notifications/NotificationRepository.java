@@ -4,6 +4,7 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static com.classentra.db.jooq.Tables.NOTIFICATION_DIGEST;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
@@ -16,22 +17,39 @@ import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
 
+import com.classentra.db.jooq.tables.records.NotificationDigestRecord;
+import com.classentra.db.jooq.tables.records.NotificationRecord;
+import com.classentra.platform.jobs.QueueTable;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SelectField;
 import org.springframework.stereotype.Repository;
 
 /** jOOQ queries on notifications and email preferences; row-level security decides which rows each caller reaches. */
 @Repository
 class NotificationRepository {
+
+    /** Notifications whose email preference is still to be applied (the email_* columns; platform scope). */
+    static final QueueTable<NotificationRecord> EMAIL_QUEUE = new QueueTable<>(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.EMAIL_STATE,
+            NOTIFICATION.EMAIL_ATTEMPTS, NOTIFICATION.EMAIL_NEXT_ATTEMPT_AT, NOTIFICATION.EMAIL_LEASE_UNTIL, NOTIFICATION.EMAIL_LAST_ERROR,
+            NOTIFICATION.CREATED_AT, NOTIFICATION.EMAIL_UPDATED_AT);
+    /** People whose daily digest is due, by user id (platform scope). */
+    static final QueueTable<NotificationDigestRecord> DIGEST_QUEUE = new QueueTable<>(NOTIFICATION_DIGEST, NOTIFICATION_DIGEST.USER_ID,
+            NOTIFICATION_DIGEST.STATUS, NOTIFICATION_DIGEST.ATTEMPTS, NOTIFICATION_DIGEST.NEXT_ATTEMPT_AT, NOTIFICATION_DIGEST.LEASE_UNTIL,
+            NOTIFICATION_DIGEST.LAST_ERROR, NOTIFICATION_DIGEST.CREATED_AT, NOTIFICATION_DIGEST.UPDATED_AT);
+    /** The email state of notifications waiting for their person's digest. */
+    static final String DIGEST = "DIGEST";
 
     private static final Field<UUID> RECIPIENT = field(name("recipients", "user_id"), UUID.class);
 
@@ -128,46 +146,53 @@ class NotificationRepository {
             String email, String firstName, Locale locale, EmailDelivery delivery, boolean reachable) {
     }
 
-    /**
-     * Claims the oldest notifications in this email state (platform scope), each joined with its recipient's
-     * preference for its kind and account, in one query; rows another node is working on are skipped.
-     */
-    List<Outgoing> claim(String emailState, int limit) {
-        return db.select(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
-                        NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE,
-                        coalesce(NOTIFICATION_PREFERENCE.DELIVERY, EmailDelivery.DEFAULT.name()),
-                        APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED))
+    /** The notification with what the mailer needs about its recipient and their preference for its kind (platform scope). */
+    Optional<Outgoing> outgoing(UUID notificationId) {
+        return db.select(outgoingFields(coalesce(NOTIFICATION_PREFERENCE.DELIVERY, EmailDelivery.DEFAULT.name())))
                 .from(NOTIFICATION)
                 .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
                 .leftJoin(NOTIFICATION_PREFERENCE).on(NOTIFICATION_PREFERENCE.USER_ID.eq(NOTIFICATION.USER_ID)
                         .and(NOTIFICATION_PREFERENCE.KIND.eq(NOTIFICATION.KIND)))
                 .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
-                .where(NOTIFICATION.EMAIL_STATE.eq(emailState))
-                .orderBy(NOTIFICATION.CREATED_AT)
-                .limit(limit)
-                .forUpdate().of(NOTIFICATION).skipLocked()
-                .fetch(NotificationRepository::outgoing);
+                .where(NOTIFICATION.ID.eq(notificationId))
+                .fetchOptional(NotificationRepository::outgoing);
     }
 
-    /** Every digest row of up to {@code users} people (platform scope), so each person's rows go into one email. */
-    List<Outgoing> claimDigests(int users) {
-        var people = selectDistinct(NOTIFICATION.USER_ID).from(NOTIFICATION).where(NOTIFICATION.EMAIL_STATE.eq("DIGEST")).limit(users);
-        return db.select(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
-                        NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE, val(EmailDelivery.DIGEST.name()),
-                        APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED))
+    /** The person's notifications waiting for their digest, oldest first (platform scope). */
+    List<Outgoing> digestOf(UUID userId) {
+        return db.select(outgoingFields(val(EmailDelivery.DIGEST.name())))
                 .from(NOTIFICATION)
                 .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
                 .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
-                .where(NOTIFICATION.EMAIL_STATE.eq("DIGEST").and(NOTIFICATION.USER_ID.in(people)))
-                .orderBy(NOTIFICATION.USER_ID, NOTIFICATION.CREATED_AT)
-                .forUpdate().of(NOTIFICATION).skipLocked()
+                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.EMAIL_STATE.eq(DIGEST)))
+                .orderBy(NOTIFICATION.CREATED_AT)
                 .fetch(NotificationRepository::outgoing);
     }
 
-    void setEmailState(Collection<UUID> ids, String emailState) {
-        if (!ids.isEmpty()) {
-            db.update(NOTIFICATION).set(NOTIFICATION.EMAIL_STATE, emailState).where(NOTIFICATION.ID.in(ids)).execute();
-        }
+    /** Their email is dealt with (queued, left to the digest or skipped): they leave the email queue in this state. */
+    void emailDone(Collection<UUID> ids, String emailState) {
+        db.update(NOTIFICATION)
+                .set(NOTIFICATION.EMAIL_STATE, emailState)
+                .set(NOTIFICATION.EMAIL_LEASE_UNTIL, (OffsetDateTime) null)
+                .set(NOTIFICATION.EMAIL_LAST_ERROR, (String) null)
+                .set(NOTIFICATION.EMAIL_UPDATED_AT, currentOffsetDateTime())
+                .where(NOTIFICATION.ID.in(ids))
+                .execute();
+    }
+
+    /**
+     * Opens a digest for everyone with notifications waiting for one (platform scope); a digest given up on is opened
+     * again with a fresh attempt budget. Returns how many were opened.
+     */
+    int openDigests() {
+        var waiting = selectDistinct(NOTIFICATION.USER_ID).from(NOTIFICATION).where(NOTIFICATION.EMAIL_STATE.eq(DIGEST));
+        int reopened = DIGEST_QUEUE.requeue(db, NOTIFICATION_DIGEST.USER_ID.in(waiting));
+        return reopened + db.insertInto(NOTIFICATION_DIGEST, NOTIFICATION_DIGEST.USER_ID).select(waiting).onConflictDoNothing().execute();
+    }
+
+    /** The person's digest is queued in the outbox: their digest leaves its queue. */
+    void digestSent(UUID userId) {
+        DIGEST_QUEUE.remove(db, userId);
     }
 
     /** Unread counts of these people (platform scope, counts only), for the refresh that catches other nodes' changes. */
@@ -177,6 +202,12 @@ class NotificationRepository {
                 .where(NOTIFICATION.USER_ID.in(userIds).and(NOTIFICATION.READ_AT.isNull()))
                 .groupBy(NOTIFICATION.USER_ID)
                 .fetchMap(NOTIFICATION.USER_ID, unread);
+    }
+
+    private static List<SelectField<?>> outgoingFields(Field<String> delivery) {
+        return List.of(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
+                NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE, delivery,
+                APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED));
     }
 
     private static Outgoing outgoing(Record r) {

@@ -34,6 +34,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
 
 @ClassentraTest
@@ -51,6 +52,8 @@ class ClassworkServiceTest {
     PlatformSql platform;
     @Autowired
     LinkSigner signer;
+    @Autowired
+    ApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -244,7 +247,7 @@ class ClassworkServiceTest {
     }
 
     private int purgeNow() {
-        return org.springframework.test.util.ReflectionTestUtils.invokeMethod(files, "purgeDeleted", 100);
+        return org.springframework.test.util.ReflectionTestUtils.invokeMethod(context.getBean("filePurge"), "purgeDue", 100, Duration.ofSeconds(10));
     }
 
     private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {

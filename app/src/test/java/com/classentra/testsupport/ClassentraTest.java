@@ -28,6 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.storage-migration.settle-time=0s",
         // Tests send error reports themselves, once they have made them due.
         "classentra.errors.dispatch-interval=1h",
+        // Tests purge deleted files themselves.
+        "classentra.files.purge-interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
         // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.

@@ -3,6 +3,7 @@ package com.classentra.testsupport;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -21,6 +22,8 @@ public final class S3Peer implements AutoCloseable {
 
     private final BlobStoreContext blobs;
     private final S3Proxy server;
+    private volatile Consumer<String> duringRequest = name -> {
+    };
 
     public S3Peer() throws Exception {
         blobs = ContextBuilder.newBuilder("transient").build(BlobStoreContext.class);
@@ -28,6 +31,13 @@ public final class S3Peer implements AutoCloseable {
         // ignoreUnknownHeaders: s3proxy does not implement x-amz-checksum-sha256 and would answer 501 to it.
         server = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .ignoreUnknownHeaders(true).awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET).build();
+        // Asked for the store of every request, before the request is handled: where a test's hook runs.
+        server.setBlobStoreLocator((identity, container, name) -> {
+            if (name != null) {
+                duringRequest.accept(name);
+            }
+            return ACCESS_KEY.equals(identity) ? Map.entry(SECRET, blobs.getBlobStore()) : null;
+        });
         server.start();
         while (!"STARTED".equals(server.getState())) {
             Thread.sleep(5);
@@ -40,6 +50,14 @@ public final class S3Peer implements AutoCloseable {
 
     public BlobStore blobStore() {
         return blobs.getBlobStore();
+    }
+
+    /**
+     * Runs {@code hook} with the object's name in every request for an object (HEAD, GET, PUT, DELETE), while the app
+     * waits for the answer, so a test can look at the app's state then.
+     */
+    public void duringRequest(Consumer<String> hook) {
+        duringRequest = hook;
     }
 
     /** Settings of the storage-s3 provider for this server, as an administrator would enter them. */

@@ -25,7 +25,8 @@ import java.util.UUID;
 
 /**
  * Progress of the latest storage migration: how many objects are copied and verified, which copies failed and
- * when they are tried again. Refreshes itself while the copy runs.
+ * when they are tried again, or that they were given up (then they can be tried again from here). Refreshes itself
+ * while the copy runs.
  */
 class StorageMigrationPanel extends Div {
 
@@ -96,7 +97,7 @@ class StorageMigrationPanel extends Div {
         Paragraph counts = new Paragraph(migration.settled() + " of " + migration.listed() + (migration.listingDone() ? "" : "+")
                 + " objects done: " + migration.copied() + " copied and verified (" + megabytes(migration.bytesCopied()) + "), "
                 + migration.present() + " already there, " + migration.gone() + " deleted meanwhile"
-                + (migration.failing() > 0 ? "; " + migration.failing() + " failed and will be tried again" : "") + ".");
+                + failures(migration) + ".");
         counts.addClassName("migration-counts");
         add(counts);
         if (migration.running()) {
@@ -113,18 +114,39 @@ class StorageMigrationPanel extends Div {
             Grid<StorageMigration.FailedCopy> grid = new Grid<>(StorageMigration.FailedCopy.class, false);
             grid.addColumn(StorageMigration.FailedCopy::key).setHeader("Object").setFlexGrow(2);
             grid.addColumn(StorageMigration.FailedCopy::attempts).setHeader("Tries").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(f -> TIME.format(f.nextAttemptAt().atZoneSameInstant(java.time.ZoneOffset.UTC))).setHeader("Next try").setAutoWidth(true);
+            grid.addColumn(f -> f.givenUp() ? "Given up" : TIME.format(f.nextAttemptAt().atZoneSameInstant(java.time.ZoneOffset.UTC)))
+                    .setHeader("Next try").setAutoWidth(true);
             grid.addColumn(StorageMigration.FailedCopy::error).setHeader("Last error").setFlexGrow(3);
             grid.setItems(failures);
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
             add(grid);
         }
+        if (migration.running() && migration.givenUp() > 0) {
+            Button retry = new Button("Try the given-up copies again", e -> {
+                migrations.retryGivenUp(migration.id(), actor);
+                refresh();
+            });
+            retry.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(retry);
+        }
         if (migration.running()) {
             Button abandon = new Button("Abandon migration…", e -> confirmAbandon(migration));
             abandon.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             add(abandon);
         }
+    }
+
+    /** The failed copies in the counts sentence: waiting for their next try, or given up and waiting for the administrator. */
+    private static String failures(StorageMigration migration) {
+        if (migration.failing() == 0) {
+            return "";
+        }
+        if (migration.givenUp() == 0) {
+            return "; " + migration.failing() + " failed and will be tried again";
+        }
+        return "; " + migration.failing() + " failed, " + migration.givenUp() + " of them given up after repeated tries: fix the cause and try"
+                + " them again, or abandon the migration";
     }
 
     private void confirmAbandon(StorageMigration migration) {

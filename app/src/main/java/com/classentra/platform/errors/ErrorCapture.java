@@ -196,8 +196,8 @@ public class ErrorCapture implements DisposableBean {
     }
 
     static void count(MeterRegistry meters, String outcome) {
-        Counter.builder(METRIC).description("Server error reports by outcome: captured (queued, merged into a burst, not_queued "
-                        + "without a provider, capture_failed) and delivered (sent, retry, dead)")
+        Counter.builder(METRIC).description("Server error reports captured, by outcome: queued, merged into a burst, not_queued "
+                        + "without a provider, capture_failed (delivery is counted as the error-report queue's)")
                 .tag("outcome", outcome).register(meters).increment();
     }
 

@@ -11,27 +11,24 @@ import com.classentra.plugin.api.errors.ErrorEvent;
 import com.classentra.plugin.api.errors.ErrorReporter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends due error reports through the errors slot, like the email outbox sends email: claimed in batches with a
- * lease, retried with backoff on temporary failures, dead-lettered when permanent or out of attempts. The row id
- * is the report's event id, so a report resent after a lost answer is kept once by the provider. While the slot
- * has no provider the rows are left alone (the retention job removes them).
+ * Sends due error reports through the errors slot, one {@link QueueDrain} of {@code error_report} like the email
+ * outbox: claimed in batches with a lease, retried with backoff on temporary failures, dead-lettered when permanent
+ * or out of attempts. The row id is the report's event id, so a report resent after a lost answer is kept once by
+ * the provider. While the slot has no provider the rows are left alone (the retention job removes them).
  */
 @Component
 public class ErrorReportDispatcher {
 
-    private static final Logger log = LoggerFactory.getLogger(ErrorReportDispatcher.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {
     };
@@ -40,11 +37,10 @@ public class ErrorReportDispatcher {
     private final SlotRegistry slots;
     private final PlatformScope platformScope;
     private final JsonMapper json;
-    private final MeterRegistry meters;
-    private final RetryPolicy retries;
+    private final QueueDrain<ErrorReportRecord> queue;
 
     ErrorReportDispatcher(ErrorReportRepository reports, SlotRegistry slots, PlatformScope platformScope,
-            JsonMapper json, MeterRegistry meters,
+            JsonMapper json, DSLContext db, MeterRegistry meters,
             @Value("${classentra.errors.max-attempts:8}") int maxAttempts,
             @Value("${classentra.errors.first-retry:30s}") Duration firstRetry,
             @Value("${classentra.errors.max-retry:1h}") Duration maxRetry) {
@@ -52,8 +48,8 @@ public class ErrorReportDispatcher {
         this.slots = slots;
         this.platformScope = platformScope;
         this.json = json;
-        this.meters = meters;
-        this.retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
+        this.queue = new QueueDrain<>("error-report", ErrorReportRepository.QUEUE, new RetryPolicy(maxAttempts, firstRetry, maxRetry),
+                LEASE, row -> "error report " + row.getId() + " (" + row.getExceptionType() + ")", db, platformScope, meters);
     }
 
     /** Sends what is due until nothing is or the budget is spent; returns how many rows were handled. */
@@ -61,45 +57,25 @@ public class ErrorReportDispatcher {
         if (slots.activeProviderId(Slot.ERRORS) == null) {
             return 0;
         }
-        return QueueDrain.drain(() -> inPlatformScope(() -> reports.claim(batchSize, LEASE)), this::deliver, budget);
+        return queue.drain(batchSize, budget, this::deliver);
     }
 
-    private void deliver(ErrorReportRecord row) {
+    private void deliver(ErrorReportRecord row) throws ProviderException {
         ErrorEvent event;
         try {
             event = event(row);
         } catch (RuntimeException e) {
-            // A row that cannot be read back (its tags, say) would otherwise be claimed again after every lease.
-            failed(row, new ProviderException(ProviderException.Kind.PERMANENT, "Cannot read the stored report: " + e.getMessage()));
-            return;
+            // A row that cannot be read back (its tags, say) can never be sent.
+            throw new ProviderException(ProviderException.Kind.PERMANENT, "Cannot read the stored report: " + e.getMessage());
         }
-        try {
-            SlotRegistry.Served<Void> served = slots.serve(Slot.ERRORS, ErrorReporter.class, reporter -> {
-                reporter.report(event);
-                return null;
-            });
-            inPlatformScope(() -> {
-                reports.markSent(row.getId(), served.providerId());
-                return null;
-            });
-            ErrorCapture.count(meters, "sent");
-        } catch (ProviderException e) {
-            failed(row, e);
-        }
-    }
-
-    private void failed(ErrorReportRecord row, ProviderException e) {
-        boolean dead = retries.givesUp(e, row.getAttempts());
-        OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(row.getAttempts()));
-        inPlatformScope(() -> {
-            reports.markFailed(row.getId(), dead, e.getMessage(), next);
+        SlotRegistry.Served<Void> served = slots.serve(Slot.ERRORS, ErrorReporter.class, reporter -> {
+            reporter.report(event);
             return null;
         });
-        ErrorCapture.count(meters, dead ? "dead" : "retry");
-        if (dead) {
-            log.warn("Error report {} ({}) moved to dead letter after {} attempt(s): {}", row.getId(), row.getExceptionType(),
-                    row.getAttempts(), e.getMessage());
-        }
+        platformScope.inTransaction(null, "error report sent", () -> {
+            reports.markSent(row.getId(), served.providerId());
+            return null;
+        });
     }
 
     private ErrorEvent event(ErrorReportRecord row) {
@@ -107,9 +83,5 @@ public class ErrorReportDispatcher {
         tags.put("occurrences", String.valueOf(row.getOccurrences()));
         return new ErrorEvent(row.getId().toString(), row.getFirstSeenAt().toInstant(), row.getExceptionType(), row.getMessage(),
                 Arrays.asList(row.getStackFrames()), row.getRelease(), tags);
-    }
-
-    private <T> T inPlatformScope(java.util.function.Supplier<T> work) {
-        return platformScope.inTransaction(null, "error report dispatch", work);
     }
 }

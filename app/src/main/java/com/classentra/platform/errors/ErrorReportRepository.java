@@ -8,7 +8,6 @@ import com.classentra.platform.jobs.QueueTable;
 import com.classentra.plugin.api.errors.ErrorEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -56,10 +55,6 @@ class ErrorReportRepository {
                 .value1();
     }
 
-    List<ErrorReportRecord> claim(int limit, Duration lease) {
-        return QUEUE.claim(db, limit, lease);
-    }
-
     void markSent(UUID id, String providerId) {
         db.update(ERROR_REPORT)
                 .set(ERROR_REPORT.STATUS, QueueTable.SENT)
@@ -70,10 +65,6 @@ class ErrorReportRepository {
                 .set(ERROR_REPORT.UPDATED_AT, currentOffsetDateTime())
                 .where(ERROR_REPORT.ID.eq(id))
                 .execute();
-    }
-
-    void markFailed(UUID id, boolean dead, String error, OffsetDateTime nextAttemptAt) {
-        QUEUE.markFailed(db, id, dead, error, nextAttemptAt);
     }
 
     /** Deletes reports created before the cut-off that are not being sent right now, in batches; returns rows deleted. */

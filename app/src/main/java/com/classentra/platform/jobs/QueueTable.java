@@ -14,9 +14,11 @@ import org.jooq.Table;
 import org.jooq.TableField;
 
 /**
- * The columns and queries every durable work queue shares (email outbox, error reports): a row is PENDING until
- * a node claims it (SENDING, with a lease and one more attempt), then SENT, PENDING again for a retry, or DEAD.
- * A SENDING row whose lease passed is claimed again: the node that held it died.
+ * The columns and queries every durable work queue shares (email outbox, error reports, file purge, notification
+ * email and digests, failed storage copies): a row is PENDING until a node claims it (SENDING, with a lease and
+ * one more attempt), then done (SENT or a final state of its own, or removed when nothing needs to remember it),
+ * PENDING again for a retry, or DEAD. A SENDING row whose lease passed is claimed again: the node that held it died. {@link QueueDrain}
+ * works a queue through these.
  */
 public record QueueTable<R extends Record>(Table<R> table, TableField<R, UUID> id, TableField<R, String> status,
         TableField<R, Integer> attempts, TableField<R, OffsetDateTime> nextAttemptAt, TableField<R, OffsetDateTime> leaseUntil,
@@ -56,6 +58,22 @@ public record QueueTable<R extends Record>(Table<R> table, TableField<R, UUID> i
                 .set(leaseUntil, (OffsetDateTime) null)
                 .set(updatedAt, currentOffsetDateTime())
                 .where(id.eq(rowId))
+                .execute();
+    }
+
+    /** Removes a row that is done and that nothing needs to remember. */
+    public void remove(DSLContext db, UUID rowId) {
+        db.deleteFrom(table).where(id.eq(rowId)).execute();
+    }
+
+    /** Puts the dead rows among {@code which} back in the queue with a fresh attempt budget; returns how many. */
+    public int requeue(DSLContext db, Condition which) {
+        return db.update(table)
+                .set(status, PENDING)
+                .set(attempts, 0)
+                .set(nextAttemptAt, currentOffsetDateTime())
+                .set(updatedAt, currentOffsetDateTime())
+                .where(status.eq(DEAD).and(which))
                 .execute();
     }
 

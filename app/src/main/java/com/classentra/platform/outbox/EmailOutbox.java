@@ -4,8 +4,6 @@ import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.outbox.OutboxEntry.Status;
 import com.classentra.plugin.api.email.EmailAddress;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,23 +26,12 @@ public class EmailOutbox {
     private final AuditLog audit;
     private final OutboxBodies bodies;
 
-    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope, AuditLog audit, OutboxBodies bodies,
-            MeterRegistry meters) {
+    EmailOutbox(OutboxRepository outbox, EmailTemplates templates, PlatformScope platformScope, AuditLog audit, OutboxBodies bodies) {
         this.outbox = outbox;
         this.bodies = bodies;
         this.templates = templates;
         this.platformScope = platformScope;
         this.audit = audit;
-        Gauge.builder("classentra.outbox.oldest.waiting", this, o -> o.inPlatformScope(() -> outbox.oldestWaiting().toMillis() / 1000.0))
-                .description("Age of the oldest email not yet sent (the outbox lag)")
-                .baseUnit("seconds")
-                .register(meters);
-        for (Status status : Status.values()) {
-            Gauge.builder("classentra.outbox.emails", this, o -> o.inPlatformScope(() -> (double) outbox.count(status)))
-                    .description("Emails in the outbox by status")
-                    .tag("status", status.name().toLowerCase())
-                    .register(meters);
-        }
     }
 
     /**

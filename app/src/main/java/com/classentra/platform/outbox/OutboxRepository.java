@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import com.classentra.db.jooq.tables.records.EmailOutboxRecord;
 import com.classentra.platform.jobs.QueueTable;
 import com.classentra.platform.outbox.OutboxEntry.Status;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxRepository {
 
-    private static final QueueTable<EmailOutboxRecord> QUEUE = new QueueTable<>(EMAIL_OUTBOX, EMAIL_OUTBOX.ID, EMAIL_OUTBOX.STATUS,
+    static final QueueTable<EmailOutboxRecord> QUEUE = new QueueTable<>(EMAIL_OUTBOX, EMAIL_OUTBOX.ID, EMAIL_OUTBOX.STATUS,
             EMAIL_OUTBOX.ATTEMPTS, EMAIL_OUTBOX.NEXT_ATTEMPT_AT, EMAIL_OUTBOX.LEASE_UNTIL, EMAIL_OUTBOX.LAST_ERROR,
             EMAIL_OUTBOX.CREATED_AT, EMAIL_OUTBOX.UPDATED_AT);
 
@@ -43,11 +42,6 @@ class OutboxRepository {
                 .execute();
     }
 
-    /** Takes up to {@code limit} due rows for sending (see {@link QueueTable#claim}). */
-    List<EmailOutboxRecord> claim(int limit, Duration lease) {
-        return QUEUE.claim(db, limit, lease);
-    }
-
     /** Sent: the bodies are blanked, so nothing the email carried (a link, a name, a grade) stays behind. */
     void markSent(UUID id, String providerId, String providerMessageId) {
         db.update(EMAIL_OUTBOX)
@@ -64,19 +58,9 @@ class OutboxRepository {
                 .execute();
     }
 
-    void markFailed(UUID id, Status status, String error, OffsetDateTime nextAttemptAt) {
-        QUEUE.markFailed(db, id, status == Status.DEAD, error, nextAttemptAt);
-    }
-
     /** Puts a dead row back in the queue with a fresh attempt budget. */
     boolean requeue(UUID id) {
-        return db.update(EMAIL_OUTBOX)
-                .set(EMAIL_OUTBOX.STATUS, Status.PENDING.name())
-                .set(EMAIL_OUTBOX.ATTEMPTS, 0)
-                .set(EMAIL_OUTBOX.NEXT_ATTEMPT_AT, currentOffsetDateTime())
-                .set(EMAIL_OUTBOX.UPDATED_AT, currentOffsetDateTime())
-                .where(EMAIL_OUTBOX.ID.eq(id).and(EMAIL_OUTBOX.STATUS.eq(Status.DEAD.name())))
-                .execute() == 1;
+        return QUEUE.requeue(db, EMAIL_OUTBOX.ID.eq(id)) == 1;
     }
 
     List<OutboxEntry> recent(Status status, int limit) {
@@ -87,15 +71,6 @@ class OutboxRepository {
                 .fetch(r -> new OutboxEntry(r.getId(), r.getToAddress(), r.getTemplate(), r.getSubject(),
                         Status.valueOf(r.getStatus()), r.getAttempts(), r.getNextAttemptAt(), r.getLastError(),
                         r.getProviderId(), r.getProviderMessageId(), r.getCreatedAt(), r.getSentAt()));
-    }
-
-    int count(Status status) {
-        return QUEUE.count(db, status.name());
-    }
-
-    /** Age of the oldest email waiting to go out; zero when none waits. */
-    Duration oldestWaiting() {
-        return QUEUE.oldestWaiting(db);
     }
 
     /** Deletes sent email older than the cut-off, in batches; returns rows deleted. */

@@ -1,8 +1,10 @@
 package com.classentra.platform.storage;
 
+import com.classentra.db.jooq.tables.records.StorageMigrationFailureRecord;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.jobs.QueueDrain;
 import com.classentra.platform.jobs.RetryPolicy;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.StoredSlot;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,13 +39,17 @@ import org.springframework.stereotype.Component;
 /**
  * Copies the objects of a running storage migration, a page at a time: each object is read from the former
  * provider, written to the new one and verified there (size, and SHA-256 against the source's checksum and
- * the bytes read). A failed copy is recorded and retried with backoff until it succeeds; the migration is done
- * only when the listing is complete and no failure remains, and only then do reads stop falling back.
+ * the bytes read). A failed copy is recorded in a durable queue ({@link QueueDrain}) and tried again with backoff,
+ * with no transaction open while the providers work, until it succeeds or is given up after its attempts; the
+ * migration is done only when the listing is complete and no failure remains (a given-up copy waits for an
+ * administrator), and only then do reads stop falling back.
  */
 @Component
 class StorageCopier {
 
     private static final Logger log = LoggerFactory.getLogger(StorageCopier.class);
+    /** Long enough for a large object's copy; the job runs on one node at a time, so only a node that died loses it. */
+    private static final Duration LEASE = Duration.ofMinutes(30);
 
     private final StorageMigrationRepository migrations;
     private final StorageMigrations state;
@@ -51,15 +58,17 @@ class StorageCopier {
     private final AuditLog audit;
     private final MeterRegistry meters;
     private final int pageSize;
-    /** Failed copies are never given up on (no attempt limit): only the backoff is used. */
     private final RetryPolicy retries;
+    private final QueueDrain<StorageMigrationFailureRecord> failedCopies;
     /** How long after a switch the copy waits before it lists the former provider. */
     private final Duration settleTime;
     /** The job runs once at a time across nodes; this keeps a direct call on the same node from overlapping it. */
     private final ReentrantLock stepping = new ReentrantLock();
 
-    StorageCopier(StorageMigrationRepository migrations, StorageMigrations state, SlotRegistry slots, PlatformScope platformScope, AuditLog audit, MeterRegistry meters,
+    StorageCopier(StorageMigrationRepository migrations, StorageMigrations state, SlotRegistry slots, PlatformScope platformScope, AuditLog audit,
+            DSLContext db, MeterRegistry meters,
             @Value("${classentra.storage-migration.page-size:100}") int pageSize,
+            @Value("${classentra.storage-migration.max-attempts:20}") int maxAttempts,
             @Value("${classentra.storage-migration.first-retry:30s}") Duration firstRetry,
             @Value("${classentra.storage-migration.max-retry:1h}") Duration maxRetry,
             @Value("${classentra.storage-migration.settle-time:#{null}}") Duration settleTime, ClassentraProperties properties) {
@@ -70,7 +79,9 @@ class StorageCopier {
         this.audit = audit;
         this.meters = meters;
         this.pageSize = pageSize;
-        this.retries = new RetryPolicy(Integer.MAX_VALUE, firstRetry, maxRetry);
+        this.retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
+        this.failedCopies = new QueueDrain<>("storage-copy", StorageMigrationRepository.FAILURES, retries, LEASE,
+                row -> "copy of " + row.getObjectKey(), db, platformScope, meters);
         // By then every node reads the new choice, and a write that reached the former provider has finished.
         this.settleTime = settleTime != null ? settleTime
                 : properties.plugins().stateRefresh().plus(properties.plugins().callTimeout()).plus(Duration.ofSeconds(5));
@@ -123,7 +134,7 @@ class StorageCopier {
             Tally tally = new Tally();
             for (ObjectInfo object : page) {
                 tally.listed++;
-                copyOrRecord(migration, object.key(), 0, tally);
+                copyOrRecord(migration, object.key(), tally);
                 cursor = object.key();
             }
             // A short page does not mean the end: a provider may return fewer (deleted meanwhile, a smaller cap).
@@ -137,42 +148,50 @@ class StorageCopier {
     }
 
     private void retryDue(StorageMigration migration, Instant stop) {
-        Map<String, Integer> due = inPlatformScope(() -> migrations.dueFailures(migration.id(), pageSize));
         Tally tally = new Tally();
-        for (Map.Entry<String, Integer> failure : due.entrySet()) {
-            if (!Instant.now().isBefore(stop)) {
-                break;
-            }
-            if (copyOrRecord(migration, failure.getKey(), failure.getValue(), tally)) {
-                inPlatformScope(() -> migrations.resolveFailure(migration.id(), failure.getKey()));
-            }
-        }
-        if (!due.isEmpty()) {
+        int handled = failedCopies.drain(pageSize, Duration.between(Instant.now(), stop), failure -> {
+            add(tally, copyCounted(migration.source(), failure.getObjectKey()));
+            inPlatformScope(() -> migrations.resolveFailure(failure.getId()));
+        });
+        if (handled > 0) {
             inPlatformScope(() -> migrations.advance(migration.id(), null, false, tally, null));
         }
     }
 
-    /** Copies one object, counting the outcome; a failure is recorded for a later try. True when settled. */
-    private boolean copyOrRecord(StorageMigration migration, String key, int earlierAttempts, Tally tally) {
+    /** Copies a listed object, counting the outcome; a failure is recorded for a later try (or given up, when permanent). */
+    private void copyOrRecord(StorageMigration migration, String key, Tally tally) {
         try {
-            Outcome outcome = copy(migration.source(), key);
-            switch (outcome.kind) {
-                case COPIED -> {
-                    tally.copied++;
-                    tally.bytes += outcome.bytes;
-                }
-                case PRESENT -> tally.present++;
-                case GONE -> tally.gone++;
-            }
+            add(tally, copyCounted(migration.source(), key));
+        } catch (ProviderException e) {
+            boolean givenUp = retries.givesUp(e, 1);
+            OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(1));
+            inPlatformScope(() -> migrations.recordFailure(migration.id(), key, e.getMessage(), next, givenUp));
+            log.warn("Storage migration {}: copy of {} failed, {}: {}", migration.id(), key, givenUp ? "given up" : "next try at " + next,
+                    e.getMessage());
+        }
+    }
+
+    /** Copies one object and counts the outcome; whatever went wrong comes out as a ProviderException. */
+    private Outcome copyCounted(StoredSlot source, String key) throws ProviderException {
+        try {
+            Outcome outcome = copy(source, key);
             count(outcome.kind.name().toLowerCase());
-            return true;
+            return outcome;
         } catch (ProviderException | CopyMismatchException | IOException | RuntimeException e) {
-            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            OffsetDateTime next = OffsetDateTime.now().plus(retries.backoff(earlierAttempts + 1));
-            inPlatformScope(() -> migrations.recordFailure(migration.id(), key, error, next));
             count("failed");
-            log.warn("Storage migration {}: copy of {} failed (attempt {}), next try at {}: {}", migration.id(), key, earlierAttempts + 1, next, error);
-            return false;
+            throw e instanceof ProviderException failure ? failure
+                    : new ProviderException(ProviderException.Kind.RETRYABLE, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static void add(Tally tally, Outcome outcome) {
+        switch (outcome.kind) {
+            case COPIED -> {
+                tally.copied++;
+                tally.bytes += outcome.bytes;
+            }
+            case PRESENT -> tally.present++;
+            case GONE -> tally.gone++;
         }
     }
 

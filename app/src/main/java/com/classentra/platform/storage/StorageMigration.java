@@ -12,11 +12,12 @@ import java.util.UUID;
  * @param copied  objects copied and verified (size and SHA-256)
  * @param present objects the new provider already held with the same size and checksum
  * @param gone    objects deleted at the former provider before their turn came
- * @param failing objects whose copy failed and waits for its next try
+ * @param failing objects whose copy failed: waiting for their next try, or given up
+ * @param givenUp of those, the ones given up after their attempts: the copy waits for an administrator
  */
 public record StorageMigration(UUID id, StoredSlot source, String targetProviderId, long targetVersion, Status status,
         String listingCursor, boolean listingDone, long listed, long copied, long present, long gone, long bytesCopied,
-        long failing, String lastError, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+        long failing, long givenUp, String lastError, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
 
     public enum Status { COPYING, DONE, ABANDONED }
 
@@ -29,7 +30,7 @@ public record StorageMigration(UUID id, StoredSlot source, String targetProvider
         return status == Status.COPYING;
     }
 
-    /** An object whose copy failed and is tried again at {@code nextAttemptAt}. */
-    public record FailedCopy(String key, int attempts, String error, OffsetDateTime nextAttemptAt) {
+    /** An object whose copy failed: tried again at {@code nextAttemptAt}, or given up. */
+    public record FailedCopy(String key, int attempts, String error, OffsetDateTime nextAttemptAt, boolean givenUp) {
     }
 }

@@ -3,10 +3,15 @@ package com.classentra.platform.storage;
 import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
 import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION_FAILURE;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
+import com.classentra.db.jooq.tables.records.StorageMigrationFailureRecord;
 import com.classentra.db.jooq.tables.records.StorageMigrationRecord;
+import com.classentra.platform.jobs.QueueTable;
 import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.plugin.api.Slot;
 import java.time.OffsetDateTime;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -26,6 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class StorageMigrationRepository {
 
+    /**
+     * Failed copies waiting for another try (platform scope). Only the running migration has any (abandoning drops them,
+     * a migration is done only without any), so the queue needs no condition on the migration.
+     */
+    static final QueueTable<StorageMigrationFailureRecord> FAILURES = new QueueTable<>(STORAGE_MIGRATION_FAILURE, STORAGE_MIGRATION_FAILURE.ID,
+            STORAGE_MIGRATION_FAILURE.STATUS, STORAGE_MIGRATION_FAILURE.ATTEMPTS, STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT,
+            STORAGE_MIGRATION_FAILURE.LEASE_UNTIL, STORAGE_MIGRATION_FAILURE.LAST_ERROR, STORAGE_MIGRATION_FAILURE.CREATED_AT,
+            STORAGE_MIGRATION_FAILURE.UPDATED_AT);
     private static final TypeReference<LinkedHashMap<String, String>> CONFIG = new TypeReference<>() {
     };
 
@@ -65,7 +79,8 @@ class StorageMigrationRepository {
         StoredSlot source = new StoredSlot(Slot.STORAGE, r.getSourceProviderId(), r.getSourcePluginId(), config, r.getSourceVersion(), null, null);
         return new StorageMigration(r.getId(), source, r.getTargetProviderId(), r.getTargetVersion(),
                 StorageMigration.Status.valueOf(r.getStatus()), r.getListingCursor(), r.getListingDone(), r.getObjectsListed(),
-                r.getObjectsCopied(), r.getObjectsPresent(), r.getObjectsGone(), r.getBytesCopied(), failing(r.getId()),
+                r.getObjectsCopied(), r.getObjectsPresent(), r.getObjectsGone(), r.getBytesCopied(), failing(r.getId(), noCondition()),
+                failing(r.getId(), STORAGE_MIGRATION_FAILURE.STATUS.eq(QueueTable.DEAD)),
                 r.getLastError(), r.getStartedAt(), r.getFinishedAt());
     }
 
@@ -103,33 +118,40 @@ class StorageMigrationRepository {
                 .execute();
     }
 
-    /** Records a failed copy, or one more failed try of it. */
-    void recordFailure(UUID id, String key, String error, OffsetDateTime nextAttemptAt) {
-        db.insertInto(STORAGE_MIGRATION_FAILURE)
-                .set(STORAGE_MIGRATION_FAILURE.MIGRATION_ID, id)
-                .set(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, key)
-                .set(STORAGE_MIGRATION_FAILURE.LAST_ERROR, error)
-                .set(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, nextAttemptAt)
+    /**
+     * Records a failed copy of a listed object (its first try), due again at {@code nextAttemptAt} or given up; only while
+     * the migration is copying, so an abandoned one gets no new failures.
+     */
+    void recordFailure(UUID id, String key, String error, OffsetDateTime nextAttemptAt, boolean givenUp) {
+        String status = givenUp ? QueueTable.DEAD : QueueTable.PENDING;
+        db.insertInto(STORAGE_MIGRATION_FAILURE, STORAGE_MIGRATION_FAILURE.MIGRATION_ID, STORAGE_MIGRATION_FAILURE.OBJECT_KEY,
+                        STORAGE_MIGRATION_FAILURE.LAST_ERROR, STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, STORAGE_MIGRATION_FAILURE.STATUS)
+                .select(select(val(id), val(key), val(error), val(nextAttemptAt), val(status))
+                        .whereExists(selectOne().from(STORAGE_MIGRATION).where(STORAGE_MIGRATION.ID.eq(id)
+                                .and(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name())))))
+                // Listed again after a restart before the cursor was saved: one more failed try of the same object.
                 .onConflict(STORAGE_MIGRATION_FAILURE.MIGRATION_ID, STORAGE_MIGRATION_FAILURE.OBJECT_KEY).doUpdate()
                 .set(STORAGE_MIGRATION_FAILURE.ATTEMPTS, STORAGE_MIGRATION_FAILURE.ATTEMPTS.plus(1))
                 .set(STORAGE_MIGRATION_FAILURE.LAST_ERROR, error)
                 .set(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, nextAttemptAt)
+                .set(STORAGE_MIGRATION_FAILURE.STATUS, status)
+                .set(STORAGE_MIGRATION_FAILURE.UPDATED_AT, currentOffsetDateTime())
                 .execute();
     }
 
-    /** Failed copies due for another try, with how often each was tried. */
-    Map<String, Integer> dueFailures(UUID id, int limit) {
-        return db.select(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, STORAGE_MIGRATION_FAILURE.ATTEMPTS).from(STORAGE_MIGRATION_FAILURE)
-                .where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id).and(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT.le(currentOffsetDateTime())))
-                .orderBy(STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT)
-                .limit(limit)
-                .fetchMap(STORAGE_MIGRATION_FAILURE.OBJECT_KEY, STORAGE_MIGRATION_FAILURE.ATTEMPTS);
+    /** The copy went through on a later try. */
+    void resolveFailure(UUID failureId) {
+        FAILURES.remove(db, failureId);
     }
 
-    void resolveFailure(UUID id, String key) {
-        db.deleteFrom(STORAGE_MIGRATION_FAILURE)
-                .where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id).and(STORAGE_MIGRATION_FAILURE.OBJECT_KEY.eq(key)))
-                .execute();
+    /** Puts the migration's given-up copies back in the queue with fresh attempts; returns how many. */
+    int requeueGivenUp(UUID id) {
+        return FAILURES.requeue(db, STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id));
+    }
+
+    /** Drops the failed copies of a migration that was abandoned: nothing will copy them now. */
+    void forgetFailures(UUID id) {
+        db.deleteFrom(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id)).execute();
     }
 
     /** Failed copies for the console, most tried first. */
@@ -137,12 +159,14 @@ class StorageMigrationRepository {
         return db.selectFrom(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id))
                 .orderBy(STORAGE_MIGRATION_FAILURE.ATTEMPTS.desc(), STORAGE_MIGRATION_FAILURE.OBJECT_KEY)
                 .limit(limit)
-                .fetch(r -> new StorageMigration.FailedCopy(r.getObjectKey(), r.getAttempts(), r.getLastError(), r.getNextAttemptAt()));
+                .fetch(r -> new StorageMigration.FailedCopy(r.getObjectKey(), r.getAttempts(), r.getLastError(), r.getNextAttemptAt(),
+                        QueueTable.DEAD.equals(r.getStatus())));
     }
 
     /** Visible in platform scope only: elsewhere the count reads 0, which only the console and the job need. */
-    private long failing(UUID id) {
-        Field<Integer> count = selectCount().from(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id)).asField();
+    private long failing(UUID id, Condition which) {
+        Field<Integer> count = selectCount().from(STORAGE_MIGRATION_FAILURE).where(STORAGE_MIGRATION_FAILURE.MIGRATION_ID.eq(id).and(which))
+                .asField();
         return db.select(count).fetchSingle(count);
     }
 

@@ -115,8 +115,25 @@ public class StorageMigrations implements SlotChangeListener {
     }
 
     /**
+     * Tries the migration's given-up copies again, each with a fresh attempt budget, once an administrator has fixed
+     * their cause; returns how many.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public int retryGivenUp(UUID migrationId, UUID actor) {
+        return platformScope.inTransaction(actor, "retry given-up storage copies", () -> {
+            int requeued = migrations.requeueGivenUp(migrationId);
+            if (requeued > 0) {
+                audit.record(null, actor, "storage.migration.copies.retried", "storage_migration", migrationId.toString(),
+                        Map.of("copies", requeued));
+            }
+            return requeued;
+        });
+    }
+
+    /**
      * Gives up on a migration whose former provider cannot be read any more. Objects not copied stay only at the
-     * former provider: the audit entry records how many, and reads stop falling back to it.
+     * former provider: the audit entry records how many, reads stop falling back to it, and its failed copies are
+     * dropped.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public boolean abandon(UUID migrationId, UUID actor) {
@@ -124,6 +141,7 @@ public class StorageMigrations implements SlotChangeListener {
             Optional<StorageMigration> running = migrations.running().filter(m -> m.id().equals(migrationId));
             running.ifPresent(m -> {
                 migrations.finish(m.id(), StorageMigration.Status.ABANDONED);
+                migrations.forgetFailures(m.id());
                 slots.releaseDetached(m.source());
                 audit.record(null, actor, "storage.migration.abandoned", "storage_migration", m.id().toString(),
                         Map.of("from", m.source().providerId(), "to", m.targetProviderId(), "listed", m.listed(),

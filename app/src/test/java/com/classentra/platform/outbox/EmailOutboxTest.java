@@ -134,8 +134,10 @@ class EmailOutboxTest {
         platform.call(sql -> sql.execute(
                 "update plugin_slot_state set config = jsonb_set(config, '{behaviour}', '\"fail\"'), version = nextval('plugin_slot_state_version_seq') where slot = 'email'"));
         UUID id = enqueue("student@example.com");
+        assertThat(meters.get("classentra.queue.rows").tag("queue", "email-outbox").tag("status", "pending").gauge().value()).isEqualTo(1);
 
         dispatcher.dispatchDue(10, Duration.ofSeconds(10));
+        assertThat(meters.get("classentra.queue.oldest.waiting").tag("queue", "email-outbox").gauge().value()).as("still waiting").isPositive();
         EmailOutboxRecord retrying = row(id);
         assertThat(retrying.getStatus()).isEqualTo("PENDING");
         assertThat(retrying.getAttempts()).isEqualTo(1);
@@ -149,13 +151,14 @@ class EmailOutboxTest {
         dispatcher.dispatchDue(10, Duration.ofSeconds(10));
         assertThat(row(id).getStatus()).isEqualTo("DEAD");
         assertThat(outbox.recent(OutboxEntry.Status.DEAD, 10)).extracting(OutboxEntry::id).containsExactly(id);
+        assertThat(meters.get("classentra.queue.rows").tag("queue", "email-outbox").tag("status", "dead").gauge().value()).isEqualTo(1);
 
         platform.resetPluginSlots();
         assertThat(outbox.retry(id, null)).isTrue();
         assertThat(outbox.retry(id, null)).as("only dead rows are retried").isFalse();
         dispatcher.dispatchDue(10, Duration.ofSeconds(10));
         assertThat(row(id).getStatus()).isEqualTo("SENT");
-        assertThat(meters.find("classentra.outbox.dispatched").tag("outcome", "dead").counter().count()).isPositive();
+        assertThat(meters.get("classentra.queue.handled").tag("queue", "email-outbox").tag("outcome", "dead").counter().count()).isPositive();
     }
 
     @Test
