@@ -2,6 +2,7 @@ package com.classentra.courses.ui;
 
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseService.JoinInvitation;
+import com.classentra.courses.CourseService.JoinOutcome;
 import com.classentra.courses.CourseService.Joined;
 import com.classentra.platform.ratelimit.ClientAddress;
 import com.classentra.platform.ratelimit.RateLimitedException;
@@ -51,20 +52,29 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
             return;
         }
         JoinInvitation course = invitation.get();
-        switch (course.wouldBe()) {
-            case ALREADY_ENROLLED -> show("You are already in " + course.title(), "Nothing more to do.", myCourses());
-            case COURSE_ARCHIVED -> show(course.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
-            case REMOVED -> show("You can't rejoin " + course.title() + " with this link",
+        if (!showWhyNot(course.wouldBe(), course.title())) {
+            Button join = new Button("Join " + course.title(), e -> join(student, code));
+            join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            show("Join " + course.title() + " by " + course.teacherName() + "?",
+                    "You will see the course's posts, work and live sessions, and " + course.teacherName()
+                            + " will see your name, email and the work you turn in.",
+                    new HorizontalLayout(join, new Button("Not now", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)))));
+        }
+    }
+
+    /** Says why the student cannot join (already in, ended, removed); false when they can. */
+    private boolean showWhyNot(JoinOutcome outcome, String title) {
+        switch (outcome) {
+            case ALREADY_ENROLLED -> show("You are already in " + title, "Nothing more to do.", myCourses());
+            case COURSE_ARCHIVED -> show(title + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
+            case REMOVED -> show("You can't rejoin " + title + " with this link",
                     "Your teacher removed you from this course. Ask them to invite you again.", myCourses());
-            default -> {
-                Button join = new Button("Join " + course.title(), e -> join(student, code));
-                join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                show("Join " + course.title() + " by " + course.teacherName() + "?",
-                        "You will see the course's posts, work and live sessions, and " + course.teacherName()
-                                + " will see your name, email and the work you turn in.",
-                        new HorizontalLayout(join, new Button("Not now", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)))));
+            case UNKNOWN_CODE -> show("This link is no longer valid", "The teacher changed the course's code. Ask them for the new link.", myCourses());
+            case JOINED -> {
+                return false;
             }
         }
+        return true;
     }
 
     private void join(SignedInUser student, String code) {
@@ -75,13 +85,8 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
             show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses());
             return;
         }
-        switch (joined.outcome()) {
-            case JOINED -> getUI().ifPresent(ui -> ui.navigate("courses/" + joined.courseId()));
-            case ALREADY_ENROLLED -> show("You are already in " + joined.title(), "Nothing more to do.", myCourses());
-            case COURSE_ARCHIVED -> show(joined.title() + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
-            case UNKNOWN_CODE -> show("This link is no longer valid", "The teacher changed the course's code. Ask them for the new link.", myCourses());
-            case REMOVED -> show("You can't rejoin " + joined.title() + " with this link",
-                    "Your teacher removed you from this course. Ask them to invite you again.", myCourses());
+        if (!showWhyNot(joined.outcome(), joined.title())) {
+            getUI().ifPresent(ui -> ui.navigate("courses/" + joined.courseId()));
         }
     }
 
