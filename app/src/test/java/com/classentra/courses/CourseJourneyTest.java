@@ -64,7 +64,7 @@ class CourseJourneyTest {
             inviteeBrowser.signIn(invitee.email(), invitee.password()).waitForPath("/student");
             inviteeBrowser.open(link);
             assertThat(inviteeBrowser.heading("Join Jazz piano, level 2 by Ines Rossi?")).isVisible();
-            inviteeBrowser.screenshot("join-question");
+            inviteeBrowser.screenshotsEverywhere("join-question");
             inviteeBrowser.click("Join Jazz piano, level 2");
             inviteeBrowser.waitForPath("/courses/" + created.id());
             inviteeBrowser.see("Jazz piano, level 2");

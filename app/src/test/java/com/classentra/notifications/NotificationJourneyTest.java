@@ -17,8 +17,6 @@ import com.classentra.testsupport.TestAccounts.Account;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.ColorScheme;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -64,7 +62,7 @@ class NotificationJourneyTest {
 
         student.click("Notifications, 3 unread");
         assertThat(student.page().locator(".notification-item").first()).isVisible();
-        screenshots(student, "bell");
+        student.screenshotsEverywhere("bell");
 
         student.page().locator(".notification-item").first().click();
         student.waitForPath("/courses");
@@ -72,7 +70,7 @@ class NotificationJourneyTest {
 
         student.open("/notifications");
         student.see("Your comping exercise was graded");
-        screenshots(student, "page");
+        student.screenshotsEverywhere("page");
 
         student.open("/settings");
         student.page().locator(".notification-settings").scrollIntoViewIfNeeded();
@@ -82,20 +80,5 @@ class NotificationJourneyTest {
     private static void announce(Journey journey, SignedInUser teacher, CourseSummary course, NotificationKind kind, String title) {
         DbScope.tenant(teacher.tenantId(), teacher.id()).run(() -> journey.bean(TransactionTemplate.class).executeWithoutResult(status ->
                 journey.bean(NotificationService.class).notifyCourseStudents(teacher.tenantId(), course.id(), kind, title, "/courses")));
-    }
-
-    /** Desktop and phone, light and dark, of what the page shows now (an open popover stays open). */
-    private static void screenshots(Journey journey, String name) {
-        Page page = journey.page();
-        for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
-            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
-            String suffix = scheme == ColorScheme.LIGHT ? "light" : "dark";
-            page.setViewportSize(1280, 800);
-            journey.screenshot(name + "-desktop-" + suffix);
-            page.setViewportSize(390, 844);
-            journey.screenshot(name + "-phone-" + suffix);
-        }
-        page.setViewportSize(1280, 800);
-        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
     }
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.net.URI;
 import java.nio.file.Path;
@@ -165,6 +166,21 @@ public final class Journey implements AutoCloseable {
         waitForVaadin();
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + name + ".png"))
                 .setAnimations(ScreenshotAnimations.DISABLED));
+        return this;
+    }
+
+    /** The page at desktop and phone widths, light and dark: {@code <name>-desktop-light}, ..., then back to desktop light. */
+    public Journey screenshotsEverywhere(String name) {
+        for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
+            page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            String suffix = scheme == ColorScheme.LIGHT ? "light" : "dark";
+            page.setViewportSize(1280, 800);
+            screenshot(name + "-desktop-" + suffix);
+            page.setViewportSize(390, 844);
+            screenshot(name + "-phone-" + suffix);
+        }
+        page.setViewportSize(1280, 800);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
         return this;
     }
 
