@@ -240,4 +240,15 @@ class PluginHostTest {
         var timer = meters.find(PluginCalls.METRIC).tags("slot", slot, "provider", provider, "outcome", outcome).timer();
         return timer == null ? 0 : timer.count();
     }
+
+    @Test
+    void shuttingDownStopsAndUnloadsEveryBundledPluginWithoutAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data,
+            @Autowired com.classentra.platform.ClassentraProperties properties) throws Exception {
+        PluginHost own = new PluginHost(new com.classentra.platform.ClassentraProperties(data, null, null, properties.plugins()));
+        assertThat(own.plugins()).as("several plugins started, as in production").hasSizeGreaterThan(2);
+
+        own.destroy();
+
+        assertThat(own.plugins()).as("everything unloaded").allSatisfy(plugin -> assertThat(plugin.state()).isNotEqualTo("STARTED"));
+    }
 }
