@@ -1,6 +1,7 @@
 package com.classentra;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.plugin.api.ProviderFactory;
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -100,6 +101,33 @@ class ArchitectureTest {
                         .because(table + " belongs to another feature: read it through that feature's service")
                         .check(APP);
             }
+        }
+    }
+
+    /**
+     * A column that holds an enum is read and written through its typed declaration in the owner's {@code *Columns}
+     * class, never as text: no class but that declaration touches the generated text field or the record's accessors.
+     * Notifications is the one exception, for the reasons in KNOWN_CROSS_READS: it sits below courses and accounts, so
+     * it keeps its own "active enrolment" and "active account" conditions, on text.
+     */
+    @Test
+    void enumColumnsAreUsedOnlyThroughTheirTypedDeclaration() {
+        var typed = com.classentra.testsupport.TypedColumns.declaredIn(APP);
+        assertThat(typed).as("typed column declarations found").hasSizeGreaterThan(10);
+        java.util.Map<String, String> knownTextReads = java.util.Map.of(
+                "enrolment.status", "com.classentra.notifications.NotificationRepository",
+                "app_user.status", "com.classentra.notifications.NotificationRepository");
+        for (var column : typed) {
+            String exempt = knownTextReads.getOrDefault(column.key(), column.declaredIn());
+            noClasses().that().doNotHaveFullyQualifiedName(column.declaredIn()).and().doNotHaveFullyQualifiedName(exempt)
+                    .and().resideOutsideOfPackage("com.classentra.db..")
+                    .should().accessField(column.tableClass(), column.fieldName())
+                    .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            DescribedPredicate.describe(column.recordClass() + " text accessors of " + column.column(),
+                                    target -> target.getOwner().getName().equals(column.recordClass())
+                                            && column.accessors().contains(target.getName()))))
+                    .because(column.key() + " holds " + column.type().getSimpleName() + ": use " + column.declaredIn())
+                    .check(APP);
         }
     }
 

@@ -32,23 +32,23 @@ public class AccountAdministration {
     /** @return how many sessions were ended */
     @PreAuthorize("hasRole('ADMIN')")
     public int suspend(UUID userId, UUID actor, String reason) {
-        setStatus(userId, actor, "SUSPENDED", Map.of("reason", reason));
+        setStatus(userId, actor, AccountStatus.SUSPENDED, Map.of("reason", reason));
         return sessions.endSessions(userId, null);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public void reinstate(UUID userId, UUID actor) {
-        setStatus(userId, actor, "ACTIVE", Map.of());
+        setStatus(userId, actor, AccountStatus.ACTIVE, Map.of());
     }
 
-    private void setStatus(UUID userId, UUID actor, String status, Map<String, String> details) {
+    private void setStatus(UUID userId, UUID actor, AccountStatus status, Map<String, String> details) {
         platformScope.inTransaction(actor, "account status", () -> {
-            int changed = db.update(APP_USER).set(APP_USER.STATUS, status).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
+            int changed = db.update(APP_USER).set(AccountColumns.STATUS, status).set(APP_USER.UPDATED_AT, currentOffsetDateTime())
                     .where(APP_USER.ID.eq(userId)).execute();
             if (changed == 0) {
                 throw new IllegalArgumentException("No such account");
             }
-            audit.record(null, actor, "account." + status.toLowerCase(), "user", userId.toString(), details);
+            audit.record(null, actor, "account." + status.name().toLowerCase(java.util.Locale.ROOT), "user", userId.toString(), details);
             return changed;
         });
     }

@@ -23,7 +23,7 @@ public class AccountPreferences {
     public enum DashboardView { TODAY, COURSES }
 
     public DashboardView dashboardView(UUID userId) {
-        return scoped.asUser(userId, () -> db.select(APP_USER.DASHBOARD_VIEW).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOptional(APP_USER.DASHBOARD_VIEW).map(DashboardView::valueOf).orElse(DashboardView.TODAY));
+        return scoped.asUser(userId, () -> db.select(AccountColumns.DASHBOARD_VIEW).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(AccountColumns.DASHBOARD_VIEW).orElse(DashboardView.TODAY));
     }
 }

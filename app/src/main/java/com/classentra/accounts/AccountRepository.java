@@ -74,9 +74,9 @@ class AccountRepository {
 
     /** Creates a workspace and makes the user its owner; runs in the new tenant's own scope. */
     void createPersonalTenant(UUID tenantId, String name, UUID ownerId) {
-        db.insertInto(TENANT).set(TENANT.ID, tenantId).set(TENANT.KIND, "PERSONAL").set(TENANT.NAME, name).execute();
+        db.insertInto(TENANT).set(TENANT.ID, tenantId).set(AccountColumns.WORKSPACE_KIND, WorkspaceKind.PERSONAL).set(TENANT.NAME, name).execute();
         db.insertInto(TENANT_MEMBER).set(TENANT_MEMBER.TENANT_ID, tenantId).set(TENANT_MEMBER.USER_ID, ownerId)
-                .set(TENANT_MEMBER.ROLE, "OWNER").execute();
+                .set(AccountColumns.MEMBER_ROLE, WorkspaceRole.OWNER).execute();
     }
 
     void markEmailVerified(UUID userId) {

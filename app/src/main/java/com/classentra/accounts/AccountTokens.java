@@ -59,7 +59,7 @@ class AccountTokens {
         db.insertInto(ACCOUNT_TOKEN)
                 .set(ACCOUNT_TOKEN.ID, id)
                 .set(ACCOUNT_TOKEN.USER_ID, userId)
-                .set(ACCOUNT_TOKEN.PURPOSE, purpose.name())
+                .set(AccountColumns.TOKEN_PURPOSE, purpose)
                 .set(ACCOUNT_TOKEN.EXPIRES_AT, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC))
                 .execute();
         return signer.sign(purpose.name() + "." + id + "." + expires.getEpochSecond());
@@ -97,7 +97,7 @@ class AccountTokens {
     @Transactional(propagation = Propagation.MANDATORY)
     void voidAll(UUID userId, Purpose purpose) {
         db.update(ACCOUNT_TOKEN).set(ACCOUNT_TOKEN.USED_AT, currentOffsetDateTime())
-                .where(ACCOUNT_TOKEN.USER_ID.eq(userId).and(ACCOUNT_TOKEN.PURPOSE.eq(purpose.name())).and(ACCOUNT_TOKEN.USED_AT.isNull()))
+                .where(ACCOUNT_TOKEN.USER_ID.eq(userId).and(AccountColumns.TOKEN_PURPOSE.eq(purpose)).and(ACCOUNT_TOKEN.USED_AT.isNull()))
                 .execute();
     }
 
@@ -111,7 +111,7 @@ class AccountTokens {
 
     private Optional<AccountTokenRecord> find(String token, Purpose purpose) {
         return tokenId(token, purpose).flatMap(id ->
-                db.selectFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.ID.eq(id).and(ACCOUNT_TOKEN.PURPOSE.eq(purpose.name()))).fetchOptional());
+                db.selectFrom(ACCOUNT_TOKEN).where(ACCOUNT_TOKEN.ID.eq(id).and(AccountColumns.TOKEN_PURPOSE.eq(purpose))).fetchOptional());
     }
 
     private Optional<UUID> tokenId(String token, Purpose purpose) {

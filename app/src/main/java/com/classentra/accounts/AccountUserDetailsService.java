@@ -59,7 +59,7 @@ class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswo
     }
 
     private SignedInUser principalFor(AppUserRecord user) {
-        if (!"ACTIVE".equals(user.getStatus())) {
+        if (!AccountColumns.active(user)) {
             throw new DisabledException("This account is suspended");
         }
         EnumSet<Role> roles = AccountService.roles(user);

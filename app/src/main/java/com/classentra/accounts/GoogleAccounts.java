@@ -125,7 +125,7 @@ public class GoogleAccounts {
     }
 
     private static AppUserRecord active(AppUserRecord user) {
-        if (!"ACTIVE".equals(user.getStatus())) {
+        if (!AccountColumns.active(user)) {
             throw new GoogleSignInRefused("This account is suspended.");
         }
         return user;

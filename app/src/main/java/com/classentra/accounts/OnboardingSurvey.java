@@ -4,10 +4,12 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import com.classentra.accounts.AccountPreferences.DashboardView;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.db.ScopedTransactions;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +57,7 @@ public class OnboardingSurvey {
             new Question("dashboard", "What should your dashboard show first?", false,
                     List.of("Today's sessions and deadlines", "My courses")),
             new Question("tone", "How should the AI assistant talk to you?", false,
-                    List.of("Encouraging", "Concise", "Formal")));
+                    Arrays.stream(AssistantTone.values()).map(AssistantTone::label).toList()));
 
     /** Stores the answers and the preferences they choose; answers outside the listed options are refused. */
     public void submit(UUID userId, Map<String, List<String>> answers) {
@@ -66,15 +68,17 @@ public class OnboardingSurvey {
                 throw new IllegalArgumentException("Invalid answer to " + question.id());
             }
         }
-        String dashboard = answers.getOrDefault("dashboard", List.of()).contains("My courses") ? "COURSES" : "TODAY";
-        String tone = answers.getOrDefault("tone", List.of("Encouraging")).stream().findFirst().orElse("Encouraging").toUpperCase(java.util.Locale.ROOT);
+        DashboardView dashboard = answers.getOrDefault("dashboard", List.of()).contains("My courses") ? DashboardView.COURSES : DashboardView.TODAY;
+        List<String> toneAnswer = answers.getOrDefault("tone", List.of());
+        AssistantTone tone = Arrays.stream(AssistantTone.values()).filter(t -> toneAnswer.contains(t.label())).findFirst()
+                .orElse(AssistantTone.DEFAULT);
         scoped.runAsUser(userId, () -> {
             JSONB stored = JSONB.valueOf(json.writeValueAsString(answers));
             db.insertInto(SURVEY_RESPONSE).set(SURVEY_RESPONSE.USER_ID, userId).set(SURVEY_RESPONSE.ANSWERS, stored)
                     .onConflict(SURVEY_RESPONSE.USER_ID).doUpdate()
                     .set(SURVEY_RESPONSE.ANSWERS, stored).set(SURVEY_RESPONSE.SUBMITTED_AT, currentOffsetDateTime())
                     .execute();
-            db.update(APP_USER).set(APP_USER.DASHBOARD_VIEW, dashboard).set(APP_USER.ASSISTANT_TONE, tone)
+            db.update(APP_USER).set(AccountColumns.DASHBOARD_VIEW, dashboard).set(AccountColumns.ASSISTANT_TONE, tone)
                     .set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute();
         });
     }

@@ -108,6 +108,6 @@ public class SignInLinks implements OneTimeTokenService {
     }
 
     private static boolean active(AppUserRecord user) {
-        return "ACTIVE".equals(user.getStatus());
+        return AccountColumns.active(user);
     }
 }

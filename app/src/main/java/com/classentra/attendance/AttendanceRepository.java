@@ -10,6 +10,8 @@ import static org.jooq.impl.DSL.selectOne;
 
 import com.classentra.courses.ActiveEnrolments;
 import com.classentra.attendance.CourseAttendance.Mark;
+import com.classentra.classwork.ItemColumns;
+import com.classentra.classwork.ItemKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +35,13 @@ class AttendanceRepository {
 
     Optional<CourseSession> session(UUID courseId, UUID sessionId) {
         return db.selectFrom(COURSE_ITEM)
-                .where(COURSE_ITEM.ID.eq(sessionId).and(COURSE_ITEM.COURSE_ID.eq(courseId)).and(COURSE_ITEM.KIND.eq("SESSION")))
+                .where(COURSE_ITEM.ID.eq(sessionId).and(COURSE_ITEM.COURSE_ID.eq(courseId)).and(ItemColumns.KIND.eq(ItemKind.SESSION)))
                 .fetchOptional(AttendanceRepository::session);
     }
 
     List<CourseSession> sessions(UUID courseId) {
         return db.selectFrom(COURSE_ITEM)
-                .where(COURSE_ITEM.COURSE_ID.eq(courseId).and(COURSE_ITEM.KIND.eq("SESSION")))
+                .where(COURSE_ITEM.COURSE_ID.eq(courseId).and(ItemColumns.KIND.eq(ItemKind.SESSION)))
                 .orderBy(COURSE_ITEM.STARTS_AT, COURSE_ITEM.TITLE)
                 .fetch(AttendanceRepository::session);
     }
@@ -71,26 +73,26 @@ class AttendanceRepository {
     }
 
     Map<UUID, AttendanceStatus> marksOfSession(UUID sessionId) {
-        return db.select(ATTENDANCE.STUDENT_ID, ATTENDANCE.STATUS).from(ATTENDANCE).where(ATTENDANCE.SESSION_ID.eq(sessionId))
-                .fetchMap(r -> r.get(ATTENDANCE.STUDENT_ID), r -> AttendanceStatus.valueOf(r.get(ATTENDANCE.STATUS)));
+        return db.select(ATTENDANCE.STUDENT_ID, AttendanceColumns.STATUS).from(ATTENDANCE).where(ATTENDANCE.SESSION_ID.eq(sessionId))
+                .fetchMap(r -> r.get(ATTENDANCE.STUDENT_ID), r -> r.get(AttendanceColumns.STATUS));
     }
 
     /** Every mark of the course that row-level security shows (all of the tenant's, or a student's own). */
     Map<Mark, AttendanceStatus> marksOfCourse(UUID courseId, Set<UUID> studentIds) {
-        return db.select(ATTENDANCE.STUDENT_ID, ATTENDANCE.SESSION_ID, ATTENDANCE.STATUS).from(ATTENDANCE)
+        return db.select(ATTENDANCE.STUDENT_ID, ATTENDANCE.SESSION_ID, AttendanceColumns.STATUS).from(ATTENDANCE)
                 .where(ATTENDANCE.COURSE_ID.eq(courseId).and(ATTENDANCE.STUDENT_ID.in(studentIds)))
                 .fetch().stream()
                 .collect(Collectors.toMap(r -> new Mark(r.get(ATTENDANCE.STUDENT_ID), r.get(ATTENDANCE.SESSION_ID)),
-                        r -> AttendanceStatus.valueOf(r.get(ATTENDANCE.STATUS))));
+                        r -> r.get(AttendanceColumns.STATUS)));
     }
 
     /** Notes the status, replacing an earlier one for the same session and student. */
     void upsert(UUID tenantId, CourseSession session, UUID studentId, AttendanceStatus status, UUID notedBy) {
         db.insertInto(ATTENDANCE)
                 .set(ATTENDANCE.TENANT_ID, tenantId).set(ATTENDANCE.COURSE_ID, session.courseId()).set(ATTENDANCE.SESSION_ID, session.id())
-                .set(ATTENDANCE.STUDENT_ID, studentId).set(ATTENDANCE.STATUS, status.name()).set(ATTENDANCE.NOTED_BY, notedBy)
+                .set(ATTENDANCE.STUDENT_ID, studentId).set(AttendanceColumns.STATUS, status).set(ATTENDANCE.NOTED_BY, notedBy)
                 .onConflict(ATTENDANCE.SESSION_ID, ATTENDANCE.STUDENT_ID).doUpdate()
-                .set(ATTENDANCE.STATUS, status.name()).set(ATTENDANCE.NOTED_BY, notedBy).set(ATTENDANCE.NOTED_AT, currentOffsetDateTime())
+                .set(AttendanceColumns.STATUS, status).set(ATTENDANCE.NOTED_BY, notedBy).set(ATTENDANCE.NOTED_AT, currentOffsetDateTime())
                 .execute();
     }
 

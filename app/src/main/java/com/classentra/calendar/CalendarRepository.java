@@ -7,6 +7,8 @@ import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import com.classentra.classwork.ItemColumns;
+import com.classentra.classwork.ItemKind;
 import com.classentra.courses.ActiveEnrolments;
 import com.classentra.calendar.CalendarEntry.Kind;
 import java.time.Duration;
@@ -77,10 +79,10 @@ class CalendarRepository {
     }
 
     private List<CalendarEntry> courseItems(Condition whose, Instant from, Instant to) {
-        Condition sessions = COURSE_ITEM.KIND.eq("SESSION")
+        Condition sessions = ItemColumns.KIND.eq(ItemKind.SESSION)
                 .and(COURSE_ITEM.STARTS_AT.gt(utc(from.minus(LONGEST_SESSION)))).and(COURSE_ITEM.STARTS_AT.lt(utc(to)));
-        Condition deadlines = COURSE_ITEM.KIND.eq("ASSIGNMENT").and(COURSE_ITEM.DUE_AT.ge(utc(from))).and(COURSE_ITEM.DUE_AT.lt(utc(to)));
-        return db.select(COURSE_ITEM.ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.KIND, COURSE_ITEM.TITLE, COURSE_ITEM.STARTS_AT,
+        Condition deadlines = ItemColumns.KIND.eq(ItemKind.ASSIGNMENT).and(COURSE_ITEM.DUE_AT.ge(utc(from))).and(COURSE_ITEM.DUE_AT.lt(utc(to)));
+        return db.select(COURSE_ITEM.ID, COURSE_ITEM.COURSE_ID, ItemColumns.KIND, COURSE_ITEM.TITLE, COURSE_ITEM.STARTS_AT,
                         COURSE_ITEM.DURATION_MINUTES, COURSE_ITEM.DUE_AT, COURSE_ITEM.MEETING_URL, COURSE.TITLE)
                 .from(COURSE_ITEM).join(COURSE).on(COURSE.ID.eq(COURSE_ITEM.COURSE_ID))
                 .where(whose.and(COURSE.ARCHIVED_AT.isNull()).and(sessions.or(deadlines)))
@@ -119,7 +121,7 @@ class CalendarRepository {
 
     private static CalendarEntry courseItem(Record r) {
         UUID id = r.get(COURSE_ITEM.ID);
-        if ("SESSION".equals(r.get(COURSE_ITEM.KIND))) {
+        if (r.get(ItemColumns.KIND) == ItemKind.SESSION) {
             Instant start = r.get(COURSE_ITEM.STARTS_AT).toInstant();
             return new CalendarEntry("session-" + id + "@classentra", Kind.SESSION, id, r.get(COURSE_ITEM.COURSE_ID), r.get(COURSE.TITLE),
                     r.get(COURSE_ITEM.TITLE), "", start, start.plus(Duration.ofMinutes(r.get(COURSE_ITEM.DURATION_MINUTES))),

@@ -4,6 +4,7 @@ import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 
 import com.classentra.db.jooq.tables.records.CourseItemRecord;
+import com.classentra.platform.db.EnumColumn;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,23 +39,24 @@ class ItemRepository {
         record.setId(id);
         record.setTenantId(tenantId);
         record.setCourseId(courseId);
-        record.setKind(form.kind().name());
         record.setCreatedBy(createdBy);
         fill(record, form, bodyHtml);
-        record.insert();
+        db.insertInto(COURSE_ITEM).set(record).set(ItemColumns.KIND, form.kind())
+                .set(ItemColumns.GRADING_SCALE, gradingScale(form)).set(ItemColumns.LATE_POLICY, latePolicy(form)).execute();
     }
 
     /** Edits the item when it is in that course and of the form's kind; false otherwise. */
     boolean update(UUID courseId, UUID id, ItemForm form, String bodyHtml) {
-        CourseItemRecord record = db.selectFrom(COURSE_ITEM).where(COURSE_ITEM.ID.eq(id).and(COURSE_ITEM.COURSE_ID.eq(courseId))).fetchOne();
-        if (record == null || !record.getKind().equals(form.kind().name())) {
-            return false;
-        }
+        CourseItemRecord record = db.newRecord(COURSE_ITEM);
         fill(record, form, bodyHtml);
         record.setUpdatedAt(OffsetDateTime.now());
-        return record.update() == 1;
+        return db.update(COURSE_ITEM).set(record)
+                .set(ItemColumns.GRADING_SCALE, gradingScale(form)).set(ItemColumns.LATE_POLICY, latePolicy(form))
+                .where(COURSE_ITEM.ID.eq(id), COURSE_ITEM.COURSE_ID.eq(courseId), ItemColumns.KIND.eq(form.kind()))
+                .execute() == 1;
     }
 
+    /** The columns a form sets; the enum columns go into the statement beside it (a record cannot hold them typed). */
     private static void fill(CourseItemRecord record, ItemForm form, String bodyHtml) {
         ItemKind kind = form.kind();
         record.setTitle(form.title().strip());
@@ -63,14 +65,20 @@ class ItemRepository {
         boolean assignment = kind == ItemKind.ASSIGNMENT;
         record.setDueAt(assignment ? utc(form.dueAt()) : null);
         record.setPointsPossible(assignment ? form.effectivePointsPossible() : null);
-        record.setGradingScale(assignment ? form.gradingScale().name() : null);
-        record.setLatePolicy(assignment ? form.latePolicy().name() : null);
         record.setLatePenaltyPercent(assignment && form.latePolicy() == LatePolicy.PENALTY ? form.latePenaltyPercent() : null);
         boolean session = kind == ItemKind.SESSION;
         record.setStartsAt(session ? utc(form.startsAt()) : null);
         record.setDurationMinutes(session ? form.durationMinutes() : null);
         record.setMeetingUrl(session && form.meetingUrl() != null && !form.meetingUrl().isBlank() ? form.meetingUrl().strip() : null);
         record.setLinkUrl(kind == ItemKind.LINK ? form.linkUrl().strip() : null);
+    }
+
+    private static GradingScale gradingScale(ItemForm form) {
+        return form.kind() == ItemKind.ASSIGNMENT ? form.gradingScale() : null;
+    }
+
+    private static LatePolicy latePolicy(ItemForm form) {
+        return form.kind() == ItemKind.ASSIGNMENT ? form.latePolicy() : null;
     }
 
     boolean delete(UUID id) {
@@ -84,7 +92,7 @@ class ItemRepository {
     /** The newest items first, optionally of one kind. */
     List<CourseItem> stream(UUID courseId, ItemKind kind, int limit) {
         Condition condition = COURSE_ITEM.COURSE_ID.eq(courseId);
-        return items(kind == null ? condition : condition.and(COURSE_ITEM.KIND.eq(kind.name())), limit);
+        return items(kind == null ? condition : condition.and(ItemColumns.KIND.eq(kind)), limit);
     }
 
     private List<CourseItem> items(Condition condition, int limit) {
@@ -93,10 +101,9 @@ class ItemRepository {
     }
 
     static CourseItem item(CourseItemRecord r) {
-        return new CourseItem(r.getId(), r.getCourseId(), ItemKind.valueOf(r.getKind()), r.getTitle(), r.getBodyHtml(), r.getShared(),
-                instant(r.getDueAt()), r.getPointsPossible(),
-                r.getGradingScale() == null ? null : GradingScale.valueOf(r.getGradingScale()),
-                r.getLatePolicy() == null ? null : LatePolicy.valueOf(r.getLatePolicy()), r.getLatePenaltyPercent(),
+        return new CourseItem(r.getId(), r.getCourseId(), EnumColumn.get(r, ItemColumns.KIND), r.getTitle(), r.getBodyHtml(), r.getShared(),
+                instant(r.getDueAt()), r.getPointsPossible(), EnumColumn.get(r, ItemColumns.GRADING_SCALE), EnumColumn.get(r, ItemColumns.LATE_POLICY),
+                r.getLatePenaltyPercent(),
                 instant(r.getStartsAt()), r.getDurationMinutes(), r.getMeetingUrl(), r.getLinkUrl(), instant(r.getCreatedAt()), List.of());
     }
 

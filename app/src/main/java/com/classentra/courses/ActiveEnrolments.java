@@ -20,7 +20,7 @@ import org.jooq.Select;
  */
 public final class ActiveEnrolments {
 
-    private static final String ACTIVE = "ACTIVE";
+    private static final Condition ACTIVE = CourseColumns.ENROLMENT_STATUS.eq(EnrolmentStatus.ACTIVE);
 
     private ActiveEnrolments() {
     }
@@ -28,21 +28,21 @@ public final class ActiveEnrolments {
     /** The student is actively enrolled in the course. */
     public static Condition isActive(Field<UUID> courseId, Field<UUID> studentId) {
         return exists(selectOne().from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.STUDENT_ID.eq(studentId),
-                ENROLMENT.STATUS.eq(ACTIVE)));
+                ACTIVE));
     }
 
     /** The ids of the course's active students. */
     public static Select<Record1<UUID>> studentsOf(Field<UUID> courseId) {
-        return select(ENROLMENT.STUDENT_ID).from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.STATUS.eq(ACTIVE));
+        return select(ENROLMENT.STUDENT_ID).from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId), ACTIVE);
     }
 
     /** The ids of the courses the student is actively enrolled in. */
     public static Select<Record1<UUID>> coursesOf(UUID studentId) {
-        return select(ENROLMENT.COURSE_ID).from(ENROLMENT).where(ENROLMENT.STUDENT_ID.eq(studentId), ENROLMENT.STATUS.eq(ACTIVE));
+        return select(ENROLMENT.COURSE_ID).from(ENROLMENT).where(ENROLMENT.STUDENT_ID.eq(studentId), ACTIVE);
     }
 
     /** How many students are actively enrolled in the course, as a field of a larger query. */
     public static Field<Integer> countIn(Field<UUID> courseId) {
-        return field(select(count()).from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.STATUS.eq(ACTIVE)));
+        return field(select(count()).from(ENROLMENT).where(ENROLMENT.COURSE_ID.eq(courseId), ACTIVE));
     }
 }

@@ -5,7 +5,7 @@ import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
-import com.classentra.courses.CourseForm.Visibility;
+import com.classentra.platform.db.EnumColumn;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +28,7 @@ class CourseRepository {
         db.insertInto(COURSE)
                 .set(COURSE.ID, id).set(COURSE.TENANT_ID, tenantId).set(COURSE.TITLE, form.title().strip())
                 .set(COURSE.DESCRIPTION_HTML, descriptionHtml).set(COURSE.STARTS_ON, form.startsOn()).set(COURSE.ENDS_ON, form.endsOn())
-                .set(COURSE.VISIBILITY, form.visibility().name()).set(COURSE.JOIN_CODE, joinCode).set(COURSE.CREATED_BY, createdBy)
+                .set(CourseColumns.VISIBILITY, form.visibility()).set(COURSE.JOIN_CODE, joinCode).set(COURSE.CREATED_BY, createdBy)
                 .execute();
     }
 
@@ -36,7 +36,7 @@ class CourseRepository {
         return db.update(COURSE)
                 .set(COURSE.TITLE, form.title().strip()).set(COURSE.DESCRIPTION_HTML, descriptionHtml)
                 .set(COURSE.STARTS_ON, form.startsOn()).set(COURSE.ENDS_ON, form.endsOn())
-                .set(COURSE.VISIBILITY, form.visibility().name()).set(COURSE.UPDATED_AT, currentOffsetDateTime())
+                .set(CourseColumns.VISIBILITY, form.visibility()).set(COURSE.UPDATED_AT, currentOffsetDateTime())
                 .where(COURSE.ID.eq(id))
                 .execute() == 1;
     }
@@ -65,7 +65,7 @@ class CourseRepository {
 
     private List<CourseSummary> courses(Condition condition) {
         var students = db.select(ENROLMENT.COURSE_ID, count().as("students")).from(ENROLMENT)
-                .where(ENROLMENT.STATUS.eq("ACTIVE")).groupBy(ENROLMENT.COURSE_ID).asTable("students");
+                .where(CourseColumns.ENROLMENT_STATUS.eq(EnrolmentStatus.ACTIVE)).groupBy(ENROLMENT.COURSE_ID).asTable("students");
         return db.select(COURSE.asterisk(), students.field("students", Integer.class))
                 .from(COURSE)
                 .leftJoin(students).on(students.field(ENROLMENT.COURSE_ID).eq(COURSE.ID))
@@ -78,11 +78,11 @@ class CourseRepository {
     Optional<JoinPreview> joinPreview(String code) {
         return db.fetchOptional("select * from join_code_preview(?)", code)
                 .map(r -> new JoinPreview(r.get("course_id", UUID.class), r.get("title", String.class),
-                        r.get("teacher_name", String.class), r.get("archived", Boolean.class), r.get("enrolment_status", String.class)));
+                        r.get("teacher_name", String.class), r.get("archived", Boolean.class), Optional.ofNullable(r.get("enrolment_status", String.class)).map(EnrolmentStatus::valueOf).orElse(null)));
     }
 
-    /** @param enrolmentStatus the caller's enrolment in the course: null, ACTIVE, LEFT or REMOVED */
-    record JoinPreview(UUID courseId, String title, String teacherName, boolean archived, String enrolmentStatus) {
+    /** @param enrolmentStatus the caller's enrolment in the course, null when they never joined it */
+    record JoinPreview(UUID courseId, String title, String teacherName, boolean archived, EnrolmentStatus enrolmentStatus) {
     }
 
     boolean replaceJoinCode(UUID courseId, String code) {
@@ -108,15 +108,15 @@ class CourseRepository {
     record JoinAttempt(String outcome, UUID courseId, UUID tenantId, String title) {
     }
 
-    boolean endEnrolment(UUID courseId, UUID studentId, String status) {
-        return db.update(ENROLMENT).set(ENROLMENT.STATUS, status).set(ENROLMENT.UPDATED_AT, currentOffsetDateTime())
-                .where(ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STUDENT_ID.eq(studentId)).and(ENROLMENT.STATUS.eq("ACTIVE")))
+    boolean endEnrolment(UUID courseId, UUID studentId, EnrolmentStatus status) {
+        return db.update(ENROLMENT).set(CourseColumns.ENROLMENT_STATUS, status).set(ENROLMENT.UPDATED_AT, currentOffsetDateTime())
+                .where(ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.STUDENT_ID.eq(studentId)).and(CourseColumns.ENROLMENT_STATUS.eq(EnrolmentStatus.ACTIVE)))
                 .execute() == 1;
     }
 
     private static CourseSummary summary(Record r, Integer students) {
         return new CourseSummary(r.get(COURSE.ID), r.get(COURSE.TITLE), r.get(COURSE.DESCRIPTION_HTML), r.get(COURSE.STARTS_ON),
-                r.get(COURSE.ENDS_ON), Visibility.valueOf(r.get(COURSE.VISIBILITY)), r.get(COURSE.JOIN_CODE),
+                r.get(COURSE.ENDS_ON), EnumColumn.get(r, CourseColumns.VISIBILITY), r.get(COURSE.JOIN_CODE),
                 r.get(COURSE.ARCHIVED_AT) != null, students == null ? 0 : students);
     }
 }

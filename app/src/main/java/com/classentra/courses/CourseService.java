@@ -183,8 +183,8 @@ public class CourseService {
         }
         return scopes.asStudent(student, () -> courses.joinPreview(normalized)).map(p -> new JoinInvitation(p.title(), p.teacherName(),
                 p.archived() ? JoinOutcome.COURSE_ARCHIVED
-                        : "ACTIVE".equals(p.enrolmentStatus()) ? JoinOutcome.ALREADY_ENROLLED
-                        : "REMOVED".equals(p.enrolmentStatus()) ? JoinOutcome.REMOVED : JoinOutcome.JOINED));
+                        : p.enrolmentStatus() == EnrolmentStatus.ACTIVE ? JoinOutcome.ALREADY_ENROLLED
+                        : p.enrolmentStatus() == EnrolmentStatus.REMOVED ? JoinOutcome.REMOVED : JoinOutcome.JOINED));
     }
 
     /** The code in canonical form, or null when it cannot be one; refused with RateLimitedException when over the limits. */
@@ -238,7 +238,7 @@ public class CourseService {
 
     public void leave(SignedInUser student, UUID courseId) {
         scopes.asStudent(student, () -> {
-            if (!courses.endEnrolment(courseId, student.id(), "LEFT")) {
+            if (!courses.endEnrolment(courseId, student.id(), EnrolmentStatus.LEFT)) {
                 throw new CourseNotFoundException();
             }
             return null;
@@ -247,7 +247,7 @@ public class CourseService {
 
     public void removeStudent(SignedInUser teacher, UUID courseId, UUID studentId) {
         asTeacher(teacher, () -> {
-            if (!courses.endEnrolment(courseId, studentId, "REMOVED")) {
+            if (!courses.endEnrolment(courseId, studentId, EnrolmentStatus.REMOVED)) {
                 throw new CourseNotFoundException();
             }
             audit.record(teacher.tenantId(), teacher.id(), "course.student_removed", "course", courseId.toString(), Map.of("student", studentId.toString()));

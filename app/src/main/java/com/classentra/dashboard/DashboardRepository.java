@@ -14,8 +14,9 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.trueCondition;
 
+import com.classentra.classwork.ItemColumns;
+import com.classentra.classwork.ItemKind;
 import com.classentra.courses.ActiveEnrolments;
-import com.classentra.classwork.GradingScale;
 import com.classentra.dashboard.StudentDashboard.Deadline;
 import com.classentra.dashboard.StudentDashboard.EnrolledCourse;
 import com.classentra.dashboard.StudentDashboard.Feedback;
@@ -67,7 +68,7 @@ class DashboardRepository {
         return db.select(COURSE_ITEM.COURSE_ID, COURSE.TITLE, COURSE_ITEM.ID, COURSE_ITEM.TITLE, COURSE_ITEM.STARTS_AT,
                         COURSE_ITEM.DURATION_MINUTES, COURSE_ITEM.MEETING_URL)
                 .from(COURSE_ITEM).join(COURSE).on(COURSE.ID.eq(COURSE_ITEM.COURSE_ID))
-                .where(whose, COURSE_ITEM.KIND.eq("SESSION"), COURSE_ITEM.STARTS_AT.ge(utc(from)), COURSE_ITEM.STARTS_AT.lt(utc(to)),
+                .where(whose, ItemColumns.KIND.eq(ItemKind.SESSION), COURSE_ITEM.STARTS_AT.ge(utc(from)), COURSE_ITEM.STARTS_AT.lt(utc(to)),
                         COURSE.ARCHIVED_AT.isNull())
                 .orderBy(COURSE_ITEM.STARTS_AT, COURSE_ITEM.ID)
                 .limit(limit)
@@ -105,18 +106,18 @@ class DashboardRepository {
         Field<Integer> recentTurnIns = field(select(count()).from(SUBMISSION)
                 .where(SUBMISSION.COURSE_ID.eq(COURSE.ID), SUBMISSION.SUBMITTED_AT.ge(utc(since))));
         CourseItem newest = COURSE_ITEM.as("newest");
-        Table<?> lastPost = lateral(select(newest.ID, newest.TITLE, newest.KIND, newest.CREATED_AT).from(newest)
+        Table<?> lastPost = lateral(select(newest.ID, newest.TITLE, newest.CREATED_AT).from(newest)
                 .where(newest.COURSE_ID.eq(COURSE.ID), newest.SHARED.isTrue())
                 .orderBy(newest.CREATED_AT.desc()).limit(1)).as("last_post");
         Field<OffsetDateTime> postedAt = lastPost.field(newest.CREATED_AT);
         return db.select(COURSE.ID, COURSE.TITLE, students, lastPost.field(newest.ID), lastPost.field(newest.TITLE),
-                        lastPost.field(newest.KIND), postedAt, recentTurnIns)
+                        postedAt, recentTurnIns)
                 .from(COURSE).leftJoin(lastPost).on(trueCondition())
                 .where(COURSE.TENANT_ID.eq(tenantId), COURSE.ARCHIVED_AT.isNull())
                 .orderBy(postedAt.desc().nullsLast(), COURSE.TITLE, COURSE.ID)
                 .limit(limit)
                 .fetch(r -> new CourseActivity(r.value1(), r.value2(), r.value3(),
-                        r.value4() == null ? null : new Post(r.value4(), r.value5(), r.value6(), r.value7().toInstant()), r.value8()));
+                        r.value4() == null ? null : new Post(r.value4(), r.value5(), r.value6().toInstant()), r.value7()));
     }
 
     /**
@@ -138,13 +139,13 @@ class DashboardRepository {
             Condition condition, boolean missing) {
         return db.select(COURSE_ITEM.COURSE_ID, COURSE.TITLE, COURSE_ITEM.ID, COURSE_ITEM.TITLE, COURSE_ITEM.DUE_AT, inline(missing))
                 .from(COURSE_ITEM).join(COURSE).on(COURSE.ID.eq(COURSE_ITEM.COURSE_ID))
-                .where(COURSE_ITEM.COURSE_ID.in(activeCoursesOf(studentId)), COURSE_ITEM.KIND.eq("ASSIGNMENT"), COURSE.ARCHIVED_AT.isNull(), condition);
+                .where(COURSE_ITEM.COURSE_ID.in(activeCoursesOf(studentId)), ItemColumns.KIND.eq(ItemKind.ASSIGNMENT), COURSE.ARCHIVED_AT.isNull(), condition);
     }
 
     /** Grades most recently returned to the student, in courses they still attend. */
     List<Feedback> feedback(UUID studentId, int limit) {
         return db.select(GRADE.COURSE_ID, COURSE.TITLE, GRADE.ASSIGNMENT_ID, COURSE_ITEM.TITLE, GRADE.POINTS, GRADE.LETTER,
-                        COURSE_ITEM.GRADING_SCALE, COURSE_ITEM.POINTS_POSSIBLE, GRADE.RETURNED_AT)
+                        ItemColumns.GRADING_SCALE, COURSE_ITEM.POINTS_POSSIBLE, GRADE.RETURNED_AT)
                 .from(GRADE)
                 .join(COURSE_ITEM).on(COURSE_ITEM.ID.eq(GRADE.ASSIGNMENT_ID))
                 .join(COURSE).on(COURSE.ID.eq(GRADE.COURSE_ID))
@@ -154,7 +155,7 @@ class DashboardRepository {
                 .fetch(r -> {
                     Grade grade = new Grade(r.value3(), studentId, r.value5(), r.value6(), "", null, r.value9().toInstant());
                     return new Feedback(r.value1(), r.value2(), r.value3(), r.value4(),
-                            grade.display(GradingScale.valueOf(r.value7()), r.value8()), r.value9().toInstant());
+                            grade.display(r.value7(), r.value8()), r.value9().toInstant());
                 });
     }
 

@@ -34,6 +34,6 @@ public record TeacherDashboard(List<Session> sessionsToday, List<WorkToGrade> wo
     }
 
     /** An item posted in a course. */
-    public record Post(UUID itemId, String title, String kind, Instant postedAt) {
+    public record Post(UUID itemId, String title, Instant postedAt) {
     }
 }

@@ -9,6 +9,10 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
+import com.classentra.classwork.GradingScale;
+import com.classentra.classwork.ItemColumns;
+import com.classentra.classwork.ItemKind;
+import com.classentra.classwork.LatePolicy;
 import com.classentra.courses.ActiveEnrolments;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -30,8 +34,8 @@ class GradeRepository {
         this.db = db;
     }
 
-    record AssignmentRef(UUID id, UUID tenantId, UUID courseId, String title, String gradingScale, BigDecimal pointsPossible,
-            OffsetDateTime dueAt, String latePolicy, Integer latePenaltyPercent) {
+    record AssignmentRef(UUID id, UUID tenantId, UUID courseId, String title, GradingScale gradingScale, BigDecimal pointsPossible,
+            OffsetDateTime dueAt, LatePolicy latePolicy, Integer latePenaltyPercent) {
     }
 
     Optional<AssignmentRef> assignment(UUID courseId, UUID assignmentId) {
@@ -44,10 +48,10 @@ class GradeRepository {
     }
 
     private List<AssignmentRef> assignments(org.jooq.Condition condition) {
-        return db.select(COURSE_ITEM.ID, COURSE_ITEM.TENANT_ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.TITLE, COURSE_ITEM.GRADING_SCALE,
-                        COURSE_ITEM.POINTS_POSSIBLE, COURSE_ITEM.DUE_AT, COURSE_ITEM.LATE_POLICY, COURSE_ITEM.LATE_PENALTY_PERCENT)
+        return db.select(COURSE_ITEM.ID, COURSE_ITEM.TENANT_ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.TITLE, ItemColumns.GRADING_SCALE,
+                        COURSE_ITEM.POINTS_POSSIBLE, COURSE_ITEM.DUE_AT, ItemColumns.LATE_POLICY, COURSE_ITEM.LATE_PENALTY_PERCENT)
                 .from(COURSE_ITEM)
-                .where(condition.and(COURSE_ITEM.KIND.eq("ASSIGNMENT")))
+                .where(condition.and(ItemColumns.KIND.eq(ItemKind.ASSIGNMENT)))
                 .orderBy(COURSE_ITEM.DUE_AT.asc().nullsLast(), COURSE_ITEM.CREATED_AT)
                 .fetch(r -> new AssignmentRef(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9()));
     }

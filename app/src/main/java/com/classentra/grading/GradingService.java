@@ -68,7 +68,7 @@ public class GradingService {
             if (!problems.isEmpty()) {
                 return new Graded(null, problems);
             }
-            boolean letter = GradingScale.LETTER.name().equals(assignment.gradingScale());
+            boolean letter = assignment.gradingScale() == GradingScale.LETTER;
             String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
             boolean wasReturned = grades.grade(assignmentId, studentId).map(Grade::returned).orElse(false);
             grades.save(assignment, studentId, letter ? null : form.points(), letter ? form.letter() : null,
@@ -206,7 +206,7 @@ public class GradingService {
 
     private List<Column> columns(UUID courseId) {
         return grades.assignments(courseId).stream()
-                .map(a -> new Column(a.id(), a.title(), GradingScale.valueOf(a.gradingScale()), a.pointsPossible(),
+                .map(a -> new Column(a.id(), a.title(), a.gradingScale(), a.pointsPossible(),
                         a.dueAt() == null ? null : a.dueAt().toInstant()))
                 .toList();
     }
@@ -238,13 +238,13 @@ public class GradingService {
 
     private static GradeChange change(AssignmentRef assignment, HistoryRow h) {
         Grade asGrade = new Grade(assignment.id(), null, h.points(), h.letter(), h.feedbackHtml(), h.gradedAt().toInstant(), null);
-        return new GradeChange(asGrade.display(GradingScale.valueOf(assignment.gradingScale()), assignment.pointsPossible()), h.feedbackHtml(),
+        return new GradeChange(asGrade.display(assignment.gradingScale(), assignment.pointsPossible()), h.feedbackHtml(),
                 h.gradedBy(), h.gradedAt().toInstant(), h.reason());
     }
 
     private static Map<String, String> validate(AssignmentRef assignment, GradeForm form) {
         Map<String, String> problems = new HashMap<>();
-        switch (GradingScale.valueOf(assignment.gradingScale())) {
+        switch (assignment.gradingScale()) {
             case LETTER -> {
                 if (form.letter() == null || !LETTERS.contains(form.letter())) {
                     problems.put("letter", "Choose a letter grade");

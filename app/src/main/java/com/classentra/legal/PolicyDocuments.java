@@ -69,11 +69,11 @@ public class PolicyDocuments {
             Document latest = latest(kind);
             // A text published before (even as an older version) is not published again: a node still
             // running the previous release must not turn the documents back during a rolling deploy.
-            if (latest != null && db.fetchExists(POLICY_DOCUMENT, POLICY_DOCUMENT.KIND.eq(kind.name()).and(POLICY_DOCUMENT.SHA256.eq(sha)))) {
+            if (latest != null && db.fetchExists(POLICY_DOCUMENT, PolicyColumns.DOCUMENT_KIND.eq(kind).and(POLICY_DOCUMENT.SHA256.eq(sha)))) {
                 return latest;
             }
             int version = latest == null ? 1 : latest.version() + 1;
-            db.insertInto(POLICY_DOCUMENT).set(POLICY_DOCUMENT.KIND, kind.name()).set(POLICY_DOCUMENT.VERSION, version)
+            db.insertInto(POLICY_DOCUMENT).set(PolicyColumns.DOCUMENT_KIND, kind).set(POLICY_DOCUMENT.VERSION, version)
                     .set(POLICY_DOCUMENT.SHA256, sha).set(POLICY_DOCUMENT.BODY, body).execute();
             return new Document(kind, version, sha, body);
         });
@@ -83,7 +83,7 @@ public class PolicyDocuments {
     }
 
     private Document latest(PolicyKind kind) {
-        return db.selectFrom(POLICY_DOCUMENT).where(POLICY_DOCUMENT.KIND.eq(kind.name()))
+        return db.selectFrom(POLICY_DOCUMENT).where(PolicyColumns.DOCUMENT_KIND.eq(kind))
                 .orderBy(POLICY_DOCUMENT.VERSION.desc()).limit(1)
                 .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody()));
     }
@@ -101,12 +101,15 @@ public class PolicyDocuments {
 
     /** Required documents whose current version the user has not accepted; read in the user's own scope. */
     public List<PolicyKind> pending(UUID userId, Set<Role> roles) {
-        Set<String> accepted = Set.copyOf(scoped.asUser(userId, () -> db.select(POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION)
+        Set<Accepted> accepted = Set.copyOf(scoped.asUser(userId, () -> db.select(PolicyColumns.ACCEPTANCE_KIND, POLICY_ACCEPTANCE.VERSION)
                 .from(POLICY_ACCEPTANCE).where(POLICY_ACCEPTANCE.USER_ID.eq(userId))
-                .fetch(r -> r.value1() + "#" + r.value2())));
+                .fetch(r -> new Accepted(r.value1(), r.value2()))));
         return PolicyKind.requiredFor(roles).stream()
-                .filter(kind -> !accepted.contains(kind.name() + "#" + current(kind).version()))
+                .filter(kind -> !accepted.contains(new Accepted(kind, current(kind).version())))
                 .toList();
+    }
+
+    private record Accepted(PolicyKind kind, int version) {
     }
 
     /** Records that the user accepted the current version of each document, with the hash of its text. */
@@ -116,7 +119,7 @@ public class PolicyDocuments {
             Document document = current(kind);
             db.insertInto(POLICY_ACCEPTANCE)
                     .set(POLICY_ACCEPTANCE.USER_ID, userId)
-                    .set(POLICY_ACCEPTANCE.KIND, kind.name())
+                    .set(PolicyColumns.ACCEPTANCE_KIND, kind)
                     .set(POLICY_ACCEPTANCE.VERSION, document.version())
                     .set(POLICY_ACCEPTANCE.SHA256, document.sha256())
                     .onConflictDoNothing()

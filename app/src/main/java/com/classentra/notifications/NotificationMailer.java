@@ -4,6 +4,7 @@ import com.classentra.db.jooq.tables.records.NotificationDigestRecord;
 import com.classentra.db.jooq.tables.records.NotificationRecord;
 import com.classentra.notifications.NotificationRepository.Outgoing;
 import com.classentra.platform.ClassentraProperties;
+import com.classentra.platform.db.EnumColumn;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.jobs.QueueDrain;
 import com.classentra.platform.jobs.QueueTable;
@@ -55,7 +56,7 @@ class NotificationMailer {
         this.properties = properties;
         RetryPolicy retries = new RetryPolicy(maxAttempts, firstRetry, maxRetry);
         this.emails = new QueueDrain<>("notification-email", NotificationRepository.EMAIL_QUEUE, retries, LEASE,
-                row -> "notification " + row.getId() + " (" + row.getKind() + ")", db, platformScope, meters);
+                row -> "notification " + row.getId() + " (" + EnumColumn.get(row, NotificationColumns.KIND) + ")", db, platformScope, meters);
         this.digests = new QueueDrain<>("notification-digest", NotificationRepository.DIGEST_QUEUE, retries, LEASE,
                 row -> "digest of person " + row.getUserId(), db, platformScope, meters);
     }

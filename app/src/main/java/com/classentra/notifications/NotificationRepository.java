@@ -82,9 +82,9 @@ class NotificationRepository {
      */
     List<UUID> insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
         var insert = insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID,
-                        NOTIFICATION.COURSE_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK)
+                        NOTIFICATION.COURSE_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK)
                 .select(select(field("gen_random_uuid()", UUID.class), RECIPIENT, val(tenantId, UUID.class), val(courseId, UUID.class),
-                        val(kind.name()), val(title), val(link)).from(table(name("recipients"))));
+                        val(kind, NotificationColumns.KIND), val(title), val(link)).from(table(name("recipients"))));
         return db.resultQuery("with recipients(user_id) as ({0}), inserted as ({1}) select distinct user_id from recipients", recipients, insert)
                 .fetch(0, UUID.class);
     }
@@ -95,13 +95,13 @@ class NotificationRepository {
 
     /** Newest first, with the course title when the reader can still see the course. */
     List<Notification> latest(UUID userId, int offset, int limit) {
-        return db.select(NOTIFICATION.ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE, NOTIFICATION.LINK,
+        return db.select(NOTIFICATION.ID, NotificationColumns.KIND, NOTIFICATION.TITLE, COURSE.TITLE, NOTIFICATION.LINK,
                         NOTIFICATION.CREATED_AT, NOTIFICATION.READ_AT)
                 .from(NOTIFICATION).leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
                 .where(NOTIFICATION.USER_ID.eq(userId))
                 .orderBy(NOTIFICATION.CREATED_AT.desc(), NOTIFICATION.ID)
                 .offset(offset).limit(limit)
-                .fetch(r -> new Notification(r.value1(), NotificationKind.valueOf(r.value2()), r.value3(), r.value4(), r.value5(),
+                .fetch(r -> new Notification(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7()));
     }
 
@@ -123,17 +123,18 @@ class NotificationRepository {
 
     Map<NotificationKind, EmailDelivery> preferences(UUID userId) {
         Map<NotificationKind, EmailDelivery> chosen = new EnumMap<>(NotificationKind.class);
-        db.selectFrom(NOTIFICATION_PREFERENCE).where(NOTIFICATION_PREFERENCE.USER_ID.eq(userId))
-                .forEach(r -> chosen.put(NotificationKind.valueOf(r.getKind()), EmailDelivery.valueOf(r.getDelivery())));
+        db.select(NotificationColumns.PREFERENCE_KIND, NotificationColumns.PREFERENCE_DELIVERY).from(NOTIFICATION_PREFERENCE)
+                .where(NOTIFICATION_PREFERENCE.USER_ID.eq(userId))
+                .forEach(r -> chosen.put(r.value1(), r.value2()));
         return chosen;
     }
 
     void setPreference(UUID userId, NotificationKind kind, EmailDelivery delivery) {
         db.insertInto(NOTIFICATION_PREFERENCE)
-                .set(NOTIFICATION_PREFERENCE.USER_ID, userId).set(NOTIFICATION_PREFERENCE.KIND, kind.name())
-                .set(NOTIFICATION_PREFERENCE.DELIVERY, delivery.name())
-                .onConflict(NOTIFICATION_PREFERENCE.USER_ID, NOTIFICATION_PREFERENCE.KIND).doUpdate()
-                .set(NOTIFICATION_PREFERENCE.DELIVERY, delivery.name())
+                .set(NOTIFICATION_PREFERENCE.USER_ID, userId).set(NotificationColumns.PREFERENCE_KIND, kind)
+                .set(NotificationColumns.PREFERENCE_DELIVERY, delivery)
+                .onConflict(NOTIFICATION_PREFERENCE.USER_ID, NotificationColumns.PREFERENCE_KIND).doUpdate()
+                .set(NotificationColumns.PREFERENCE_DELIVERY, delivery)
                 .execute();
     }
 
@@ -148,11 +149,11 @@ class NotificationRepository {
 
     /** The notification with what the mailer needs about its recipient and their preference for its kind (platform scope). */
     Optional<Outgoing> outgoing(UUID notificationId) {
-        return db.select(outgoingFields(coalesce(NOTIFICATION_PREFERENCE.DELIVERY, EmailDelivery.DEFAULT.name())))
+        return db.select(outgoingFields(coalesce(NotificationColumns.PREFERENCE_DELIVERY, EmailDelivery.DEFAULT)))
                 .from(NOTIFICATION)
                 .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
                 .leftJoin(NOTIFICATION_PREFERENCE).on(NOTIFICATION_PREFERENCE.USER_ID.eq(NOTIFICATION.USER_ID)
-                        .and(NOTIFICATION_PREFERENCE.KIND.eq(NOTIFICATION.KIND)))
+                        .and(NotificationColumns.PREFERENCE_KIND.eq(NotificationColumns.KIND)))
                 .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
                 .where(NOTIFICATION.ID.eq(notificationId))
                 .fetchOptional(NotificationRepository::outgoing);
@@ -160,7 +161,7 @@ class NotificationRepository {
 
     /** The person's notifications waiting for their digest, oldest first (platform scope). */
     List<Outgoing> digestOf(UUID userId) {
-        return db.select(outgoingFields(val(EmailDelivery.DIGEST.name())))
+        return db.select(outgoingFields(val(EmailDelivery.DIGEST, NotificationColumns.PREFERENCE_DELIVERY)))
                 .from(NOTIFICATION)
                 .join(APP_USER).on(APP_USER.ID.eq(NOTIFICATION.USER_ID))
                 .leftJoin(COURSE).on(COURSE.ID.eq(NOTIFICATION.COURSE_ID))
@@ -204,15 +205,15 @@ class NotificationRepository {
                 .fetchMap(NOTIFICATION.USER_ID, unread);
     }
 
-    private static List<SelectField<?>> outgoingFields(Field<String> delivery) {
-        return List.of(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NOTIFICATION.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
+    private static List<SelectField<?>> outgoingFields(Field<EmailDelivery> delivery) {
+        return List.of(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
                 NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE, delivery,
                 APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED));
     }
 
     private static Outgoing outgoing(Record r) {
-        return new Outgoing(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), NotificationKind.valueOf(r.get(3, String.class)),
+        return new Outgoing(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, NotificationKind.class),
                 r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, String.class),
-                Locale.forLanguageTag(r.get(9, String.class)), EmailDelivery.valueOf(r.get(10, String.class)), r.get(11, Boolean.class));
+                Locale.forLanguageTag(r.get(9, String.class)), r.get(10, EmailDelivery.class), r.get(11, Boolean.class));
     }
 }

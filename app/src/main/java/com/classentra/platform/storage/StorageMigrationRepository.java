@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.val;
 
 import com.classentra.db.jooq.tables.records.StorageMigrationFailureRecord;
 import com.classentra.db.jooq.tables.records.StorageMigrationRecord;
+import com.classentra.platform.db.EnumColumn;
 import com.classentra.platform.jobs.QueueTable;
 import com.classentra.platform.plugins.StoredSlot;
 import com.classentra.plugin.api.Slot;
@@ -65,7 +66,7 @@ class StorageMigrationRepository {
     }
 
     Optional<StorageMigration> running() {
-        return db.selectFrom(STORAGE_MIGRATION).where(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name()))
+        return db.selectFrom(STORAGE_MIGRATION).where(StorageColumns.MIGRATION_STATUS.eq(StorageMigration.Status.COPYING))
                 .fetchOptional(this::migration);
     }
 
@@ -78,7 +79,7 @@ class StorageMigrationRepository {
         Map<String, String> config = json.readValue(r.getSourceConfig().data(), CONFIG);
         StoredSlot source = new StoredSlot(Slot.STORAGE, r.getSourceProviderId(), r.getSourcePluginId(), config, r.getSourceVersion(), null, null);
         return new StorageMigration(r.getId(), source, r.getTargetProviderId(), r.getTargetVersion(),
-                StorageMigration.Status.valueOf(r.getStatus()), r.getListingCursor(), r.getListingDone(), r.getObjectsListed(),
+                EnumColumn.get(r, StorageColumns.MIGRATION_STATUS), r.getListingCursor(), r.getListingDone(), r.getObjectsListed(),
                 r.getObjectsCopied(), r.getObjectsPresent(), r.getObjectsGone(), r.getBytesCopied(), failing(r.getId(), noCondition()),
                 failing(r.getId(), STORAGE_MIGRATION_FAILURE.STATUS.eq(QueueTable.DEAD)),
                 r.getLastError(), r.getStartedAt(), r.getFinishedAt());
@@ -111,10 +112,10 @@ class StorageMigrationRepository {
 
     void finish(UUID id, StorageMigration.Status status) {
         db.update(STORAGE_MIGRATION)
-                .set(STORAGE_MIGRATION.STATUS, status.name())
+                .set(StorageColumns.MIGRATION_STATUS, status)
                 .set(STORAGE_MIGRATION.FINISHED_AT, currentOffsetDateTime())
                 .set(STORAGE_MIGRATION.UPDATED_AT, currentOffsetDateTime())
-                .where(STORAGE_MIGRATION.ID.eq(id).and(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name())))
+                .where(STORAGE_MIGRATION.ID.eq(id).and(StorageColumns.MIGRATION_STATUS.eq(StorageMigration.Status.COPYING)))
                 .execute();
     }
 
@@ -128,7 +129,7 @@ class StorageMigrationRepository {
                         STORAGE_MIGRATION_FAILURE.LAST_ERROR, STORAGE_MIGRATION_FAILURE.NEXT_ATTEMPT_AT, STORAGE_MIGRATION_FAILURE.STATUS)
                 .select(select(val(id), val(key), val(error), val(nextAttemptAt), val(status))
                         .whereExists(selectOne().from(STORAGE_MIGRATION).where(STORAGE_MIGRATION.ID.eq(id)
-                                .and(STORAGE_MIGRATION.STATUS.eq(StorageMigration.Status.COPYING.name())))))
+                                .and(StorageColumns.MIGRATION_STATUS.eq(StorageMigration.Status.COPYING)))))
                 // Listed again after a restart before the cursor was saved: one more failed try of the same object.
                 .onConflict(STORAGE_MIGRATION_FAILURE.MIGRATION_ID, STORAGE_MIGRATION_FAILURE.OBJECT_KEY).doUpdate()
                 .set(STORAGE_MIGRATION_FAILURE.ATTEMPTS, STORAGE_MIGRATION_FAILURE.ATTEMPTS.plus(1))
