@@ -23,12 +23,49 @@ class SignOutEverywhereJourneyTest {
             assertThat(laptop.heading("Active sessions")).isVisible();
             laptop.see("This session").screenshot("two-sessions");
             laptop.click("Sign out everywhere else");
-            laptop.see("Signed out of 1 other session(s).");
+            laptop.see("Signed out of 1 other session.");
 
             phone.open("/settings");
             phone.waitForPath("/login");
             laptop.open("/settings");
             assertThat(laptop.heading("Active sessions")).isVisible();
+        }
+    }
+
+    /**
+     * The newcomer's case: a session that has just answered the welcome survey keeps itself when it ends the others,
+     * also once this node re-reads the revocation from the database (after the 2 s cache).
+     */
+    @Test
+    void aSessionThatAnsweredTheSurveyStaysSignedInAfterEndingTheOthers(Journey laptop) {
+        String email = "newcomer-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "quiet river lantern";
+        laptop.open("/signup");
+        laptop.fill("First name", "Nadia").fill("Last name", "Haddad").fill("Email", email).fill("Password", password);
+        laptop.page().getByRole(com.microsoft.playwright.options.AriaRole.CHECKBOX).first().check();
+        laptop.click("Create account").waitForPath("/login");
+        laptop.signIn(email, password);
+        laptop.open(laptop.mailbox().linkTo(email, "/verify-email?token="));
+        assertThat(laptop.heading("Your email is confirmed")).isVisible();
+        laptop.click("Continue");
+        assertThat(laptop.heading("Welcome, Nadia Haddad")).isVisible();
+        laptop.click("Save and continue");
+        assertThat(laptop.heading("Teaching")).isVisible();
+
+        try (Journey phone = laptop.anotherDevice()) {
+            phone.signIn(email, password).waitForPath("/teacher");
+            laptop.navigation("Settings").click();
+            assertThat(laptop.heading("Active sessions")).isVisible();
+            laptop.click("Sign out everywhere else");
+            laptop.see("Signed out of 1 other session.");
+
+            phone.open("/settings");
+            phone.waitForPath("/login");
+            laptop.page().waitForTimeout(2_500);
+            laptop.open("/settings");
+            assertThat(laptop.heading("Active sessions")).isVisible();
+            laptop.open("/teacher");
+            assertThat(laptop.heading("Teaching")).isVisible();
         }
     }
 }

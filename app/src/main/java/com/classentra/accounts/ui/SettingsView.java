@@ -61,7 +61,7 @@ public class SettingsView extends Main {
 
         Button others = new Button("Sign out everywhere else", e -> {
             int ended = sessions.endSessions(user.id(), currentSession);
-            Notification.show(ended == 0 ? "No other session was open." : "Signed out of " + ended + " other session(s).");
+            Notification.show(ended == 0 ? "No other session was open." : ended == 1 ? "Signed out of 1 other session." : "Signed out of " + ended + " other sessions.");
             refresh();
         });
         Button everywhere = new Button("Sign out everywhere", e -> {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,10 @@ class SessionRevocations {
     private record Cached(Instant revokedBefore, Instant readAt) {
     }
 
-    void revoke(UUID userId, Instant before) {
+    void revoke(UUID userId, Instant requested) {
+        // PostgreSQL keeps microseconds and rounds, possibly upwards: truncated, the stored moment is never after the
+        // caller's, so the session it keeps (marked with the caller's instant) is not void once another read comes back.
+        Instant before = requested.truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime at = OffsetDateTime.ofInstant(before, ZoneOffset.UTC);
         // The person's own row, written in their scope whoever ends their sessions (themself, a reset, an operator).
         scoped.runAsUser(userId, () -> db.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, userId)
