@@ -223,10 +223,11 @@ public class GradingService {
             for (Column column : columns) {
                 String key = key(column.assignmentId(), student.id());
                 Turnin turnin = turnins.get(key);
-                SubmissionStatus status = SubmissionStatus.of(turnin == null ? null : turnin.submittedAt().toInstant(),
-                        turnin != null && turnin.late(), column.dueAt(), now);
-                cells.put(column.assignmentId(), new Cell(status, turnin == null ? null : turnin.submittedAt().toInstant(),
-                        turnin == null ? 0 : turnin.versions(), graded.get(key)));
+                Instant turnedInAt = turnin == null ? null : turnin.submittedAt().toInstant();
+                Grade grade = graded.get(key);
+                SubmissionStatus status = SubmissionStatus.of(turnedInAt, turnin != null && turnin.late(), column.dueAt(), now)
+                        .afterReturn(grade == null ? null : grade.returnedAt(), turnedInAt);
+                cells.put(column.assignmentId(), new Cell(status, turnedInAt, turnin == null ? 0 : turnin.versions(), grade));
             }
             return new Row(student.id(), student.name(), student.email(), cells);
         }).toList();

@@ -91,9 +91,12 @@ class ClassroomJourneyTest {
             studentBrowser.see("Graded: Four-part chorale").screenshot("notification");
             studentBrowser.page().getByText("Graded: Four-part chorale").click();
             studentBrowser.see("Grade: 18 / 20").see("Lovely voice leading.").screenshot("graded");
+            assertThat(studentBrowser.page().locator(".your-work [theme~=badge]").first()).hasText("Returned");
             studentBrowser.open("/courses/" + course.id() + "/grades");
             studentBrowser.see("18 / 20");
         }
+        teacherBrowser.page().reload();
+        assertThat(teacherBrowser.page().locator(".roster [theme~=badge]").first()).hasText("Returned");
         teacherBrowser.open("/courses/" + course.id() + "/grades");
         teacherBrowser.see("Export CSV").see("18 / 20").screenshot("gradebook");
         teacherBrowser.page().setViewportSize(390, 844);

@@ -72,6 +72,28 @@ class GradingServiceTest {
     }
 
     @Test
+    void returnedWorkReadsReturnedUntilTheStudentTurnsInAgain() {
+        SignedInUser teacher = classrooms.teacher();
+        CourseSummary course = classrooms.course(teacher, "Cello");
+        SignedInUser student = classrooms.student();
+        classrooms.enrol(student, course);
+        CourseItem essay = assignment(teacher, course, "Essay", GradingScale.POINTS, null);
+        classwork.turnIn(student, course.id(), essay.id(), "<p>Done</p>", List.of());
+        grading.grade(teacher, course.id(), essay.id(), student.id(), new GradeForm(new BigDecimal("7"), null, "", false, null));
+        assertThat(statusOf(teacher, course, essay)).as("graded, not yet returned").isEqualTo(SubmissionStatus.SUBMITTED);
+
+        grading.returnGrades(teacher, course.id(), essay.id(), List.of(student.id()));
+        assertThat(statusOf(teacher, course, essay)).isEqualTo(SubmissionStatus.RETURNED);
+
+        classwork.turnIn(student, course.id(), essay.id(), "<p>Second try</p>", List.of());
+        assertThat(statusOf(teacher, course, essay)).as("new work to grade").isEqualTo(SubmissionStatus.SUBMITTED);
+    }
+
+    private SubmissionStatus statusOf(SignedInUser teacher, CourseSummary course, CourseItem assignment) {
+        return grading.rows(teacher, course.id(), 0, 10).getFirst().cells().get(assignment.id()).status();
+    }
+
+    @Test
     void letterAndPercentageScales() {
         SignedInUser teacher = classrooms.teacher();
         CourseSummary course = classrooms.course(teacher, "Piano");

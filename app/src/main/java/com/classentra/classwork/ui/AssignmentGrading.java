@@ -3,6 +3,7 @@ package com.classentra.classwork.ui;
 import com.classentra.classwork.CourseItem;
 import com.classentra.platform.security.SignedInUser;
 import com.vaadin.flow.component.Component;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,5 +16,9 @@ public interface AssignmentGrading {
     Component rosterFor(SignedInUser teacher, CourseItem assignment);
 
     /** The student's grade and feedback, once returned. */
-    Optional<Component> returnedGradeFor(SignedInUser student, CourseItem assignment);
+    Optional<ReturnedGrade> returnedGradeFor(SignedInUser student, CourseItem assignment);
+
+    /** A grade the teacher returned: when (it changes the student's status), and how it shows. */
+    record ReturnedGrade(Instant returnedAt, Component view) {
+    }
 }

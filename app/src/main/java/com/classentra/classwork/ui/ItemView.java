@@ -30,6 +30,8 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -111,14 +113,11 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
         Section section = new Section();
         section.addClassName("your-work");
         Submission submission = classwork.submissionOf(user, item.courseId(), item.id());
-        Span status = new Span(submission.status().label());
-        status.getElement().getThemeList().add(switch (submission.status()) {
-            case SUBMITTED -> "badge success";
-            case LATE, MISSING -> "badge error";
-            case ASSIGNED -> "badge contrast";
-        });
-        section.add(new H2("Your work"), status);
-        grading.returnedGradeFor(user, item).ifPresent(section::add);
+        Optional<AssignmentGrading.ReturnedGrade> returned = grading.returnedGradeFor(user, item);
+        Instant latestTurnIn = submission.turnedIn() ? submission.versions().getFirst().submittedAt() : null;
+        section.add(new H2("Your work"), SubmissionBadge.of(submission.status()
+                .afterReturn(returned.map(AssignmentGrading.ReturnedGrade::returnedAt).orElse(null), latestTurnIn)));
+        returned.ifPresent(grade -> section.add(grade.view()));
 
         TextArea answer = new TextArea(submission.turnedIn() ? "Turn in a new version" : "Your answer");
         answer.setWidthFull();

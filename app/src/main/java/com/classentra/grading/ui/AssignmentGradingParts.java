@@ -30,8 +30,9 @@ class AssignmentGradingParts implements AssignmentGrading {
     }
 
     @Override
-    public Optional<Component> returnedGradeFor(SignedInUser student, CourseItem assignment) {
-        return grading.myGrade(student, assignment.courseId(), assignment.id()).map(grade -> gradeBox(grade, assignment));
+    public Optional<ReturnedGrade> returnedGradeFor(SignedInUser student, CourseItem assignment) {
+        return grading.myGrade(student, assignment.courseId(), assignment.id())
+                .map(grade -> new ReturnedGrade(grade.returnedAt(), gradeBox(grade, assignment)));
     }
 
     private static Component gradeBox(Grade grade, CourseItem assignment) {

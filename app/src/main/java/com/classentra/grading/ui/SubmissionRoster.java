@@ -2,6 +2,7 @@ package com.classentra.grading.ui;
 
 import com.classentra.classwork.ClassworkService;
 import com.classentra.classwork.CourseItem;
+import com.classentra.classwork.ui.SubmissionBadge;
 import com.classentra.grading.Gradebook;
 import com.classentra.grading.GradingService;
 import com.classentra.platform.security.SignedInUser;
@@ -40,7 +41,7 @@ class SubmissionRoster extends Section {
 
         Button returnAll = new Button("Return all graded work", e -> {
             int returned = grading.returnAllGraded(teacher, assignment.courseId(), assignment.id()).size();
-            Notification.show(returned == 0 ? "Nothing new to return." : "Returned to " + returned + " student(s).");
+            Notification.show(returned == 0 ? "Nothing new to return." : returned == 1 ? "Returned to 1 student." : "Returned to " + returned + " students.");
             refresh();
         });
         add(new H2("Students' work"), new Span("Select a student to see their work and grade it."), grid, returnAll);
@@ -62,12 +63,6 @@ class SubmissionRoster extends Section {
     }
 
     static Span status(Gradebook.Cell cell) {
-        Span badge = new Span(cell.status().label());
-        badge.getElement().getThemeList().add(switch (cell.status()) {
-            case SUBMITTED -> "badge success";
-            case LATE, MISSING -> "badge error";
-            case ASSIGNED -> "badge contrast";
-        });
-        return badge;
+        return SubmissionBadge.of(cell.status());
     }
 }
