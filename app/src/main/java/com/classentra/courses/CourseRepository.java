@@ -6,7 +6,9 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 import com.classentra.platform.db.EnumColumn;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -106,6 +108,18 @@ class CourseRepository {
     }
 
     record JoinAttempt(String outcome, UUID courseId, UUID tenantId, String title) {
+    }
+
+    /** The course's active students and when they joined, earliest first. */
+    Map<UUID, OffsetDateTime> activeStudents(UUID courseId) {
+        return db.select(ENROLMENT.STUDENT_ID, ENROLMENT.JOINED_AT).from(ENROLMENT)
+                .where(ENROLMENT.COURSE_ID.eq(courseId), CourseColumns.ENROLMENT_STATUS.eq(EnrolmentStatus.ACTIVE))
+                .orderBy(ENROLMENT.JOINED_AT)
+                .fetchMap(ENROLMENT.STUDENT_ID, ENROLMENT.JOINED_AT);
+    }
+
+    Optional<UUID> tenantOf(UUID courseId) {
+        return db.select(COURSE.TENANT_ID).from(COURSE).where(COURSE.ID.eq(courseId)).fetchOptional(COURSE.TENANT_ID);
     }
 
     boolean endEnrolment(UUID courseId, UUID studentId, EnrolmentStatus status) {

@@ -1,5 +1,6 @@
 package com.classentra.courses;
 
+import com.classentra.accounts.People;
 import com.classentra.courses.CourseRepository.JoinAttempt;
 import com.classentra.notifications.NotificationKind;
 import com.classentra.notifications.NotificationService;
@@ -15,6 +16,8 @@ import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.text.EmailAddresses;
 import com.classentra.platform.text.RichText;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +47,11 @@ public class CourseService {
     private final ClassentraProperties properties;
     private final NotificationService notifications;
     private final RateLimiter rateLimiter;
+    private final People people;
 
     CourseService(CourseRepository courses, RoleScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
-            NotificationService notifications, RateLimiter rateLimiter) {
+            NotificationService notifications, RateLimiter rateLimiter, People people) {
+        this.people = people;
         this.notifications = notifications;
         this.rateLimiter = rateLimiter;
         this.courses = courses;
@@ -236,11 +241,35 @@ public class CourseService {
         });
     }
 
+    /** A student in a course's people list. */
+    public record CourseStudent(UUID id, String name, String email, Instant joinedAt) {
+    }
+
+    /** The course's active students, by name: the teacher's people list. */
+    public List<CourseStudent> students(SignedInUser teacher, UUID courseId) {
+        return asTeacher(teacher, () -> {
+            courses.find(courseId).orElseThrow(CourseNotFoundException::new);
+            Map<UUID, java.time.OffsetDateTime> enrolled = courses.activeStudents(courseId);
+            Map<UUID, People.Person> named = people.visible(enrolled.keySet());
+            return enrolled.entrySet().stream()
+                    .filter(e -> named.containsKey(e.getKey()))
+                    .map(e -> new CourseStudent(e.getKey(), named.get(e.getKey()).name(), named.get(e.getKey()).email(), e.getValue().toInstant()))
+                    .sorted(Comparator.comparing(CourseStudent::name, String.CASE_INSENSITIVE_ORDER).thenComparing(CourseStudent::email))
+                    .toList();
+        });
+    }
+
+    /** The student leaves; the course's teachers are told (before, while the student may still reach them). */
     public void leave(SignedInUser student, UUID courseId) {
         scopes.asStudent(student, () -> {
+            CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
+            UUID tenantId = courses.tenantOf(courseId).orElseThrow(CourseNotFoundException::new);
+            notifications.notifyCourseTeachers(tenantId, courseId, NotificationKind.ENROLMENT,
+                    student.displayName() + " left " + course.title(), "/courses/" + courseId + "/people");
             if (!courses.endEnrolment(courseId, student.id(), EnrolmentStatus.LEFT)) {
                 throw new CourseNotFoundException();
             }
+            audit.record(null, student.id(), "course.left", "course", courseId.toString(), Map.of());
             return null;
         });
     }

@@ -10,6 +10,7 @@ import java.time.format.FormatStyle;
 public final class ClientTime {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private ClientTime() {
     }
@@ -17,6 +18,11 @@ public final class ClientTime {
     /** "24 Nov 2026, 18:30" in the person's zone; empty for no time. */
     public static String format(Instant instant) {
         return instant == null ? "" : DATE_TIME.withLocale(locale()).format(instant.atZone(BrowserTime.zone()));
+    }
+
+    /** "24 Nov 2026": the day in the person's zone; empty for no time. */
+    public static String formatDate(Instant instant) {
+        return instant == null ? "" : DATE.withLocale(locale()).format(instant.atZone(BrowserTime.zone()));
     }
 
     public static LocalDateTime local(Instant instant) {

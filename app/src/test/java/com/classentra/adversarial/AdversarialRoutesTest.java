@@ -152,6 +152,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "courses/" + t.course().id() + "/items/not-an-id"));
         cases.put("courses/:courseId/grades", t -> List.of("courses/" + t.course().id() + "/grades"));
         cases.put("courses/:courseId/attendance", t -> List.of("courses/" + t.course().id() + "/attendance"));
+        cases.put("courses/:courseId/people", t -> List.of("courses/" + t.course().id() + "/people", "courses/" + UUID.randomUUID() + "/people"));
         cases.put("courses/:courseId/sessions/:sessionId/attendance", t -> List.of(
                 "courses/" + t.course().id() + "/sessions/" + t.session() + "/attendance",
                 "courses/" + b.course().id() + "/sessions/" + t.session() + "/attendance",
@@ -217,8 +218,9 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 }
             }
         }
-        // The enrolled student of A reaches A's course, but never the teacher's private note.
+        // The enrolled student of A reaches A's course, but never the teacher's private note nor its people list.
         attempt(studentA, "courses/" + a.course().id() + "/items/" + a.privateNote(), leaks);
+        attempt(studentA, "courses/" + a.course().id() + "/people", leaks);
         assertThat(leaks).as("pages that showed another workspace's data").isEmpty();
         assertThat(DatabaseFingerprint.of(platform)).as("nothing changed in the database").isEqualTo(before);
     }

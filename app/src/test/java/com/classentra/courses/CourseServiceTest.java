@@ -19,6 +19,7 @@ import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,8 @@ class CourseServiceTest {
     PlatformSql platform;
     @Autowired
     QueuedEmails queuedEmails;
+    @Autowired
+    com.classentra.notifications.NotificationService notifications;
 
     private SignedInUser teacher() {
         UUID id = accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, "t-" + UUID.randomUUID() + "@example.com",
@@ -49,6 +52,32 @@ class CourseServiceTest {
         UUID id = accounts.signUp(new SignUpForm(false, "Stu", "Dent", null, "s-" + UUID.randomUUID() + "@example.com",
                 "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
         return new SignedInUser(id, "s@example.com", "Stu Dent", Set.of(Role.STUDENT), null, null);
+    }
+
+    @Test
+    void theTeachersPeopleListShowsTheActiveStudentsAndALeavingStudentTellsTheTeacher() {
+        SignedInUser teacher = teacher();
+        CourseSummary course = courses.create(teacher, form("Violin")).course();
+        SignedInUser staying = student();
+        SignedInUser leaving = student();
+        SignedInUser removed = student();
+        for (SignedInUser student : List.of(staying, leaving, removed)) {
+            courses.join(student, course.joinCode(), TestOrigins.fresh().clientAddress());
+        }
+        assertThat(courses.students(teacher, course.id())).extracting(CourseService.CourseStudent::id)
+                .containsExactlyInAnyOrder(staying.id(), leaving.id(), removed.id());
+        assertThat(courses.students(teacher, course.id()).getFirst().name()).isEqualTo("Stu Dent");
+
+        courses.leave(leaving, course.id());
+        courses.removeStudent(teacher, course.id(), removed.id());
+
+        assertThat(courses.students(teacher, course.id())).extracting(CourseService.CourseStudent::id).containsExactly(staying.id());
+        assertThat(notifications.latest(teacher, 10)).extracting(com.classentra.notifications.Notification::title)
+                .contains("Stu Dent left Violin");
+        assertThatThrownBy(() -> courses.leave(leaving, course.id())).as("leaving twice").isInstanceOf(CourseNotFoundException.class);
+        assertThatThrownBy(() -> courses.students(teacher(), course.id())).as("another workspace's course")
+                .isInstanceOf(CourseNotFoundException.class);
+        assertThatThrownBy(() -> courses.students(staying, course.id())).as("a student").isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     private static CourseForm form(String title) {

@@ -6,6 +6,7 @@ import com.classentra.classwork.ItemKind;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
+import com.classentra.courses.ui.InviteDialog;
 import com.classentra.files.FileService;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.ViewHeader;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -84,7 +86,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private String subtitle() {
-        return teaching ? course.activeStudents() + " student(s) · join code " + course.joinCode() : "Announcements, materials, work and live sessions.";
+        return teaching ? (course.activeStudents() == 1 ? "1 student" : course.activeStudents() + " students") + " · join code " + course.joinCode() : "Announcements, materials, work and live sessions.";
     }
 
     private Component toolbar() {
@@ -108,6 +110,12 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
             bar.add(post);
         }
         bar.add(filter, link("Grades", "courses/" + course.id() + "/grades"), link("Attendance", "courses/" + course.id() + "/attendance"));
+        if (teaching) {
+            bar.add(link("People", "courses/" + course.id() + "/people"));
+            if (!course.archived()) {
+                bar.add(new Button("Invite", VaadinIcon.ENVELOPE_O.create(), e -> new InviteDialog(courses, user, course).open()));
+            }
+        }
         return bar;
     }
 

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,7 +20,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -127,44 +125,15 @@ public class CoursesView extends Main {
                 return saved.problems();
             }).open()));
             if (!course.archived()) {
-                actions.add(small("Invite", () -> invite(course)));
+                actions.add(small("Invite", () -> new InviteDialog(courses, user, course).open()));
                 actions.add(small("New code", () -> confirmNewCode(course)));
             }
             actions.add(small(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived())));
             actions.add(small("Delete", () -> confirmDelete(course)));
         } else {
-            actions.add(small("Leave", () -> courses.leave(user, course.id())));
+            actions.add(small("Leave", () -> confirmLeave(course)));
         }
         return actions;
-    }
-
-    private void invite(CourseSummary course) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Invite students to " + course.title());
-        TextArea addresses = new TextArea("Email addresses");
-        addresses.setHelperText("Separate them with commas or new lines; up to 50 at a time. Or share the link: " + courses.joinLink(course));
-        addresses.setWidthFull();
-        Button send = new Button("Send invitations", e -> {
-            CourseService.Invited invited = courses.invite(user, course.id(), addresses.getValue());
-            if (!invited.refused().isEmpty()) {
-                // The valid addresses were sent; only what needs fixing stays in the box.
-                addresses.setValue(String.join(", ", invited.refused()));
-                addresses.setErrorMessage("Not email addresses: " + String.join(", ", invited.refused()));
-                addresses.setInvalid(true);
-            } else if (!invited.overDailyLimit().isEmpty()) {
-                addresses.setValue(String.join(", ", invited.overDailyLimit()));
-                addresses.setErrorMessage("You reached today's invitation limit; these were not sent. Try again tomorrow, or share the link.");
-                addresses.setInvalid(true);
-            } else {
-                dialog.close();
-            }
-            Notification.show(invited.queued() + " invitation(s) on their way.");
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(addresses);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
-        dialog.setWidth("min(36rem, 95vw)");
-        dialog.open();
     }
 
     private void confirmNewCode(CourseSummary course) {
@@ -176,6 +145,19 @@ public class CoursesView extends Main {
                     refresh();
                 });
         confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void confirmLeave(CourseSummary course) {
+        ConfirmDialog confirm = new ConfirmDialog("Leave " + course.title() + "?",
+                "You will no longer see the course or its work, and your teacher will be told. To come back, ask them for the join code.",
+                "Leave the course", e -> {
+                    courses.leave(user, course.id());
+                    Notification.show("You left " + course.title() + ".");
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }
 
