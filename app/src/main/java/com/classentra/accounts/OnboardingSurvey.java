@@ -7,8 +7,13 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import com.classentra.accounts.AccountPreferences.DashboardView;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.db.ScopedTransactions;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.plugin.api.Slot;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The short survey after sign-up (goals, platforms, audience, budget, preferences). Answers are stored
+ * The short survey after sign-up, fitted to the person (a teacher's goals, tools, audience and budget; a learner's goals
+ * and way of learning; preferences). Answers are stored
  * with their submission time and deleted 5 years later (privacy policy, "Survey & onboarding responses");
  * two of them choose the default dashboard view and the AI assistant's tone.
  */
@@ -33,8 +39,10 @@ public class OnboardingSurvey {
     private final ScopedTransactions scoped;
     private final PlatformScope platformScope;
     private final JsonMapper json;
+    private final SlotRegistry slots;
 
-    OnboardingSurvey(DSLContext db, ScopedTransactions scoped, PlatformScope platformScope, JsonMapper json) {
+    OnboardingSurvey(DSLContext db, ScopedTransactions scoped, PlatformScope platformScope, JsonMapper json, SlotRegistry slots) {
+        this.slots = slots;
         this.db = db;
         this.scoped = scoped;
         this.platformScope = platformScope;
@@ -45,24 +53,49 @@ public class OnboardingSurvey {
     public record Question(String id, String text, boolean multiple, List<String> options) {
     }
 
-    public static final List<Question> QUESTIONS = List.of(
+    private static final Question DASHBOARD = new Question("dashboard", "What should your dashboard show first?", false,
+            List.of("Today's sessions and deadlines", "My courses"));
+    private static final Question TONE = new Question("tone", "How should the AI assistant talk to you?", false,
+            Arrays.stream(AssistantTone.values()).map(AssistantTone::label).toList());
+
+    /** What a teacher is asked: how they teach today, for whom, and what they would pay. */
+    static final List<Question> FOR_TEACHERS = List.of(
             new Question("goals", "What do you want Classentra for?", true,
-                    List.of("Run live classes", "Sell courses", "Share materials and assignments", "Track attendance and grades", "Learn")),
+                    List.of("Run live classes", "Sell courses", "Share materials and assignments", "Track attendance and grades")),
             new Question("platforms", "What do you use today?", true,
                     List.of("Zoom, Meet or Teams", "Google Classroom", "Teachable, Thinkific or Kajabi", "Email and spreadsheets", "Nothing yet")),
             new Question("audience", "Who are your learners?", false,
                     List.of("Children", "Teenagers", "University students", "Adults and professionals", "Mixed")),
             new Question("budget", "What would you spend per month on teaching tools?", false,
                     List.of("Nothing", "Under $20", "$20 to $50", "Over $50")),
-            new Question("dashboard", "What should your dashboard show first?", false,
-                    List.of("Today's sessions and deadlines", "My courses")),
-            new Question("tone", "How should the AI assistant talk to you?", false,
-                    Arrays.stream(AssistantTone.values()).map(AssistantTone::label).toList()));
+            DASHBOARD);
 
-    /** Stores the answers and the preferences they choose; answers outside the listed options are refused. */
-    public void submit(UUID userId, Map<String, List<String>> answers) {
+    /** What a learner is asked: why they are here and how they like to learn. */
+    static final List<Question> FOR_LEARNERS = List.of(
+            new Question("learning_goals", "What brings you here?", true,
+                    List.of("A class my teacher runs here", "Learning a new skill", "Preparing for an exam", "Learning for fun")),
+            new Question("learning_style", "How do you like to learn?", false,
+                    List.of("In live classes", "At my own pace", "A mix of both")),
+            DASHBOARD);
+
+    /**
+     * The questions that fit the person: a teacher's or a learner's, and the assistant's tone only while an AI
+     * provider is installed (asking about an assistant nobody can use would promise something the product lacks).
+     */
+    public List<Question> questionsFor(SignedInUser person) {
+        List<Question> questions = new ArrayList<>(person.has(Role.TEACHER) ? FOR_TEACHERS : FOR_LEARNERS);
+        if (slots.activeProviderId(Slot.AI) != null) {
+            questions.add(TONE);
+        }
+        return List.copyOf(questions);
+    }
+
+    /** Stores the answers and the preferences they choose; answers outside the person's questions and their options are refused. */
+    public void submit(SignedInUser person, Map<String, List<String>> answers) {
+        UUID userId = person.id();
+        List<Question> asked = questionsFor(person);
         for (Map.Entry<String, List<String>> answer : answers.entrySet()) {
-            Question question = QUESTIONS.stream().filter(q -> q.id().equals(answer.getKey())).findFirst()
+            Question question = asked.stream().filter(q -> q.id().equals(answer.getKey())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Unknown question " + answer.getKey()));
             if (!question.options().containsAll(answer.getValue()) || (!question.multiple() && answer.getValue().size() > 1)) {
                 throw new IllegalArgumentException("Invalid answer to " + question.id());

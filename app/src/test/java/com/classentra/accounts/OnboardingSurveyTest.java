@@ -5,6 +5,12 @@ import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.db.ScopedTransactions;
+import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
@@ -12,9 +18,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
 @ClassentraTest
 class OnboardingSurveyTest {
@@ -26,31 +36,78 @@ class OnboardingSurveyTest {
     @Autowired
     PlatformSql platform;
 
-    private UUID newStudent() {
-        return accounts.signUp(new SignUpForm(false, "Sam", "Lee", null, "survey-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+    @Autowired
+    DSLContext db;
+    @Autowired
+    ScopedTransactions scoped;
+    @Autowired
+    PlatformScope platformScope;
+    @Autowired
+    JsonMapper json;
+
+    private SignedInUser newPerson(Role role) {
+        String email = "survey-" + UUID.randomUUID() + "@example.com";
+        UUID id = accounts.signUp(new SignUpForm(role == Role.TEACHER, "Sam", "Lee", null, email, "quiet river lantern", true, Locale.ENGLISH),
+                TestOrigins.fresh()).userId();
+        return new SignedInUser(id, email, "Sam Lee", Set.of(role), null, null);
+    }
+
+    private SignedInUser newStudent() {
+        return newPerson(Role.STUDENT);
+    }
+
+    private static List<String> ids(List<OnboardingSurvey.Question> questions) {
+        return questions.stream().map(OnboardingSurvey.Question::id).toList();
     }
 
     @Test
-    void answersAreStoredAndChooseTheDashboardAndAssistantTone() {
-        UUID id = newStudent();
-        survey.submit(id, Map.of("goals", List.of("Learn", "Run live classes"), "dashboard", List.of("My courses"), "tone", List.of("Concise")));
+    void teachersAreAskedAboutTeachingLearnersAboutLearningAndNobodyAboutAnAssistantThatIsNotInstalled() {
+        SignedInUser teacher = newPerson(Role.TEACHER);
+        SignedInUser student = newStudent();
+        assertThat(ids(survey.questionsFor(teacher))).containsExactly("goals", "platforms", "audience", "budget", "dashboard");
+        assertThat(ids(survey.questionsFor(student))).containsExactly("learning_goals", "learning_style", "dashboard");
+        assertThat(survey.questionsFor(student).toString()).doesNotContain("your learners", "teaching tools");
+
+        assertThatThrownBy(() -> survey.submit(student, Map.of("budget", List.of("Nothing")))).as("a teacher's question")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> survey.submit(student, Map.of("tone", List.of("Concise")))).as("no AI provider")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void withAnAiProviderTheToneIsAskedAndChosen() {
+        SlotRegistry slots = Mockito.mock(SlotRegistry.class);
+        Mockito.when(slots.activeProviderId(Slot.AI)).thenReturn("some-ai");
+        OnboardingSurvey withAssistant = new OnboardingSurvey(db, scoped, platformScope, json, slots);
+        SignedInUser student = newStudent();
+        assertThat(ids(withAssistant.questionsFor(student))).endsWith("tone");
+
+        withAssistant.submit(student, Map.of("tone", List.of("Formal")));
+        assertThat(platform.value(APP_USER.ASSISTANT_TONE, APP_USER.ID.eq(student.id()))).isEqualTo("FORMAL");
+    }
+
+    @Test
+    void answersAreStoredAndChooseTheDashboard() {
+        SignedInUser person = newStudent();
+        UUID id = person.id();
+        survey.submit(person, Map.of("learning_goals", List.of("Learning for fun", "Preparing for an exam"), "dashboard", List.of("My courses")));
 
         var user = platform.call(sql -> sql.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchSingle());
         assertThat(user.getDashboardView()).isEqualTo("COURSES");
-        assertThat(user.getAssistantTone()).isEqualTo("CONCISE");
+        assertThat(user.getAssistantTone()).as("unchanged without an assistant").isEqualTo("ENCOURAGING");
         assertThat(user.getOnboardingDoneAt()).isNotNull();
         String stored = platform.call(sql -> sql.select(SURVEY_RESPONSE.ANSWERS).from(SURVEY_RESPONSE).where(SURVEY_RESPONSE.USER_ID.eq(id))
                 .fetchSingle(SURVEY_RESPONSE.ANSWERS)).data();
-        assertThat(stored).contains("Run live classes");
+        assertThat(stored).contains("Preparing for an exam");
     }
 
     @Test
     void answersOutsideTheOptionsAreRefusedAndSkippingStoresNothing() {
-        UUID id = newStudent();
-        assertThatThrownBy(() -> survey.submit(id, Map.of("budget", List.of("A million")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> survey.submit(id, Map.of("audience", List.of("Children", "Mixed")))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> survey.submit(id, Map.of("salary", List.of("x")))).isInstanceOf(IllegalArgumentException.class);
+        SignedInUser teacher = newPerson(Role.TEACHER);
+        UUID id = teacher.id();
+        assertThatThrownBy(() -> survey.submit(teacher, Map.of("budget", List.of("A million")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> survey.submit(teacher, Map.of("audience", List.of("Children", "Mixed")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> survey.submit(teacher, Map.of("salary", List.of("x")))).isInstanceOf(IllegalArgumentException.class);
 
         survey.skip(id);
         assertThat(platform.count(SURVEY_RESPONSE, SURVEY_RESPONSE.USER_ID.eq(id))).isZero();
@@ -59,10 +116,12 @@ class OnboardingSurveyTest {
 
     @Test
     void answersOlderThanFiveYearsAreDeletedWhileNewerOnesStay() {
-        UUID old = newStudent();
-        UUID recent = newStudent();
-        survey.submit(old, Map.of("audience", List.of("Adults and professionals")));
-        survey.submit(recent, Map.of("audience", List.of("Teenagers")));
+        SignedInUser oldTeacher = newPerson(Role.TEACHER);
+        SignedInUser recentTeacher = newPerson(Role.TEACHER);
+        UUID old = oldTeacher.id();
+        UUID recent = recentTeacher.id();
+        survey.submit(oldTeacher, Map.of("audience", List.of("Adults and professionals")));
+        survey.submit(recentTeacher, Map.of("audience", List.of("Teenagers")));
         platform.call(sql -> sql.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.SUBMITTED_AT, OffsetDateTime.now().minusYears(5).minusDays(1))
                 .where(SURVEY_RESPONSE.USER_ID.eq(old)).execute());
         platform.call(sql -> sql.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.SUBMITTED_AT, OffsetDateTime.now().minusYears(5).plusDays(1))

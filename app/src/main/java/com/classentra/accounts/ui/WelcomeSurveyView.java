@@ -33,7 +33,7 @@ public class WelcomeSurveyView extends AuthPage {
         SignedInUser user = SignedInSession.current().orElseThrow();
         Div questions = new Div();
         questions.addClassName("survey");
-        for (Question question : OnboardingSurvey.QUESTIONS) {
+        for (Question question : survey.questionsFor(user)) {
             Component input;
             if (question.multiple()) {
                 CheckboxGroup<String> group = new CheckboxGroup<>(question.text(), question.options());
@@ -47,7 +47,7 @@ public class WelcomeSurveyView extends AuthPage {
             questions.add(input);
         }
         Button save = new Button("Save and continue", e -> {
-            survey.submit(user.id(), answers());
+            survey.submit(user, answers());
             finish();
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

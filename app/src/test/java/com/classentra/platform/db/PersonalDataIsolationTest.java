@@ -63,7 +63,7 @@ class PersonalDataIsolationTest {
         stranger = classrooms.student("Eve", "Outsider");
         course = classrooms.course(teacher, "Lieder");
         classrooms.enrol(student, course);
-        survey.submit(stranger.id(), Map.of("dashboard", List.of("My courses")));
+        survey.submit(stranger, Map.of("dashboard", List.of("My courses")));
         platform.call(sql -> sql.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, stranger.id())
                 .set(SESSION_REVOCATION.REVOKED_BEFORE, OffsetDateTime.now()).execute());
     }
