@@ -93,7 +93,7 @@ public class ClassworkService {
         CourseItem saved = withFiles(items.find(courseId, id).orElseThrow());
         if (itemId == null && saved.shared()) {
             notifications.notifyCourseStudents(course.tenantId(), courseId, notificationKind(saved.kind()),
-                    course.title() + ": " + saved.kind().label().toLowerCase() + " “" + saved.title() + "”", "/" + saved.path());
+                    "New " + saved.kind().label().toLowerCase(java.util.Locale.ROOT) + ": " + saved.title(), "/" + saved.path());
         }
         return saved;
     }

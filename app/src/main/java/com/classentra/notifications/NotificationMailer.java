@@ -11,6 +11,7 @@ import com.classentra.platform.jobs.QueueTable;
 import com.classentra.platform.jobs.RetryPolicy;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
+import com.classentra.platform.text.Counted;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -119,7 +120,7 @@ class NotificationMailer {
             items += "\n…and " + (rows.size() - DIGEST_ITEMS) + " more";
         }
         return new EmailRequest(oneTenant ? first.tenantId() : null, first.userId(), first.email(), null, "notification-digest", first.locale(),
-                Map.of("firstName", first.firstName(), "count", String.valueOf(rows.size()), "items", items,
+                Map.of("firstName", first.firstName(), "count", Counted.of(rows.size(), "notification", "notifications"), "items", items,
                         "link", properties.publicUrl() + "/notifications", "settingsLink", settingsLink()));
     }
 

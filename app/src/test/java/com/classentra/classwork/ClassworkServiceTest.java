@@ -42,6 +42,8 @@ class ClassworkServiceTest {
     @Autowired
     ClassworkService classwork;
     @Autowired
+    com.classentra.notifications.NotificationService notifications;
+    @Autowired
     CourseService courses;
     @Autowired
     FileService files;
@@ -107,6 +109,11 @@ class ClassworkServiceTest {
         assertThat(seen).extracting(CourseItem::title).containsExactly("Welcome");
         assertThat(seen.getFirst().bodyHtml()).doesNotContain("script");
         assertThatThrownBy(() -> classwork.stream(outsider, course.id(), null)).isInstanceOf(CourseNotFoundException.class);
+        // The notification names the post; the course is shown beside it (and in the email's subject) once, not twice.
+        assertThat(notifications.latest(student, 5)).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("New announcement: Welcome");
+            assertThat(n.courseTitle()).isEqualTo("Piano");
+        });
 
         courses.leave(student, course.id());
         assertThatThrownBy(() -> classwork.stream(student, course.id(), null)).isInstanceOf(CourseNotFoundException.class);

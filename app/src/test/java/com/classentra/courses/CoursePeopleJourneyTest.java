@@ -49,7 +49,7 @@ class CoursePeopleJourneyTest {
         // Both joins and the departure: the bell counts them without a reload.
         assertThat(teacherBrowser.page().locator(".notification-badge")).hasText("3");
         teacherBrowser.page().locator(".notification-bell vaadin-button").first().click();
-        teacherBrowser.see("Kai Nyström left Choir");
+        teacherBrowser.see("Kai Nyström left the course");
         teacherBrowser.page().reload();
         teacherBrowser.see("No students yet");
     }

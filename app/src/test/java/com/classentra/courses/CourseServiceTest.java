@@ -73,7 +73,7 @@ class CourseServiceTest {
 
         assertThat(courses.students(teacher, course.id())).extracting(CourseService.CourseStudent::id).containsExactly(staying.id());
         assertThat(notifications.latest(teacher, 10)).extracting(com.classentra.notifications.Notification::title)
-                .contains("Stu Dent left Violin");
+                .contains("Stu Dent left the course");
         assertThatThrownBy(() -> courses.leave(leaving, course.id())).as("leaving twice").isInstanceOf(CourseNotFoundException.class);
         assertThatThrownBy(() -> courses.students(teacher(), course.id())).as("another workspace's course")
                 .isInstanceOf(CourseNotFoundException.class);

@@ -239,7 +239,7 @@ class NotificationServiceTest {
 
         assertThat(emailState(student)).isEqualTo("SENT");
         assertThat(emailsTo(student)).singleElement().satisfies(email -> {
-            assertThat(email.getSubject()).isEqualTo("Your Classentra digest: 2 new notification(s)");
+            assertThat(email.getSubject()).isEqualTo("Your Classentra digest: 2 notifications");
             assertThat(queuedEmails.text(email)).contains("• Snare exercises posted (Drums)").contains("• Assignment: paradiddles (Drums)")
                     .contains(properties.publicUrl() + "/notifications").contains(properties.publicUrl() + "/settings");
         });

@@ -5,6 +5,7 @@ import com.classentra.notifications.ui.NotificationSettings;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -61,7 +62,7 @@ public class SettingsView extends Main {
 
         Button others = new Button("Sign out everywhere else", e -> {
             int ended = sessions.endSessions(user.id(), currentSession);
-            Notification.show(ended == 0 ? "No other session was open." : ended == 1 ? "Signed out of 1 other session." : "Signed out of " + ended + " other sessions.");
+            Notification.show(ended == 0 ? "No other session was open." : "Signed out of " + Counted.of(ended, "other session", "other sessions") + ".");
             refresh();
         });
         Button everywhere = new Button("Sign out everywhere", e -> {

@@ -1,6 +1,7 @@
 package com.classentra.admin.ui;
 
 import com.classentra.platform.plugins.SlotRegistry;
+import com.classentra.platform.text.Counted;
 import com.classentra.plugin.api.Slot;
 import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.html.Anchor;
@@ -31,7 +32,7 @@ public class AdminDashboardView extends DashboardPage {
         long unhealthy = health.stream().filter(h -> Boolean.FALSE.equals(h.healthy())).count();
         long empty = health.stream().filter(h -> h.healthy() == null).count();
         Div card = new Div(new H2("Subprocessor slots"),
-                new Paragraph(unhealthy == 0 ? "All configured providers are healthy." : unhealthy + " slot(s) need attention."),
+                new Paragraph(unhealthy == 0 ? "All configured providers are healthy." : Counted.of(unhealthy, "slot needs", "slots need") + " attention."),
                 new Paragraph(empty + " of " + Slot.values().length + " slots have no provider yet."),
                 new Anchor(RouteConfiguration.forSessionScope().getUrl(SubprocessorsView.class), "Open Subprocessors & plugins"));
         card.addClassName("empty-state");

@@ -9,6 +9,7 @@ import com.classentra.courses.CourseSummary;
 import com.classentra.courses.ui.InviteDialog;
 import com.classentra.files.FileService;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
@@ -86,7 +87,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
     }
 
     private String subtitle() {
-        return teaching ? (course.activeStudents() == 1 ? "1 student" : course.activeStudents() + " students") + " · join code " + course.joinCode() : "Announcements, materials, work and live sessions.";
+        return teaching ? Counted.of(course.activeStudents(), "student", "students") + " · join code " + course.joinCode() : "Announcements, materials, work and live sessions.";
     }
 
     private Component toolbar() {
@@ -146,8 +147,10 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
         facts.addClassName("item-facts");
         Div card = new Div(new Div(kind, heading), facts);
         card.addClassName("item-card");
-        if (item.kind() == ItemKind.ANNOUNCEMENT && !item.bodyHtml().isBlank()) {
-            card.add(new Html("<div class=\"item-body\">" + item.bodyHtml() + "</div>"));
+        if (!item.bodyHtml().isBlank()) {
+            // Announcements show whole; instructions, materials and agendas show their start, the rest on their page.
+            String preview = item.kind() == ItemKind.ANNOUNCEMENT ? "" : " item-preview";
+            card.add(new Html("<div class=\"item-body" + preview + "\">" + item.bodyHtml() + "</div>"));
         }
         if (item.kind() == ItemKind.SESSION && item.meetingUrl() != null) {
             card.add(ItemSummaries.external(item.meetingUrl(), "Join the session"));

@@ -5,6 +5,7 @@ import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseService.CourseStudent;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
 import com.classentra.shell.EmptyState;
 import com.classentra.shell.ViewHeader;
@@ -85,7 +86,7 @@ public class CoursePeopleView extends Main implements BeforeEnterObserver, HasDy
                     "Invite them by email, or share the join code " + course.joinCode() + "."));
             return;
         }
-        people.add(new Span(students.size() == 1 ? "1 student" : students.size() + " students"));
+        people.add(new Span(Counted.of(students.size(), "student", "students")));
         students.forEach(student -> people.add(row(student)));
     }
 

@@ -21,6 +21,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -34,7 +36,10 @@ import java.time.format.FormatStyle;
 @Menu(title = "Courses", order = 3, icon = "vaadin:book")
 @PageTitle("Courses · Classentra")
 @RolesAllowed({"TEACHER", "STUDENT"})
-public class CoursesView extends Main {
+public class CoursesView extends Main implements AfterNavigationObserver {
+
+    /** Query parameter that opens the new-course form at once (the dashboard's "Create your first course"). */
+    public static final String NEW_COURSE = "new";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
@@ -66,17 +71,28 @@ public class CoursesView extends Main {
         refresh();
     }
 
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (teaching && event.getLocation().getQueryParameters().getParameters().containsKey(NEW_COURSE)) {
+            openNewCourseForm();
+        }
+    }
+
     private Component newCourseButton() {
-        Button create = new Button("New course", e -> new CourseDialog(null, form -> {
+        Button create = new Button("New course", e -> openNewCourseForm());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return create;
+    }
+
+    private void openNewCourseForm() {
+        new CourseDialog(null, form -> {
             var saved = courses.create(user, form);
             if (saved.problems().isEmpty()) {
                 Notification.show("Course created. Students join with the code " + saved.course().joinCode() + ".");
                 refresh();
             }
             return saved.problems();
-        }).open());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        return create;
+        }).open();
     }
 
     private Component joinForm() {

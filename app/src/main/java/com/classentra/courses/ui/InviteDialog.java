@@ -3,6 +3,7 @@ package com.classentra.courses.ui;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -31,7 +32,7 @@ public class InviteDialog extends Dialog {
             } else {
                 close();
             }
-            Notification.show(invited.queued() == 1 ? "1 invitation on its way." : invited.queued() + " invitations on their way.");
+            Notification.show(Counted.of(invited.queued(), "invitation", "invitations") + (invited.queued() == 1 ? " is" : " are") + " on the way.");
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(addresses);

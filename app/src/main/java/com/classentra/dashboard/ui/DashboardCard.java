@@ -19,9 +19,15 @@ final class DashboardCard {
     }
 
     static Component of(VaadinIcon icon, String title, String whenEmpty, List<Component> entries) {
-        if (entries.isEmpty()) {
-            return new EmptyState(icon, title, whenEmpty);
-        }
+        return entries.isEmpty() ? new EmptyState(icon, title, whenEmpty) : list(icon, title, entries);
+    }
+
+    /** A card whose empty state leads to the first step, as a new teacher's courses card does. */
+    static Component of(VaadinIcon icon, String title, String whenEmpty, Component firstStep, List<Component> entries) {
+        return entries.isEmpty() ? new EmptyState(icon, title, whenEmpty, firstStep) : list(icon, title, entries);
+    }
+
+    private static Component list(VaadinIcon icon, String title, List<Component> entries) {
         Div card = new Div(icon.create(), new H2(title));
         card.addClassName("dashboard-card");
         UnorderedList list = new UnorderedList();

@@ -1,14 +1,17 @@
 package com.classentra.dashboard.ui;
 
 import com.classentra.accounts.AccountPreferences;
+import com.classentra.courses.ui.CoursesView;
 import com.classentra.dashboard.DashboardService;
 import com.classentra.dashboard.TeacherDashboard;
 import com.classentra.dashboard.TeacherDashboard.CourseActivity;
 import com.classentra.dashboard.TeacherDashboard.WorkToGrade;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -34,7 +37,14 @@ public class TeacherDashboardView extends DashboardPage {
                 DashboardCard.of(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Nothing waits for a grade. Turned-in work will appear here, oldest first.",
                         page.workToGrade().stream().map(w -> workEntry(w, time)).toList()),
                 DashboardCard.of(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here.",
-                        page.courses().stream().map(c -> courseEntry(c, time)).toList())));
+                        firstCourse(), page.courses().stream().map(c -> courseEntry(c, time)).toList())));
+    }
+
+    /** Opens the course form on the courses page, where the new course then appears. */
+    private static Component firstCourse() {
+        Anchor create = new Anchor("courses?" + CoursesView.NEW_COURSE, "Create your first course");
+        create.addClassName("first-step");
+        return create;
     }
 
     private static Component workEntry(WorkToGrade work, ZonedTimes time) {
@@ -50,8 +60,8 @@ public class TeacherDashboardView extends DashboardPage {
     }
 
     private static Component courseEntry(CourseActivity course, ZonedTimes time) {
-        String students = course.activeStudents() == 1 ? "1 student" : course.activeStudents() + " students";
-        String turnIns = course.recentTurnIns() == 1 ? "1 turn-in this week" : course.recentTurnIns() + " turn-ins this week";
+        String students = Counted.of(course.activeStudents(), "student", "students");
+        String turnIns = Counted.of(course.recentTurnIns(), "turn-in", "turn-ins") + " this week";
         String lastPost = course.lastPost() == null ? "nothing posted yet"
                 : "last post " + time.day(course.lastPost().postedAt()) + ": " + course.lastPost().title();
         return DashboardCard.entry(course.link(), course.title(), students + " · " + turnIns + " · " + lastPost);

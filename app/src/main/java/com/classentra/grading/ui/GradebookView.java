@@ -8,6 +8,7 @@ import com.classentra.grading.Gradebook.Cell;
 import com.classentra.grading.Gradebook.Column;
 import com.classentra.grading.GradingService;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
@@ -103,7 +104,7 @@ public class GradebookView extends Main implements BeforeEnterObserver, HasDynam
                 grading.exportCsv(user, course.id(), out);
             }
         }, "Export CSV");
-        HorizontalLayout toolbar = new HorizontalLayout(new Span(book.studentCount() + " student(s) · " + book.columns().size() + " assignment(s)"), export);
+        HorizontalLayout toolbar = new HorizontalLayout(new Span(Counted.of(book.studentCount(), "student", "students") + " · " + Counted.of(book.columns().size(), "assignment", "assignments")), export);
         toolbar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         return new Div(toolbar, grid);
     }

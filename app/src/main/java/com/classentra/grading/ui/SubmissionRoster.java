@@ -6,6 +6,7 @@ import com.classentra.classwork.ui.SubmissionBadge;
 import com.classentra.grading.Gradebook;
 import com.classentra.grading.GradingService;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -41,7 +42,7 @@ class SubmissionRoster extends Section {
 
         Button returnAll = new Button("Return all graded work", e -> {
             int returned = grading.returnAllGraded(teacher, assignment.courseId(), assignment.id()).size();
-            Notification.show(returned == 0 ? "Nothing new to return." : returned == 1 ? "Returned to 1 student." : "Returned to " + returned + " students.");
+            Notification.show(returned == 0 ? "Nothing new to return." : "Returned to " + Counted.of(returned, "student", "students") + ".");
             refresh();
         });
         add(new H2("Students' work"), new Span("Select a student to see their work and grade it."), grid, returnAll);
