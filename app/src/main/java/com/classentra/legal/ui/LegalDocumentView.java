@@ -3,6 +3,7 @@ package com.classentra.legal.ui;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyDocuments.Document;
 import com.classentra.legal.PolicyKind;
+import com.classentra.shell.PublicLayout;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Footer;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * A legal document as published, formatted from its Markdown, with its effective date, its version and the
  * SHA-256 that acceptances record; the exact text accepted is linked as plain text.
  */
-@Route(value = "legal/:slug", autoLayout = false)
+@Route(value = "legal/:slug", layout = PublicLayout.class)
 @PageTitle("Legal · Classentra")
 @AnonymousAllowed
 public class LegalDocumentView extends Main implements BeforeEnterObserver {

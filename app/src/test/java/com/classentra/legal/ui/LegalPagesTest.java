@@ -3,7 +3,9 @@ package com.classentra.legal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.legal.PolicyKind;
+import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
@@ -12,13 +14,16 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The legal documents as formatted pages. */
+/** The legal documents and the subprocessor list as formatted pages under the app's header, for visitors and members. */
 @ClassentraTest
 class LegalPagesTest extends SpringBrowserlessTest {
 
@@ -59,6 +64,46 @@ class LegalPagesTest extends SpringBrowserlessTest {
             assertThat(page).as(kind.slug()).doesNotContain("Effective:").doesNotContain("](").doesNotContain("##");
             assertThat(page.lines()).as(kind.slug()).noneMatch(line -> line.strip().startsWith("- "));
         }
+    }
+
+    @Test
+    void aVisitorOnALegalPageSeesTheBrandAndAWayToSignIn() {
+        UI.getCurrent().navigate("legal/privacy");
+
+        Header header = find(Header.class).withClassName("public-header").single();
+        assertThat(find(RouterLink.class, header).withText("Classentra").single().getHref()).isEmpty();
+        assertThat(find(Anchor.class, header).withText("Sign in").single().getHref()).isEqualTo("login");
+        assertThat(find(Anchor.class, header).withText("Back to dashboard").exists()).isFalse();
+    }
+
+    @Test
+    void aSignedInPersonIsOfferedTheWayBackToTheirDashboard() {
+        SignIn.as(UUID.randomUUID(), null, Role.STUDENT);
+        UI.getCurrent().navigate("legal/terms");
+
+        Header header = find(Header.class).withClassName("public-header").single();
+        assertThat(find(RouterLink.class, header).withText("Back to dashboard").single().getHref()).isEmpty();
+        assertThat(find(Anchor.class, header).withText("Sign in").exists()).isFalse();
+    }
+
+    @Test
+    void theSubprocessorPageHasTheSameHeader() {
+        UI.getCurrent().navigate("subprocessors");
+
+        assertThat(getCurrentView()).isInstanceOf(SubprocessorsPage.class);
+        Header header = find(Header.class).withClassName("public-header").single();
+        assertThat(find(RouterLink.class, header).withText("Classentra").exists()).isTrue();
+        assertThat(find(Anchor.class, header).withText("Sign in").exists()).isTrue();
+    }
+
+    @Test
+    void aSignedInTeacherOnTheSubprocessorPageIsOfferedTheirDashboard() {
+        SignIn.as(UUID.randomUUID(), null, Role.TEACHER);
+        UI.getCurrent().navigate("subprocessors");
+
+        assertThat(getCurrentView()).isInstanceOf(SubprocessorsPage.class);
+        Header header = find(Header.class).withClassName("public-header").single();
+        assertThat(find(RouterLink.class, header).withText("Back to dashboard").exists()).isTrue();
     }
 
     private static String text(HasElement component) {
