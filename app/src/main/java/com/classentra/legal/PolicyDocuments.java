@@ -12,13 +12,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import com.classentra.platform.db.ScopedTransactions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -49,8 +53,25 @@ public class PolicyDocuments {
         this.transactions = transactions;
     }
 
-    /** A published version of a document. */
+    /**
+     * A published version of a document. The body is the exact text accepted and served: a first line
+     * "Effective: YYYY-MM-DD", a blank line, then Markdown.
+     */
     public record Document(PolicyKind kind, int version, String sha256, String body) {
+
+        private static final Pattern EFFECTIVE_LINE = Pattern.compile("\\AEffective: (\\d{4}-\\d{2}-\\d{2})\\R");
+
+        /** The date the text gives on its first line; empty for a version published before texts carried one. */
+        public Optional<LocalDate> effective() {
+            Matcher line = EFFECTIVE_LINE.matcher(body);
+            return line.lookingAt() ? Optional.of(LocalDate.parse(line.group(1))) : Optional.empty();
+        }
+
+        /** The Markdown under the effective line. */
+        public String markdown() {
+            Matcher line = EFFECTIVE_LINE.matcher(body);
+            return line.lookingAt() ? body.substring(line.end()) : body;
+        }
     }
 
     @EventListener(ApplicationStartedEvent.class)

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The documents people accept, where their text comes from, and who must accept them. */
+/**
+ * The documents people accept, where their text comes from (Markdown after an "Effective: YYYY-MM-DD" line, see
+ * {@link PolicyDocuments.Document}), and who must accept them.
+ */
 public enum PolicyKind {
-    TERMS("terms", "Terms of Service", "legal/terms-of-service.txt", Set.of(Role.STUDENT, Role.TEACHER)),
-    PRIVACY("privacy", "Privacy Policy", "legal/privacy-policy.txt", Set.of(Role.STUDENT, Role.TEACHER)),
-    INSTRUCTOR_AGREEMENT("instructor-agreement", "Instructor Agreement", "legal/instructor-agreement.txt", Set.of(Role.TEACHER)),
-    COMMUNITY_GUIDELINES("community-guidelines", "Community Guidelines", "legal/community-guidelines.txt", Set.of(Role.STUDENT, Role.TEACHER));
+    TERMS("terms", "Terms of Service", "legal/terms-of-service.md", Set.of(Role.STUDENT, Role.TEACHER)),
+    PRIVACY("privacy", "Privacy Policy", "legal/privacy-policy.md", Set.of(Role.STUDENT, Role.TEACHER)),
+    INSTRUCTOR_AGREEMENT("instructor-agreement", "Instructor Agreement", "legal/instructor-agreement.md", Set.of(Role.TEACHER)),
+    COMMUNITY_GUIDELINES("community-guidelines", "Community Guidelines", "legal/community-guidelines.md", Set.of(Role.STUDENT, Role.TEACHER));
 
     private final String slug;
     private final String title;

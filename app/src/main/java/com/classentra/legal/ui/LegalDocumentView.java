@@ -3,23 +3,33 @@ package com.classentra.legal.ui;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyDocuments.Document;
 import com.classentra.legal.PolicyKind;
+import com.classentra.shell.PublicLayout;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** A legal document as published, with its version and the SHA-256 that acceptances record. */
-@Route(value = "legal/:slug", autoLayout = false)
+/**
+ * A legal document as published, formatted from its Markdown, with its effective date, its version and the
+ * SHA-256 that acceptances record; the exact text accepted is linked as plain text.
+ */
+@Route(value = "legal/:slug", layout = PublicLayout.class)
 @PageTitle("Legal · Classentra")
 @AnonymousAllowed
 public class LegalDocumentView extends Main implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final transient PolicyDocuments documents;
 
@@ -36,12 +46,23 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
             return;
         }
         Document document = documents.current(kind);
-        Paragraph meta = new Paragraph("Version " + document.version() + " · SHA-256 " + document.sha256() + " · ");
-        meta.add(new Anchor("legal/" + kind.slug() + ".txt", "plain text"));
-        meta.addClassName("legal-meta");
-        Pre body = new Pre(document.body());
-        body.addClassName("legal-text");
         removeAll();
-        add(new H1(kind.title()), meta, body);
+        add(new H1(kind.title()));
+        document.effective().ifPresent(date -> {
+            Paragraph effective = new Paragraph("Effective " + DAY.format(date));
+            effective.addClassName("legal-effective");
+            add(effective);
+        });
+        add(LegalMarkdown.render(document.markdown()), version(kind, document));
+    }
+
+    /** What an acceptance records, under the text: the version, its hash, and the exact text that was hashed. */
+    private static Footer version(PolicyKind kind, Document document) {
+        Span hash = new Span(document.sha256());
+        hash.addClassName("legal-hash");
+        Footer meta = new Footer(new Text("Version " + document.version() + " · SHA-256 "), hash, new Text(" · "),
+                new Anchor("legal/" + kind.slug() + ".txt", "plain text"));
+        meta.addClassName("legal-meta");
+        return meta;
     }
 }

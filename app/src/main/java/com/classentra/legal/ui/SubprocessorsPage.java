@@ -4,6 +4,7 @@ import com.classentra.legal.SubprocessorList;
 import com.classentra.legal.SubprocessorList.Change;
 import com.classentra.legal.SubprocessorList.LocalService;
 import com.classentra.legal.SubprocessorList.Subprocessor;
+import com.classentra.shell.PublicLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -18,7 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The public subprocessor page, generated from the providers that actually run (see {@link SubprocessorList}). */
-@Route(value = "subprocessors", autoLayout = false)
+@Route(value = "subprocessors", layout = PublicLayout.class)
 @PageTitle("Subprocessors · Classentra")
 @AnonymousAllowed
 public class SubprocessorsPage extends Main {
