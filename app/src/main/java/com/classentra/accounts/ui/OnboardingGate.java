@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.legal.ui.LegalDocumentView;
+import com.classentra.legal.ui.SubprocessorsPage;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Onboarding;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OnboardingGate implements VaadinServiceInitListener {
 
+    // The subprocessor list is part of what the privacy policy asks people to accept, so it opens before accepting.
     private static final Set<Class<?>> ALWAYS_OPEN = Set.of(ConfirmEmailView.class, VerifyEmailView.class, LegalDocumentView.class,
-            LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class);
+            SubprocessorsPage.class, LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class);
 
     @Override
     public void serviceInit(ServiceInitEvent event) {

@@ -41,6 +41,9 @@ class OnboardingGateTest extends SpringBrowserlessTest {
         signInWith(new Onboarding(true, Set.of("PRIVACY"), true));
         navigate("teacher", AcceptPoliciesView.class);
         assertThat(find(com.vaadin.flow.component.html.Anchor.class).withText("Privacy Policy").exists()).isTrue();
+        // What the policy points to opens too: the document and its list of subprocessors.
+        navigate("legal/privacy", com.classentra.legal.ui.LegalDocumentView.class);
+        navigate("subprocessors", com.classentra.legal.ui.SubprocessorsPage.class);
     }
 
     @Test
