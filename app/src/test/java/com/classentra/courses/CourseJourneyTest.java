@@ -71,4 +71,37 @@ class CourseJourneyTest {
             inviteeBrowser.screenshot("joined-by-invitation");
         }
     }
+
+    /**
+     * Issue 11 item 3: someone without an account opens an invitation, signs up, confirms their address and answers
+     * the survey, and lands on the course's join question instead of an empty dashboard.
+     */
+    @Test
+    void aNewcomerInvitedByEmailSignsUpAndLandsOnTheCourse(Journey newcomer) {
+        var classrooms = newcomer.bean(com.classentra.testsupport.Classrooms.class);
+        var teacher = classrooms.teacher("Ines", "Rossi");
+        CourseSummary course = classrooms.course(teacher, "Bossa nova guitar");
+        String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        newcomer.bean(CourseService.class).invite(teacher, course.id(), email);
+        String link = newcomer.mailbox().linkTo(email, "/courses/join/");
+
+        newcomer.open(link).waitForPath("/login");
+        newcomer.page().getByText("Create an account").click();
+        newcomer.waitForPath("/signup");
+        newcomer.page().getByText("I learn").click();
+        newcomer.fill("First name", "Luca").fill("Last name", "Moretti").fill("Email", email).fill("Password", "quiet river lantern");
+        newcomer.page().getByRole(com.microsoft.playwright.options.AriaRole.CHECKBOX).first().check();
+        newcomer.click("Create account").waitForPath("/login");
+        newcomer.signIn(email, "quiet river lantern");
+        assertThat(newcomer.heading("Confirm your email address")).isVisible();
+        newcomer.open(newcomer.mailbox().linkTo(email, "/verify-email?token="));
+        newcomer.click("Continue");
+        assertThat(newcomer.heading("Welcome, Luca Moretti")).isVisible();
+        newcomer.click("Save and continue");
+
+        assertThat(newcomer.heading("Join Bossa nova guitar by Ines Rossi?")).isVisible();
+        newcomer.click("Join Bossa nova guitar");
+        newcomer.waitForPath("/courses/" + course.id());
+        newcomer.see("Bossa nova guitar").screenshot("newcomer-in-the-course");
+    }
 }

@@ -44,7 +44,7 @@ public class AcceptPoliciesView extends AuthPage {
             }
             consent.accept(user.id(), pending);
             SignedInSession.updateOnboarding(o -> new Onboarding(o.emailVerified(), Set.of(), o.surveyPending()));
-            getUI().ifPresent(ui -> ui.navigate(""));
+            getUI().ifPresent(OnboardingGate::continueAfterStep);
         });
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         show("We updated our documents", "Please read what changed before you continue:", documents, accept, error, next);

@@ -28,7 +28,7 @@ public class VerifyEmailView extends AuthPage implements BeforeEnterObserver {
         String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse(null);
         AccountService.VerificationResult verification = accounts.verifyEmail(token);
         Verification result = verification.outcome();
-        Button next = new Button("Continue", e -> getUI().ifPresent(ui -> ui.navigate("")));
+        Button next = new Button("Continue", e -> getUI().ifPresent(OnboardingGate::continueAfterStep));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         switch (result) {
             case VERIFIED, ALREADY_VERIFIED -> {

@@ -75,6 +75,6 @@ public class WelcomeSurveyView extends AuthPage {
 
     private void finish() {
         SignedInSession.updateOnboarding(o -> new Onboarding(o.emailVerified(), o.pendingPolicies(), false));
-        getUI().ifPresent(ui -> ui.navigate(""));
+        getUI().ifPresent(OnboardingGate::continueAfterStep);
     }
 }
