@@ -131,6 +131,23 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * One date and time format per person: pages format through shell.ClientTime, in the person's locale and zone.
+     * The calendar's grid labels ("December 2026", "Wed 2") and the operator's UTC times are formats of their own.
+     */
+    @Test
+    void datesAndTimesAreFormattedInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName("com.classentra.shell.ClientTime")
+                .and().doNotHaveFullyQualifiedName("com.classentra.calendar.ui.CalendarView")
+                .and().doNotHaveFullyQualifiedName("com.classentra.admin.ui.StorageMigrationPanel")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        DescribedPredicate.describe("a DateTimeFormatter factory", target -> target.getOwner().isEquivalentTo(java.time.format.DateTimeFormatter.class)
+                                && (target.getName().startsWith("ofLocalized") || target.getName().equals("ofPattern")))))
+                .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+                .because("a person reads dates in one format, in their own time zone: use shell.ClientTime")
+                .check(APP);
+    }
+
     @Test
     void theAppNeverLinksAgainstAProviderPlugin() {
         noClasses().should().dependOnClassesThat().resideInAPackage("com.classentra.plugins..").check(APP);

@@ -6,6 +6,7 @@ import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.Counted;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,9 +27,6 @@ import com.classentra.shell.SettingsSection;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Account settings: the person's active sessions, signing out of them, and notification email. */
 @Route("settings")
@@ -37,7 +35,6 @@ import java.time.format.FormatStyle;
 @PermitAll
 public class SettingsView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final transient SessionDirectory sessions;
     private final transient AuthenticationContext authentication;
@@ -84,6 +81,6 @@ public class SettingsView extends Main {
     }
 
     private static String format(Instant time) {
-        return time == null ? "" : WHEN.format(time);
+        return ClientTime.format(time);
     }
 }

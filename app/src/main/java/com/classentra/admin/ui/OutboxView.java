@@ -4,6 +4,7 @@ import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.OutboxEntry;
 import com.classentra.platform.outbox.OutboxEntry.Status;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,8 +21,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -32,7 +31,6 @@ import java.util.UUID;
 @RolesAllowed("ADMIN")
 public class OutboxView extends Main {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 
     private final transient EmailOutbox outbox;
     private final UUID actor;
@@ -94,6 +92,6 @@ public class OutboxView extends Main {
     }
 
     private static String format(OffsetDateTime time) {
-        return time == null ? "" : time.toLocalDateTime().format(WHEN);
+        return time == null ? "" : ClientTime.format(time.toInstant());
     }
 }

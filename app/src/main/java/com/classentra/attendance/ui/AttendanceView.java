@@ -7,7 +7,7 @@ import com.classentra.attendance.Attendee;
 import com.classentra.attendance.SessionRoll;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.shell.BrowserTime;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -30,8 +30,6 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,8 +75,7 @@ public class AttendanceView extends Main implements BeforeEnterObserver {
     private void show(SessionRoll roll) {
         removeAll();
         choices.clear();
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(getLocale());
-        add(new ViewHeader(roll.session().title(), roll.courseTitle() + " · " + when.format(roll.session().startsAt().atZone(BrowserTime.zone()))
+        add(new ViewHeader(roll.session().title(), roll.courseTitle() + " · " + ClientTime.formatHeading(roll.session().startsAt())
                 + " · " + roll.session().durationMinutes() + " min"));
 
         Grid<Attendee> grid = new Grid<>(Attendee.class, false);

@@ -8,7 +8,7 @@ import com.classentra.attendance.CourseSession;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
-import com.classentra.shell.BrowserTime;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -36,8 +36,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -102,9 +100,8 @@ public class CourseAttendanceView extends Main implements BeforeEnterObserver {
             return name;
         }).setHeader("Student").setAutoWidth(true).setFrozen(true);
         grid.addColumn(student -> attended(table, student)).setHeader("Attended").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         for (CourseSession session : table.sessions()) {
-            RouterLink take = new RouterLink(day.format(session.startsAt().atZone(BrowserTime.zone())), AttendanceView.class,
+            RouterLink take = new RouterLink(ClientTime.formatDate(session.startsAt()), AttendanceView.class,
                     new RouteParameters(Map.of("courseId", table.courseId().toString(), "sessionId", session.id().toString())));
             take.getElement().setAttribute("title", "Take attendance: " + session.title());
             grid.addComponentColumn(student -> badge(table.status(student.studentId(), session.id())))
@@ -128,10 +125,9 @@ public class CourseAttendanceView extends Main implements BeforeEnterObserver {
 
     /** One student's sessions with what was noted. */
     private Grid<CourseSession> history(CourseAttendance table, UUID studentId) {
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale());
         Grid<CourseSession> grid = new Grid<>(CourseSession.class, false);
         grid.addColumn(CourseSession::title).setHeader("Session").setFlexGrow(1);
-        grid.addColumn(session -> when.format(session.startsAt().atZone(BrowserTime.zone()))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(session -> ClientTime.format(session.startsAt())).setHeader("When").setAutoWidth(true);
         grid.addComponentColumn(session -> badge(table.status(studentId, session.id()))).setHeader("Attendance").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);

@@ -2,7 +2,7 @@ package com.classentra.calendar.ui;
 
 import com.classentra.calendar.CalendarService;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.shell.BrowserTime;
+import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -14,8 +14,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * The Settings section for the calendar feed: make its secret address (shown once, since only its hash is
@@ -41,8 +39,7 @@ class CalendarFeedSettings extends Section {
     private void showStored() {
         state.removeAll();
         calendar.feedCreatedAt(user).ifPresentOrElse(created -> {
-            String since = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
-                    .format(created.atZone(BrowserTime.zone()));
+            String since = ClientTime.format(created);
             state.add(new Paragraph("Your feed is on (address made " + since + "). For your safety the address is shown only when it "
                     + "is made; make a new one to see an address again. The old one then stops working."),
                     new HorizontalLayout(newAddressButton("Make a new address", false), turnOffButton()));

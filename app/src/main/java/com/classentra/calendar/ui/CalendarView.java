@@ -9,6 +9,7 @@ import com.classentra.calendar.CalendarService;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.shell.BrowserTime;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.EmptyState;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
@@ -169,7 +170,7 @@ public class CalendarView extends Main {
         });
         number.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         number.addClassName("day-number");
-        number.setAriaLabel(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale()).format(day) + ", open the week");
+        number.setAriaLabel(ClientTime.formatHeading(day) + ", open the week");
         cell.add(number);
         entries.stream().limit(MONTH_CELL_ENTRIES).forEach(entry -> cell.add(chip(entry, true)));
         if (entries.size() > MONTH_CELL_ENTRIES) {
@@ -187,8 +188,7 @@ public class CalendarView extends Main {
     private void renderWeek() {
         LocalDate first = anchor.with(TemporalAdjusters.previousOrSame(firstDayOfWeek));
         LocalDate last = first.plusDays(6);
-        DateTimeFormatter medium = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        rangeLabel.setText(medium.format(first) + " – " + medium.format(last));
+        rangeLabel.setText(ClientTime.formatDate(first) + " – " + ClientTime.formatDate(last));
         List<CalendarEntry> entries = entries(first, last.plusDays(1));
         Div week = new Div();
         week.addClassName("week-grid");
@@ -202,7 +202,7 @@ public class CalendarView extends Main {
             }
             Button add = new Button(VaadinIcon.PLUS.create(), e -> newEvent(thisDay));
             add.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            add.setAriaLabel("New event on " + medium.format(day));
+            add.setAriaLabel("New event on " + ClientTime.formatDate(day));
             Div head = new Div(new H3(heading.format(day)), add);
             head.addClassName("week-day-head");
             column.add(head);
@@ -220,8 +220,7 @@ public class CalendarView extends Main {
 
     private void renderAgenda() {
         LocalDate last = anchor.plusDays(AGENDA_DAYS - 1L);
-        DateTimeFormatter medium = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        rangeLabel.setText(medium.format(anchor) + " – " + medium.format(last));
+        rangeLabel.setText(ClientTime.formatDate(anchor) + " – " + ClientTime.formatDate(last));
         List<CalendarEntry> entries = entries(anchor, last.plusDays(1));
         if (entries.isEmpty()) {
             body.add(new EmptyState(VaadinIcon.CALENDAR, "Nothing in these " + AGENDA_DAYS + " days",
@@ -230,11 +229,10 @@ public class CalendarView extends Main {
         }
         Div agenda = new Div();
         agenda.addClassName("agenda");
-        DateTimeFormatter heading = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale());
         for (LocalDate day = anchor; !day.isAfter(last); day = day.plusDays(1)) {
             List<CalendarEntry> today = on(entries, day);
             if (!today.isEmpty()) {
-                Div group = new Div(new H3(heading.format(day)));
+                Div group = new Div(new H3(ClientTime.formatHeading(day)));
                 group.addClassName("agenda-day");
                 today.forEach(entry -> group.add(chip(entry, false)));
                 agenda.add(group);
@@ -265,12 +263,10 @@ public class CalendarView extends Main {
     }
 
     private String timeOf(CalendarEntry entry, boolean compact) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale());
-        LocalTime start = entry.startsAt().atZone(zone).toLocalTime();
         if (compact || entry.kind() == Kind.DEADLINE) {
-            return time.format(start);
+            return ClientTime.formatTime(entry.startsAt());
         }
-        return time.format(start) + " – " + time.format(entry.endsAt().atZone(zone).toLocalTime());
+        return ClientTime.formatTime(entry.startsAt()) + " – " + ClientTime.formatTime(entry.endsAt());
     }
 
     private void open(CalendarEntry entry) {
@@ -298,9 +294,8 @@ public class CalendarView extends Main {
         }
         Dialog details = new Dialog();
         details.setHeaderTitle(entry.kind() == Kind.DEADLINE ? "Due: " + entry.title() : entry.title());
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(getLocale());
         details.add(new Paragraph(entry.courseTitle()));
-        details.add(new Paragraph(when.format(entry.startsAt().atZone(zone)) + (entry.kind() == Kind.SESSION
+        details.add(new Paragraph(ClientTime.formatHeading(entry.startsAt()) + (entry.kind() == Kind.SESSION
                 ? " · " + Duration.between(entry.startsAt(), entry.endsAt()).toMinutes() + " min" : "")));
         if (entry.meetingUrl() != null && entry.meetingUrl().matches("(?i)https?://\\S+")) {
             Anchor join = new Anchor(entry.meetingUrl(), "Join the meeting", AnchorTarget.BLANK);

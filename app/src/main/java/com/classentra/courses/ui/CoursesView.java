@@ -8,6 +8,7 @@ import com.classentra.platform.ratelimit.ClientAddress;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -28,8 +29,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** A teacher's courses (create, edit, archive, delete) or a student's (join with a code, leave). */
 @Route("courses")
@@ -41,7 +40,6 @@ public class CoursesView extends Main implements AfterNavigationObserver {
     /** Query parameter that opens the new-course form at once (the dashboard's "Create your first course"). */
     public static final String NEW_COURSE = "new";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     private final transient CourseService courses;
     private final SignedInUser user;
@@ -210,6 +208,6 @@ public class CoursesView extends Main implements AfterNavigationObserver {
         if (course.startsOn() == null && course.endsOn() == null) {
             return "";
         }
-        return (course.startsOn() == null ? "…" : DATE.format(course.startsOn())) + " – " + (course.endsOn() == null ? "…" : DATE.format(course.endsOn()));
+        return (course.startsOn() == null ? "…" : ClientTime.formatDate(course.startsOn())) + " – " + (course.endsOn() == null ? "…" : ClientTime.formatDate(course.endsOn()));
     }
 }

@@ -1,6 +1,7 @@
 package com.classentra.dashboard.ui;
 
 import com.classentra.dashboard.Session;
+import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.Component;
 import java.util.List;
 
@@ -10,13 +11,13 @@ final class SessionEntries {
     private SessionEntries() {
     }
 
-    static List<Component> of(List<Session> sessions, ZonedTimes time) {
+    static List<Component> of(List<Session> sessions) {
         return sessions.stream().map(s -> s.meetingUrl() == null
-                ? DashboardCard.entry(s.link(), s.title(), when(s, time))
-                : DashboardCard.entry(s.link(), s.title(), when(s, time), DashboardCard.joinLink(s.meetingUrl(), s.title()))).toList();
+                ? DashboardCard.entry(s.link(), s.title(), when(s))
+                : DashboardCard.entry(s.link(), s.title(), when(s), DashboardCard.joinLink(s.meetingUrl(), s.title()))).toList();
     }
 
-    private static String when(Session session, ZonedTimes time) {
-        return time.time(session.startsAt()) + "–" + time.time(session.endsAt()) + " · " + session.courseTitle();
+    private static String when(Session session) {
+        return ClientTime.formatTime(session.startsAt()) + "–" + ClientTime.formatTime(session.endsAt()) + " · " + session.courseTitle();
     }
 }

@@ -8,9 +8,9 @@ import com.classentra.dashboard.TeacherDashboard.CourseActivity;
 import com.classentra.dashboard.TeacherDashboard.WorkToGrade;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.Counted;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.DashboardPage;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
@@ -29,15 +29,14 @@ import java.util.List;
 public class TeacherDashboardView extends DashboardPage {
 
     public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
-        ZonedTimes time = ZonedTimes.of(UI.getCurrent());
-        TeacherDashboard page = dashboards.teacher(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), time.zone());
+        TeacherDashboard page = dashboards.teacher(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), ClientTime.zone());
         super("Teaching", "Your classes at a glance.", PreferredOrder.of(preferences, authentication,
                 DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live sessions today.",
-                        SessionEntries.of(page.sessionsToday(), time)),
+                        SessionEntries.of(page.sessionsToday())),
                 DashboardCard.of(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Nothing waits for a grade. Turned-in work will appear here, oldest first.",
-                        page.workToGrade().stream().map(w -> workEntry(w, time)).toList()),
+                        page.workToGrade().stream().map(w -> workEntry(w)).toList()),
                 DashboardCard.of(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here.",
-                        firstCourse(), page.courses().stream().map(c -> courseEntry(c, time)).toList())));
+                        firstCourse(), page.courses().stream().map(c -> courseEntry(c)).toList())));
     }
 
     /** Opens the course form on the courses page, where the new course then appears. */
@@ -47,7 +46,7 @@ public class TeacherDashboardView extends DashboardPage {
         return create;
     }
 
-    private static Component workEntry(WorkToGrade work, ZonedTimes time) {
+    private static Component workEntry(WorkToGrade work) {
         List<Component> tags = new ArrayList<>();
         if (work.regrade()) {
             tags.add(DashboardCard.tag("Turned in again", "notice"));
@@ -56,14 +55,14 @@ public class TeacherDashboardView extends DashboardPage {
             tags.add(DashboardCard.tag("Late", "warning"));
         }
         return DashboardCard.entry(work.link(), work.studentName() + " · " + work.assignmentTitle(),
-                work.courseTitle() + " · turned in " + time.dayAndTime(work.turnedInAt()), tags.toArray(Component[]::new));
+                work.courseTitle() + " · turned in " + ClientTime.format(work.turnedInAt()), tags.toArray(Component[]::new));
     }
 
-    private static Component courseEntry(CourseActivity course, ZonedTimes time) {
+    private static Component courseEntry(CourseActivity course) {
         String students = Counted.of(course.activeStudents(), "student", "students");
         String turnIns = Counted.of(course.recentTurnIns(), "turn-in", "turn-ins") + " this week";
         String lastPost = course.lastPost() == null ? "nothing posted yet"
-                : "last post " + time.day(course.lastPost().postedAt()) + ": " + course.lastPost().title();
+                : "last post " + ClientTime.formatDate(course.lastPost().postedAt()) + ": " + course.lastPost().title();
         return DashboardCard.entry(course.link(), course.title(), students + " · " + turnIns + " · " + lastPost);
     }
 }

@@ -3,6 +3,7 @@ package com.classentra.legal.ui;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyDocuments.Document;
 import com.classentra.legal.PolicyKind;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.PublicLayout;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,8 +18,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * A legal document as published, formatted from its Markdown, with its effective date, its version and the
@@ -29,7 +28,6 @@ import java.util.Locale;
 @AnonymousAllowed
 public class LegalDocumentView extends Main implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final transient PolicyDocuments documents;
 
@@ -49,7 +47,7 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
         removeAll();
         add(new H1(kind.title()));
         document.effective().ifPresent(date -> {
-            Paragraph effective = new Paragraph("Effective " + DAY.format(date));
+            Paragraph effective = new Paragraph("Effective " + ClientTime.formatDate(date));
             effective.addClassName("legal-effective");
             add(effective);
         });

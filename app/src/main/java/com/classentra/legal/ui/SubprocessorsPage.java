@@ -4,6 +4,7 @@ import com.classentra.legal.SubprocessorList;
 import com.classentra.legal.SubprocessorList.Change;
 import com.classentra.legal.SubprocessorList.LocalService;
 import com.classentra.legal.SubprocessorList.Subprocessor;
+import com.classentra.shell.ClientTime;
 import com.classentra.shell.PublicLayout;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -14,8 +15,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The public subprocessor page, generated from the providers that actually run (see {@link SubprocessorList}). */
@@ -24,7 +23,6 @@ import java.util.List;
 @AnonymousAllowed
 public class SubprocessorsPage extends Main {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
     public SubprocessorsPage(SubprocessorList subprocessors) {
         addClassNames("legal-page", "subprocessors-page");
@@ -57,7 +55,7 @@ public class SubprocessorsPage extends Main {
             list.add(new ListItem("Initial publication."));
         }
         for (Change change : changes) {
-            list.add(new ListItem(DAY.format(change.at()) + " · " + change.usedFor() + ": " + name(change.before()) + " replaced by "
+            list.add(new ListItem(ClientTime.formatDate(change.at().toInstant()) + " · " + change.usedFor() + ": " + name(change.before()) + " replaced by "
                     + name(change.after())));
         }
         return list;

@@ -1,16 +1,13 @@
 package com.classentra.notifications.ui;
 
+import com.classentra.shell.ClientTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** "5 min ago" for recent moments, the date for older ones: what a list of notifications needs at a glance. */
 final class RelativeTime {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private RelativeTime() {
     }
@@ -32,6 +29,6 @@ final class RelativeTime {
         if (age.toDays() < 7) {
             return age.toDays() + " days ago";
         }
-        return DATE.format(moment);
+        return ClientTime.formatDate(moment.toInstant());
     }
 }
