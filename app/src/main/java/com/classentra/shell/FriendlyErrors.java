@@ -9,6 +9,7 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class FriendlyErrors implements VaadinServiceInitListener {
      * An exception that refuses the request for a reason the person can act on (marked with a 4xx
      * {@link ResponseStatus}, or access denied): its message is shown as it is, and nothing is logged as an error.
      */
-    private static Optional<Throwable> refusal(Throwable thrown) {
+    static Optional<Throwable> refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             ResponseStatus status = t.getClass().getAnnotation(ResponseStatus.class);
             if ((status != null && status.value().is4xxClientError()) || t instanceof AccessDeniedException) {
@@ -76,5 +77,11 @@ class FriendlyErrors implements VaadinServiceInitListener {
             }
         }
         return Optional.empty();
+    }
+
+    /** The HTTP status of a {@link #refusal}: 403 for access denied, else its {@link ResponseStatus}. */
+    static int status(Throwable refusal) {
+        ResponseStatus status = refusal.getClass().getAnnotation(ResponseStatus.class);
+        return status == null ? HttpServletResponse.SC_FORBIDDEN : status.value().value();
     }
 }

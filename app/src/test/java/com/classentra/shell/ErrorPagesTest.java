@@ -54,7 +54,26 @@ class ErrorPagesTest {
         assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(status);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).as(page.uri().toString()).contains(sentence).contains(linkText).contains("classentra/styles.css")
-                .doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("at com.").doesNotContain("at java.");
+                .doesNotContain("Whitelabel").doesNotContain("Exception").doesNotContain("at com.").doesNotContain("at java.")
+                .doesNotContain("Could not navigate");
+    }
+
+    @Test
+    void anUnknownAddressIsNotFoundForVisitorsAndSignedInPeople() throws Exception {
+        assertOwnPage(anonymous().get("/no-such-page"), 404, "There is no page at this address.", "Sign in");
+        assertOwnPage(anonymous().get("/no/such/page?at=all"), 404, "There is no page at this address.", "Sign in");
+
+        HttpBrowser student = signedIn(Role.STUDENT);
+        assertOwnPage(student.get("/no-such-page"), 404, "There is no page at this address.", "Go to your start page");
+        assertThat(student.get("/no-such-page").body()).as("the shell's navigation").contains("Courses").contains("Sign out");
+    }
+
+    @Test
+    void aPageThePersonMayNotOpenIsForbidden() throws Exception {
+        HttpBrowser student = signedIn(Role.STUDENT);
+        for (String path : new String[] {"/admin", "/admin/outbox", "/teacher"}) {
+            assertOwnPage(student.get(path), 403, "Your account cannot open this page.", "Go to your start page");
+        }
     }
 
     @Test

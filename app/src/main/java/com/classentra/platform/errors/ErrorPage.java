@@ -79,9 +79,11 @@ public record ErrorPage(int status, String title, String explanation, String ref
         return new ErrorPage(status, title, explanation, reference, List.copyOf(more));
     }
 
-    /** Where a person goes from an error page: their start page, or sign-in when nobody is signed in. */
-    public static Link wayBack(boolean signedIn) {
-        return signedIn ? new Link("/", "Go to your start page") : new Link("/login", "Sign in");
+    /** The page's links, then the way back: the person's start page, or sign-in when nobody is signed in. */
+    public List<Link> linksFor(boolean signedIn) {
+        List<Link> all = new ArrayList<>(links);
+        all.add(signedIn ? new Link("/", "Go to your start page") : new Link("/login", "Sign in"));
+        return all;
     }
 
     /** The line that gives the reference, e.g. "Reference: 3f9a02c1". */
@@ -132,9 +134,7 @@ public record ErrorPage(int status, String title, String explanation, String ref
             page.append("<p class=\"error-reference\">").append(escape(referenceLine())).append("</p>\n");
         }
         page.append("<nav class=\"error-page-links\">");
-        List<Link> all = new ArrayList<>(links);
-        all.add(wayBack(signedIn));
-        for (Link link : all) {
+        for (Link link : linksFor(signedIn)) {
             page.append("<a href=\"").append(escape(contextPath + link.path())).append("\">").append(escape(link.text())).append("</a>");
         }
         return page.append("</nav>\n</main>\n</body>\n</html>\n").toString();
