@@ -55,7 +55,7 @@ public record ErrorPage(int status, String title, String explanation, String ref
                 null, List.of());
     }
 
-    /** The page for a status Spring's error handling passes on; other refusals share one sentence. */
+    /** The page for an HTTP status, from Spring's error handling or a refusal that escaped a view; other 4xx share one sentence. */
     public static ErrorPage forStatus(int status, String reference) {
         return switch (status) {
             case HttpServletResponse.SC_NOT_FOUND -> notFound();
