@@ -1,6 +1,7 @@
 package com.classentra.shell;
 
 import com.classentra.platform.errors.ErrorCapture;
+import com.classentra.platform.errors.ErrorPage;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -8,12 +9,10 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @Component
 class FriendlyErrors implements VaadinServiceInitListener {
-
-    private static final Logger log = LoggerFactory.getLogger(FriendlyErrors.class);
 
     private final ErrorCapture capture;
 
@@ -50,25 +47,29 @@ class FriendlyErrors implements VaadinServiceInitListener {
             }
             return;
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error in the UI (reference {})", reference, error.getThrowable());
         UI ui = UI.getCurrent();
         String route = ui == null || ui.getInternals().getActiveViewLocation() == null ? "(no view)"
                 : "/" + ui.getInternals().getActiveViewLocation().getPath();
+        String reference = report(capture, error.getThrowable(), route);
+        if (ui != null) {
+            ErrorPage page = ErrorPage.serverError(reference);
+            ui.access(() -> Notification.show(page.explanation() + " " + page.referenceLine(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR));
+        }
+    }
+
+    /** Logs and captures an unexpected error in the UI; returns the reference the person is shown. */
+    static String report(ErrorCapture capture, Throwable error, String route) {
         VaadinRequest request = VaadinRequest.getCurrent();
         Principal person = request != null ? request.getUserPrincipal() : SecurityContextHolder.getContext().getAuthentication();
-        capture.capture(error.getThrowable(), ErrorCapture.Source.VAADIN, route, person, List.of());
-        if (ui != null) {
-            ui.access(() -> Notification.show("Something went wrong and nothing was changed. Please try again. Reference: " + reference,
-                    8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
-        }
+        return capture.report(error, ErrorCapture.Source.VAADIN, route, person, List.of());
     }
 
     /**
      * An exception that refuses the request for a reason the person can act on (marked with a 4xx
      * {@link ResponseStatus}, or access denied): its message is shown as it is, and nothing is logged as an error.
      */
-    private static Optional<Throwable> refusal(Throwable thrown) {
+    static Optional<Throwable> refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             ResponseStatus status = t.getClass().getAnnotation(ResponseStatus.class);
             if ((status != null && status.value().is4xxClientError()) || t instanceof AccessDeniedException) {
@@ -76,5 +77,11 @@ class FriendlyErrors implements VaadinServiceInitListener {
             }
         }
         return Optional.empty();
+    }
+
+    /** The HTTP status of a {@link #refusal}: 403 for access denied, else its {@link ResponseStatus}. */
+    static int status(Throwable refusal) {
+        ResponseStatus status = refusal.getClass().getAnnotation(ResponseStatus.class);
+        return status == null ? HttpServletResponse.SC_FORBIDDEN : status.value().value();
     }
 }

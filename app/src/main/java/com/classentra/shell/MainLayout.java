@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
 import com.vaadin.flow.component.html.Header;
@@ -27,7 +28,8 @@ import jakarta.annotation.security.PermitAll;
 /**
  * The frame around every signed-in page: navigation, the user's name, dark mode, sign-out. The navigation lists the
  * views marked {@code @Menu} that the person may open (Vaadin filters them by their access annotations), and the top
- * bar takes what features contribute ({@link NavbarItem}): the shell imports no feature.
+ * bar takes what features contribute ({@link NavbarItem}): the shell imports no feature. A visitor sees it only around
+ * an error page ({@link ErrorView}), as a bar with the brand and "Sign in".
  */
 @Layout
 @PermitAll
@@ -39,27 +41,31 @@ public class MainLayout extends AppLayout {
         this.authentication = authentication;
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElse(null);
         setPrimarySection(Section.DRAWER);
-
-        Span brand = new Span("Classentra");
-        brand.addClassName("brand");
-        addToDrawer(new Header(brand), new Scroller(navigation(user)), footer(user));
-        DrawerToggle toggle = new DrawerToggle();
-        toggle.setAriaLabel("Menu");
         Div spacer = new Div();
         spacer.addClassName("navbar-spacer");
-        addToNavbar(toggle, spacer, colorSchemeToggle());
-        if (user != null) {
-            navbarItems.forEach(item -> item.createFor(user).ifPresent(this::addToNavbar));
+        if (user == null) {
+            // Error pages are shown to visitors too: no navigation they could use, the brand and the way to sign in.
+            setDrawerOpened(false);
+            Anchor brand = new Anchor("", "Classentra");
+            brand.addClassName("brand");
+            Anchor signIn = new Anchor("login", "Sign in");
+            signIn.addClassName("navbar-sign-in");
+            addToNavbar(brand, spacer, colorSchemeToggle(), signIn);
+            return;
         }
+        Span brand = new Span("Classentra");
+        brand.addClassName("brand");
+        addToDrawer(new Header(brand), new Scroller(navigation()), footer(user));
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+        addToNavbar(toggle, spacer, colorSchemeToggle());
+        navbarItems.forEach(item -> item.createFor(user).ifPresent(this::addToNavbar));
     }
 
     /** A view under another's path (admin/outbox under admin) is nested in it when the person sees both. */
-    private static SideNav navigation(SignedInUser user) {
+    private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setLabel("Navigation");
-        if (user == null) {
-            return nav;
-        }
         Map<String, SideNavItem> byPath = new HashMap<>();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
@@ -80,7 +86,7 @@ public class MainLayout extends AppLayout {
     }
 
     private Footer footer(SignedInUser user) {
-        Span name = new Span(user == null ? "" : user.displayName());
+        Span name = new Span(user.displayName());
         name.addClassName("user-name");
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

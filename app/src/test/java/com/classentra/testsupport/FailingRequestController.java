@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Test-only endpoint (it exists on the test class path alone) that fails the way careless code does: it puts the
- * signed-in person's email and name, a query value, the session cookie and a bearer token into the exception.
+ * signed-in person's email and name (when someone is signed in), a query value, the session cookie and a bearer
+ * token into the exception.
  */
 @RestController
 public class FailingRequestController {
@@ -19,7 +20,8 @@ public class FailingRequestController {
     @GetMapping(PATH + "/{courseId}")
     String fail(@AuthenticationPrincipal SignedInUser user, @RequestParam("invite") String invite, HttpServletRequest request) {
         String session = request.getSession(false) == null ? "none" : request.getSession(false).getId();
-        throw new IllegalStateException("Export failed for " + user.displayName() + " <" + user.email() + ">, invite " + invite
+        String person = user == null ? "a visitor" : user.displayName() + " <" + user.email() + ">";
+        throw new IllegalStateException("Export failed for " + person + ", invite " + invite
                 + ", session " + session + ", upstream said Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlMTIzNDU2");
     }
 }

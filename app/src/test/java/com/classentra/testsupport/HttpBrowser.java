@@ -16,12 +16,15 @@ import org.springframework.core.env.Environment;
 
 /**
  * A browser over plain HTTP, for tests of what the server does with requests: its own cookies, no automatic
- * redirects, Firefox on Linux as User-Agent, and a client address of its own (sent as X-Forwarded-For by the local
- * proxy, which the server trusts), so per-address limits of one browser never touch another.
+ * redirects, Firefox on Linux as User-Agent, a browser's Accept header (a page first), and a client address of its
+ * own (sent as X-Forwarded-For by the local proxy, which the server trusts), so per-address limits of one browser
+ * never touch another.
  */
 public final class HttpBrowser {
 
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0";
+    /** What Firefox sends when it opens a page: the server answers errors with a page, not JSON or text. */
+    private static final String ACCEPT_PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     /** Vaadin puts Spring Security's CSRF token into every page it serves, for forms that post natively. */
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
@@ -36,7 +39,12 @@ public final class HttpBrowser {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, ACCEPT_PAGE);
+    }
+
+    /** A GET as a script in the page or another program would send it, accepting these media types. */
+    public HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(request(path).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a form, its fields in the map's order. */
@@ -44,7 +52,7 @@ public final class HttpBrowser {
         String body = form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return http.send(request(path).header("Accept", ACCEPT_PAGE).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

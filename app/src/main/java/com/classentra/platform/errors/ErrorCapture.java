@@ -86,6 +86,17 @@ public class ErrorCapture implements DisposableBean {
     }
 
     /**
+     * Logs an unexpected error with the short reference the person is shown (support finds it in the log), records it
+     * as {@link #capture} does, and returns the reference.
+     */
+    public String report(Throwable error, Source source, String route, Principal person, Collection<String> personalValues) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error in {} (reference {})", route, reference, error);
+        capture(error, source, route, person, personalValues);
+        return reference;
+    }
+
+    /**
      * Records an unexpected error. {@code route} is the path or task where it happened (ids in it are replaced);
      * {@code person} is who was signed in (null for none), whose email and name must not reach the report, nor
      * must {@code personalValues}, values of the request such as cookies and tokens.

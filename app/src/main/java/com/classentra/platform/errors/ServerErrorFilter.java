@@ -16,9 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Captures exceptions that escape request handling (controllers, the Vaadin servlet's own failures): what becomes a
  * 500. It runs inside Spring Security's filter chain's scope, so the signed-in person is known and their email and
- * name are scrubbed from the report; the request's cookie and authorization values are scrubbed too. The exception
- * is rethrown unchanged, so the error page and the log are as before. Errors a handler turned into a response
- * (4xx refusals, handled exceptions) never reach it.
+ * name are scrubbed from the report; the request's cookie and authorization values are scrubbed too. The failure is
+ * logged once, with the reference the person is shown, and answered with a 500 that Spring's error handling turns
+ * into the error page ({@link ErrorPages}); the container never sees the exception, so it neither logs it again nor
+ * shows it. Errors a handler turned into a response (4xx refusals, handled exceptions) never reach it.
  */
 class ServerErrorFilter extends OncePerRequestFilter {
 
@@ -37,9 +38,13 @@ class ServerErrorFilter extends OncePerRequestFilter {
             // The servlet wraps a handler's exception ("Request processing failed"): report what was thrown.
             Throwable thrown = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             // The request Spring Security wrapped knows the person, whichever context holder strategy is in force.
-            capture.capture(thrown, ErrorCapture.Source.HTTP, request.getMethod() + " " + request.getRequestURI(),
+            String reference = capture.report(thrown, ErrorCapture.Source.HTTP, request.getMethod() + " " + request.getRequestURI(),
                     request.getUserPrincipal(), requestSecrets(request));
-            throw e;
+            if (response.isCommitted() || e instanceof Error) {
+                throw e; // too late for a page of our own, or the JVM itself is in trouble
+            }
+            request.setAttribute(ErrorPage.REFERENCE, reference);
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
     }
 

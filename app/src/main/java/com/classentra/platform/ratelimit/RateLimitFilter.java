@@ -1,5 +1,6 @@
 package com.classentra.platform.ratelimit;
 
+import com.classentra.platform.errors.ErrorPage;
 import com.classentra.plugin.api.ratelimit.RateLimitDecision;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Rate limits at the door, in Spring Security's chain before sign-in is processed: sign-in attempts per address,
  * password sign-in for an email whose failed attempts are used up ({@link FailedSignIns}), and everything a visitor
- * who is not signed in asks of the application except static files. A refusal is a 429 with Retry-After and a line
- * of text, and for a throttled email a second one: a sign-in link by email still works. The address is the client's
+ * who is not signed in asks of the application except static files. A refusal is a 429 with Retry-After: a page in the
+ * application's look for a browser ({@link ErrorPage}), a line of text for other clients; for a throttled email both
+ * add that a sign-in link by email still works (the page links to it). The address is the client's
  * as the servlet container sees it, after trusted proxies' forwarded headers (server.forward-headers-strategy).
  *
  * <p>Not a bean on purpose: Spring Boot would also register a Filter bean with the servlet container, and it
@@ -36,11 +39,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private static final RequestMatcher STATIC = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/VAADIN/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/classentra/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/lumo/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/favicon.ico"));
 
     /** Only the password is throttled, never the person: a link sent to the account's address still signs them in. */
-    private static final String SIGN_IN_LINK_ADVICE =
-            "Meanwhile you can sign in with a link sent by email: go back and choose \"Email me a sign-in link\".\n";
+    private static final String SIGN_IN_LINK_ADVICE = "Meanwhile you can sign in with a link sent by email";
+    private static final String SIGN_IN_LINK = "Email me a sign-in link";
 
     private final RateLimiter limiter;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
@@ -54,14 +58,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Refusal refusal = refusal(request);
         if (refusal != null) {
-            refuse(response, refusal);
+            refuse(request, response, refusal);
             return;
         }
         chain.doFilter(request, response);
     }
 
-    /** How long the person must wait, and what else they can do meanwhile (a further line, or nothing). */
-    private record Refusal(Duration retryAfter, String advice) {
+    /** How long the person must wait, and whether a sign-in link by email works meanwhile. */
+    private record Refusal(Duration retryAfter, boolean signInLinkWorks) {
     }
 
     /** The refusal, or null when the request may go ahead. */
@@ -69,14 +73,14 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (SIGN_IN.matches(request)) {
             RateLimitDecision byAddress = limiter.check(RateLimitRule.SIGN_IN_IP, request.getRemoteAddr());
             if (!byAddress.allowed()) {
-                return new Refusal(byAddress.retryAfter(), "");
+                return new Refusal(byAddress.retryAfter(), false);
             }
             String username = request.getParameter("username");
             return username == null || username.isBlank() ? null : failedSignInsRefusal(username, request.getRemoteAddr());
         }
         if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()) && !STATIC.matches(request)) {
             RateLimitDecision decision = limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
-            return decision.allowed() ? null : new Refusal(decision.retryAfter(), "");
+            return decision.allowed() ? null : new Refusal(decision.retryAfter(), false);
         }
         return null;
     }
@@ -89,16 +93,25 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 .filter(decision -> !decision.allowed())
                 .map(RateLimitDecision::retryAfter)
                 .max(Comparator.naturalOrder())
-                .map(wait -> new Refusal(wait, SIGN_IN_LINK_ADVICE))
+                .map(wait -> new Refusal(wait, true))
                 .orElse(null);
     }
 
-    private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
         long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (ErrorPage.wantedBy(request)) {
+            ErrorPage page = ErrorPage.tooManyRequests(RateLimitedException.tryAgainIn(refusal.retryAfter()));
+            if (refusal.signInLinkWorks()) {
+                page = page.explaining(page.explanation() + " " + SIGN_IN_LINK_ADVICE + ".").linking("/sign-in-link", SIGN_IN_LINK);
+            }
+            page.write(request, response);
+            return;
+        }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("Too many requests. Please wait " + seconds + " seconds and try again.\n" + refusal.advice());
+        response.getWriter().write("Too many requests. Please wait " + seconds + " seconds and try again.\n"
+                + (refusal.signInLinkWorks() ? SIGN_IN_LINK_ADVICE + ": go back and choose \"" + SIGN_IN_LINK + "\".\n" : ""));
     }
 }

@@ -24,7 +24,12 @@ public class RateLimitedException extends RuntimeException {
 
     /** "Please try again in 3 minutes.", for the person who was refused. */
     public String tryAgainLater() {
-        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return tryAgainIn(retryAfter);
+    }
+
+    /** "Please try again in 3 minutes." for a wait of 2 minutes and a few seconds: whole minutes, rounded up. */
+    static String tryAgainIn(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return "Please try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
     }
 }

@@ -25,12 +25,14 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two filter chains. Actuator endpoints are served only on the management port (loopback by default,
  * see docs/operations.md), and that chain matches only there. Everything else goes through Vaadin's
  * security configurer: form sign-in at /login, view access by {@code @RolesAllowed}/{@code @AnonymousAllowed},
- * and every other request denied; rate limits apply before sign-in ({@link RateLimitFilter}).
+ * addresses no view or controller answers left to the router's not-found page ({@link RouterRequests}), and every
+ * other request denied; rate limits apply before sign-in ({@link RateLimitFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -75,7 +77,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods,
-            RateLimiter rateLimiter, SessionDirectory sessionDirectory, SessionRevocations revocations) throws Exception {
+            RateLimiter rateLimiter, SessionDirectory sessionDirectory, SessionRevocations revocations,
+            ObjectProvider<RequestMappingHandlerMapping> handlerMappings) throws Exception {
         http.headers(headers -> headers
                 // Vaadin pages are forwarded to the Vaadin servlet, and Tomcat 11 (suspendWrappedResponseAfterForward)
                 // completes a forwarded response behind Spring Security's back: headers written "on commit" were
@@ -106,7 +109,8 @@ class SecurityConfiguration {
         for (SignInMethod method : signInMethods.orderedStream().toList()) {
             method.configure(http);
         }
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/login?signed-out"));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/login?signed-out")
+                .anyRequest(unmatched -> unmatched.access(new RouterRequests(handlerMappings))));
         return http.build();
     }
 

@@ -111,6 +111,26 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void aBrowserIsRefusedWithAPageOfTheApplicationThatSaysWhenToTryAgain() throws Exception {
+        String target = "page-" + UUID.randomUUID() + "@example.com";
+        String guesser = newAddress();
+        for (int i = 0; i < 3; i++) {
+            signIn(guesser, target, "guess " + i);
+        }
+        String form = "username=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&password=again";
+        HttpResponse<String> page = http.send(request("/login", guesser).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 200L);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Too many requests · Classentra</title>", "classentra/styles.css",
+                        "Please try again in ", "href=\"/sign-in-link\"", "href=\"/login\"")
+                .doesNotContain("Exception").doesNotContain(target);
+    }
+
+    @Test
     void visitorsNotSignedInAreLimitedButStaticFilesAndSignedInPeopleAreNot() throws Exception {
         String visitor = newAddress();
         for (int i = 0; i < 8; i++) {
@@ -118,6 +138,7 @@ class RateLimitFilterTest {
         }
         assertRefused(get("/login", visitor), 8);
         assertThat(get("/classentra/styles.css", visitor).statusCode()).isEqualTo(200);
+        assertThat(get("/lumo/lumo.css", visitor).statusCode()).as("what the refusal page is styled with").isEqualTo(200);
         assertThat(get("/login", newAddress()).statusCode()).as("another visitor").isEqualTo(200);
 
         String email = "teacher-" + UUID.randomUUID() + "@example.com";

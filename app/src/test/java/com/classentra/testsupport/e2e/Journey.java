@@ -23,9 +23,13 @@ import org.springframework.context.ApplicationContext;
  */
 public final class Journey implements AutoCloseable {
 
-    /** True when no Vaadin client has a server round trip in flight. */
+    /**
+     * True when no Vaadin client has a server round trip in flight; at once on a page Vaadin does not serve (no outlet
+     * for its views), such as an error page written outside its router.
+     */
     private static final String VAADIN_IDLE = """
-            () => { const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+            () => { if (!document.getElementById('outlet')) return true;
+                    const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
                     return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive()); }""";
 
     private final BrowserContext context;
