@@ -7,15 +7,19 @@ import com.classentra.platform.security.SessionDirectory.ActiveSession;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.NarrowWindow;
 import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
@@ -50,11 +54,12 @@ public class SettingsView extends Main {
         this.currentSession = ((com.vaadin.flow.server.WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession();
         addClassName("console");
 
-        grid.addColumn(ActiveSession::device).setHeader("Device").setAutoWidth(true);
-        grid.addColumn(s -> format(s.signedInAt())).setHeader("Signed in").setAutoWidth(true);
+        grid.addComponentColumn(this::device).setHeader("Device").setFlexGrow(1);
+        Grid.Column<ActiveSession> signedIn = grid.addColumn(s -> format(s.signedInAt())).setHeader("Signed in").setAutoWidth(true);
         grid.addColumn(s -> format(s.lastSeen())).setHeader("Last active").setAutoWidth(true);
-        grid.addColumn(s -> s.id().equals(currentSession.getId()) ? "This session" : "").setHeader("").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER);
+        // A phone keeps the device and when it was last used; when it signed in needs a wider window.
+        NarrowWindow.follow(this, phone -> signedIn.setVisible(!phone));
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
 
         Button others = new Button("Sign out everywhere else", e -> {
@@ -70,7 +75,7 @@ public class SettingsView extends Main {
         add(new ViewHeader("Settings", "Your account and where you are signed in."),
                 new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
-                        grid, new HorizontalLayout(others, everywhere)),
+                        grid, signOutButtons(others, everywhere)),
                 new NotificationSettings(notifications, user));
         sections.forEach(section -> section.createFor(user).ifPresent(this::add));
         refresh();
@@ -82,5 +87,23 @@ public class SettingsView extends Main {
 
     private static String format(Instant time) {
         return ClientTime.format(time);
+    }
+
+    /** Side by side when they fit, one under the other on a phone, never cut off. */
+    private static HorizontalLayout signOutButtons(Button others, Button everywhere) {
+        HorizontalLayout buttons = new HorizontalLayout(others, everywhere);
+        buttons.setWrap(true);
+        return buttons;
+    }
+
+    /** The device, marked when it is the one showing this page. */
+    private Component device(ActiveSession session) {
+        Div device = new Div(new Span(session.device()));
+        if (session.id().equals(currentSession.getId())) {
+            Span current = new Span("This session");
+            current.getElement().getThemeList().add("badge");
+            device.add(new Div(current));
+        }
+        return device;
     }
 }

@@ -5,11 +5,14 @@ import com.classentra.platform.outbox.OutboxEntry;
 import com.classentra.platform.outbox.OutboxEntry.Status;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.NarrowWindow;
 import com.classentra.shell.ViewHeader;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -22,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** The email outbox: what is waiting, what went out through which provider, and dead letters to retry. */
@@ -51,13 +55,18 @@ public class OutboxView extends Main {
         HorizontalLayout tools = new HorizontalLayout(statusFilter, reload);
         tools.setAlignItems(HorizontalLayout.Alignment.BASELINE);
 
-        grid.addColumn(e -> format(e.createdAt())).setHeader("Queued").setAutoWidth(true);
-        grid.addColumn(OutboxEntry::toAddress).setHeader("To").setAutoWidth(true);
-        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setFlexGrow(1);
+        Grid.Column<OutboxEntry> queued = grid.addColumn(e -> format(e.createdAt())).setHeader("Queued").setAutoWidth(true);
+        Grid.Column<OutboxEntry> to = grid.addColumn(OutboxEntry::toAddress).setHeader("To").setAutoWidth(true);
+        grid.addComponentColumn(OutboxView::subject).setHeader("Subject").setFlexGrow(1);
         grid.addComponentColumn(e -> badge(e.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(OutboxEntry::attempts).setHeader("Attempts").setAutoWidth(true);
-        grid.addColumn(e -> e.status() == Status.SENT ? e.providerId() + " · " + format(e.sentAt())
+        Grid.Column<OutboxEntry> attempts = grid.addColumn(OutboxEntry::attempts).setHeader("Attempts").setAutoWidth(true);
+        Grid.Column<OutboxEntry> outcome = grid.addColumn(e -> e.status() == Status.SENT ? e.providerId() + " · " + format(e.sentAt())
                 : e.lastError() == null ? "" : e.lastError()).setHeader("Provider / last error").setFlexGrow(1);
+        // A phone keeps what (with whom it is for under it), the status and the retry; the rest needs a wider window.
+        NarrowWindow.follow(this, phone -> {
+            List.of(queued, to, attempts, outcome).forEach(column -> column.setVisible(!phone));
+            grid.setClassName("narrow", phone);
+        });
         grid.addComponentColumn(this::retryButton).setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText("No email in the outbox.");
@@ -93,5 +102,11 @@ public class OutboxView extends Main {
 
     private static String format(OffsetDateTime time) {
         return time == null ? "" : ClientTime.format(time.toInstant());
+    }
+
+    private static Component subject(OutboxEntry entry) {
+        Span to = new Span("to " + entry.toAddress());
+        to.addClassName("phone-facts");
+        return new Div(new Span(entry.subject()), to);
     }
 }

@@ -8,7 +8,9 @@ import com.classentra.platform.ratelimit.ClientAddress;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.NarrowWindow;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -17,8 +19,12 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,6 +35,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A teacher's courses (create, edit, archive, delete) or a student's (join with a code, leave). */
 @Route("courses")
@@ -45,6 +55,8 @@ public class CoursesView extends Main implements AfterNavigationObserver {
     private final SignedInUser user;
     private final boolean teaching;
     private final Grid<CourseSummary> grid = new Grid<>(CourseSummary.class, false);
+    private final List<Grid.Column<CourseSummary>> wideOnly = new ArrayList<>();
+    private boolean narrow;
 
     public CoursesView(CourseService courses, AuthenticationContext authentication) {
         this.courses = courses;
@@ -52,13 +64,15 @@ public class CoursesView extends Main implements AfterNavigationObserver {
         this.teaching = user.has(Role.TEACHER) && user.tenantId() != null;
         addClassName("console");
 
-        grid.addComponentColumn(c -> new Anchor("courses/" + c.id(), c.title())).setHeader("Course").setFlexGrow(1);
-        grid.addColumn(c -> dates(c)).setHeader("Dates").setAutoWidth(true);
+        grid.addComponentColumn(this::title).setHeader("Course").setFlexGrow(1);
+        wideOnly.add(grid.addColumn(c -> dates(c)).setHeader("Dates").setAutoWidth(true));
         if (teaching) {
-            grid.addColumn(CourseSummary::activeStudents).setHeader("Students").setAutoWidth(true);
-            grid.addColumn(CourseSummary::joinCode).setHeader("Join code").setAutoWidth(true);
-            grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true);
+            wideOnly.add(grid.addColumn(CourseSummary::activeStudents).setHeader("Students").setAutoWidth(true));
+            wideOnly.add(grid.addColumn(CourseSummary::joinCode).setHeader("Join code").setAutoWidth(true));
+            wideOnly.add(grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true));
         }
+        grid.addClassName("courses-grid");
+        NarrowWindow.follow(this, this::layOut);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -130,24 +144,36 @@ public class CoursesView extends Main implements AfterNavigationObserver {
         return badge;
     }
 
+    /** What can be done with a course: buttons on a wide window, one "More" menu on a phone. */
     private Component actions(CourseSummary course) {
-        HorizontalLayout actions = new HorizontalLayout();
+        Map<String, Runnable> actions = new LinkedHashMap<>();
         if (teaching) {
-            actions.add(small("Edit", () -> new CourseDialog(course, form -> {
+            actions.put("Edit", () -> new CourseDialog(course, form -> {
                 var saved = courses.update(user, course.id(), form);
                 refresh();
                 return saved.problems();
-            }).open()));
+            }).open());
             if (!course.archived()) {
-                actions.add(small("Invite", () -> new InviteDialog(courses, user, course).open()));
-                actions.add(small("New code", () -> confirmNewCode(course)));
+                actions.put("Invite", () -> new InviteDialog(courses, user, course).open());
+                actions.put("New code", () -> confirmNewCode(course));
             }
-            actions.add(small(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived())));
-            actions.add(small("Delete", () -> confirmDelete(course)));
+            actions.put(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived()));
+            actions.put("Delete", () -> confirmDelete(course));
         } else {
-            actions.add(small("Leave", () -> confirmLeave(course)));
+            actions.put("Leave", () -> confirmLeave(course));
         }
-        return actions;
+        if (narrow) {
+            MenuBar more = new MenuBar();
+            more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_ICON);
+            var opener = more.addItem(VaadinIcon.ELLIPSIS_DOTS_V.create(), "Actions for " + course.title());
+            opener.getElement().setAttribute("aria-label", "Actions for " + course.title());
+            var menu = opener.getSubMenu();
+            actions.forEach((label, action) -> menu.addItem(label, e -> guarded(action)));
+            return more;
+        }
+        HorizontalLayout buttons = new HorizontalLayout();
+        actions.forEach((label, action) -> buttons.add(small(label, action)));
+        return buttons;
     }
 
     private void confirmNewCode(CourseSummary course) {
@@ -188,20 +214,37 @@ public class CoursesView extends Main implements AfterNavigationObserver {
     }
 
     private Button small(String text, Runnable action) {
-        Button button = new Button(text, e -> {
-            try {
-                action.run();
-            } catch (CourseNotFoundException gone) {
-                Notification.show("This course no longer exists.");
-            }
-            refresh();
-        });
+        Button button = new Button(text, e -> guarded(action));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return button;
     }
 
+    private void guarded(Runnable action) {
+        try {
+            action.run();
+        } catch (CourseNotFoundException gone) {
+            Notification.show("This course no longer exists.");
+        }
+        refresh();
+    }
+
     private void refresh() {
         grid.setItems(courses.coursesOf(user));
+    }
+
+    /** A phone keeps the course column (with its facts under the title) and a menu of actions; the rest are for wide windows. */
+    private void layOut(boolean phone) {
+        narrow = phone;
+        wideOnly.forEach(column -> column.setVisible(!phone));
+        grid.setClassName("narrow", phone);
+        grid.getDataProvider().refreshAll();
+    }
+
+    private Component title(CourseSummary course) {
+        Span facts = new Span(teaching ? Counted.of(course.activeStudents(), "student", "students") + " · " + course.joinCode()
+                + (course.archived() ? " · archived" : "") : dates(course));
+        facts.addClassName("phone-facts");
+        return new Div(new Anchor("courses/" + course.id(), course.title()), facts);
     }
 
     private static String dates(CourseSummary course) {

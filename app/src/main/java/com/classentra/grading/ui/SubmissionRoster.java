@@ -8,6 +8,7 @@ import com.classentra.grading.GradingService;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.Counted;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.NarrowWindow;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -31,7 +32,10 @@ class SubmissionRoster extends Section {
         addClassName("roster");
         grid.addColumn(Gradebook.Row::name).setHeader("Student").setFlexGrow(1);
         grid.addComponentColumn(row -> status(cell(row))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(row -> ClientTime.format(cell(row).submittedAt())).setHeader("Turned in").setAutoWidth(true);
+        Grid.Column<Gradebook.Row> turnedIn = grid.addColumn(row -> ClientTime.format(cell(row).submittedAt())).setHeader("Turned in").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        // A phone keeps the name, status and grade; when it was turned in shows in the grading dialog.
+        NarrowWindow.follow(this, phone -> turnedIn.setVisible(!phone));
         grid.addColumn(row -> cell(row).grade() == null ? "" : cell(row).grade().display(assignment.gradingScale(), assignment.pointsPossible())
                 + (cell(row).grade().returned() ? "" : " (draft)")).setHeader("Grade").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
