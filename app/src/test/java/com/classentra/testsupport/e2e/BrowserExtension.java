@@ -19,7 +19,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Starts Playwright and Debian's Chromium once per test class, gives each test a {@link Journey} in a new
- * browser context, and saves a screenshot when a test fails. Registered by {@link BrowserTest}.
+ * browser context, saves a screenshot when a test fails, and fails a test whose pages showed contrast below
+ * WCAG AA ({@link Journey} checks them). Registered by {@link BrowserTest}.
  */
 final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
@@ -83,11 +84,14 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, A
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
+        Journey journey = context.getStore(NAMESPACE).get(Journey.class, Journey.class);
+        if (journey == null) {
+            return;
+        }
         if (context.getExecutionException().isPresent()) {
-            Journey journey = context.getStore(NAMESPACE).get(Journey.class, Journey.class);
-            if (journey != null) {
-                journey.screenshotOnFailure();
-            }
+            journey.screenshotOnFailure();
+        } else {
+            journey.assertContrastMet();
         }
     }
 

@@ -12,6 +12,10 @@ import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
 
@@ -19,7 +23,8 @@ import org.springframework.context.ApplicationContext;
  * One test's browser session: a fresh context (no cookies) at 1280x800 with one page, the application's
  * address, Vaadin-aware helpers, screenshots and the local mailbox. Everything Playwright offers is on
  * {@link #page()}; locators and {@code PlaywrightAssertions.assertThat} wait by themselves, so journeys never
- * sleep.
+ * sleep. Every page it opens or arrives at, and every screenshot, is checked for contrast ({@link ContrastAudit});
+ * the test fails at its end if any check found a failure, listing them all.
  */
 public final class Journey implements AutoCloseable {
 
@@ -39,8 +44,15 @@ public final class Journey implements AutoCloseable {
     private final Path screenshots;
     private final String testClass;
     private final String testMethod;
+    /** Each contrast failure found, with the paths and screenshots where it showed; shared with other devices. */
+    private final Map<String, Set<String>> contrastFailures;
 
     Journey(Browser browser, String baseUrl, ApplicationContext application, Path screenshots, String testClass, String testMethod) {
+        this(browser, baseUrl, application, screenshots, testClass, testMethod, new LinkedHashMap<>());
+    }
+
+    private Journey(Browser browser, String baseUrl, ApplicationContext application, Path screenshots, String testClass,
+            String testMethod, Map<String, Set<String>> contrastFailures) {
         this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl).setLocale("en-GB"));
         this.context.setDefaultTimeout(BrowserExtension.TIMEOUT_MILLIS);
         this.page = context.newPage();
@@ -49,11 +61,12 @@ public final class Journey implements AutoCloseable {
         this.screenshots = screenshots;
         this.testClass = testClass;
         this.testMethod = testMethod;
+        this.contrastFailures = contrastFailures;
     }
 
     /** A second, independent browser session (another device of the same person) for this test. */
     public Journey anotherDevice() {
-        return new Journey(context.browser(), baseUrl(), application, screenshots, testClass, testMethod + "-other");
+        return new Journey(context.browser(), baseUrl(), application, screenshots, testClass, testMethod + "-other", contrastFailures);
     }
 
     public Page page() {
@@ -77,6 +90,7 @@ public final class Journey implements AutoCloseable {
     public Journey open(String pathOrLink) {
         page.navigate(url(pathOrLink));
         waitForVaadin();
+        checkContrast(path());
         return this;
     }
 
@@ -92,6 +106,7 @@ public final class Journey implements AutoCloseable {
     public Journey waitForPath(String path) {
         page.waitForURL(Pattern.compile("^" + Pattern.quote(baseUrl + path) + "(\\?.*)?(#.*)?$"));
         waitForVaadin();
+        checkContrast(path());
         return this;
     }
 
@@ -164,13 +179,21 @@ public final class Journey implements AutoCloseable {
 
     /**
      * Saves what the page shows now as {@code target/e2e-screenshots/<TestClass>-<name>.png}, for people to
-     * look at (nothing compares pixels). Waits for Vaadin to settle first.
+     * look at (nothing compares pixels), and checks its contrast. Waits for Vaadin to settle first.
      */
     public Journey screenshot(String name) {
         waitForVaadin();
-        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + name + ".png"))
-                .setAnimations(ScreenshotAnimations.DISABLED));
+        String file = testClass + "-" + name;
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(file + ".png")).setAnimations(ScreenshotAnimations.DISABLED));
+        checkContrast(file);
         return this;
+    }
+
+    /** Notes each contrast failure on the page now, with where it was seen (a path or a screenshot). */
+    private void checkContrast(String where) {
+        for (String failure : ContrastAudit.failures(page)) {
+            contrastFailures.computeIfAbsent(failure, key -> new LinkedHashSet<>()).add(where);
+        }
     }
 
     /** The page at desktop and phone widths, light and dark: {@code <name>-desktop-light}, ..., then back to desktop light. */
@@ -186,6 +209,16 @@ public final class Journey implements AutoCloseable {
         page.setViewportSize(1280, 800);
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
         return this;
+    }
+
+    /** Fails with every contrast failure the test's pages showed, each with the paths and screenshots where it showed. */
+    void assertContrastMet() {
+        if (contrastFailures.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(contrastFailures.size() + " element(s) below WCAG AA contrast:");
+        contrastFailures.forEach((failure, files) -> message.append("\n  ").append(failure).append("\n      in ").append(String.join(", ", files)));
+        throw new AssertionError(message);
     }
 
     void screenshotOnFailure() {
