@@ -191,6 +191,8 @@ public final class Journey implements AutoCloseable {
 
     /** Notes each contrast failure on the page now, with where it was seen (a path or a screenshot). */
     private void checkContrast(String where) {
+        // An overlay still fading in (a dialog opened on arrival) has colours of no frame the person reads: let it settle.
+        page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))");
         for (String failure : ContrastAudit.failures(page)) {
             contrastFailures.computeIfAbsent(failure, key -> new LinkedHashSet<>()).add(where);
         }
