@@ -4,16 +4,12 @@ import com.classentra.accounts.People;
 import com.classentra.courses.CourseRepository.JoinAttempt;
 import com.classentra.notifications.NotificationKind;
 import com.classentra.notifications.NotificationService;
-import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
-import com.classentra.platform.outbox.EmailOutbox;
-import com.classentra.platform.outbox.EmailRequest;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.RoleScopes;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
-import com.classentra.platform.text.EmailAddresses;
 import com.classentra.platform.text.RichText;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -38,18 +34,14 @@ public class CourseService {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final int MAX_INVITATIONS = 50;
-
     private final CourseRepository courses;
     private final RoleScopes scopes;
     private final AuditLog audit;
-    private final EmailOutbox outbox;
-    private final ClassentraProperties properties;
     private final NotificationService notifications;
     private final RateLimiter rateLimiter;
     private final People people;
 
-    CourseService(CourseRepository courses, RoleScopes scopes, AuditLog audit, EmailOutbox outbox, ClassentraProperties properties,
+    CourseService(CourseRepository courses, RoleScopes scopes, AuditLog audit,
             NotificationService notifications, RateLimiter rateLimiter, People people) {
         this.people = people;
         this.notifications = notifications;
@@ -57,53 +49,6 @@ public class CourseService {
         this.courses = courses;
         this.scopes = scopes;
         this.audit = audit;
-        this.outbox = outbox;
-        this.properties = properties;
-    }
-
-    /**
-     * The outcome of inviting people: how many invitations were queued, which entries were not addresses, and
-     * which addresses were left out because the teacher's daily invitation limit ran out.
-     */
-    public record Invited(int queued, List<String> refused, List<String> overDailyLimit) {
-    }
-
-    /** The link that joins the course, for invitations and for sharing. */
-    public String joinLink(CourseSummary course) {
-        return properties.publicUrl() + "/courses/join/" + course.joinCode();
-    }
-
-    /**
-     * Emails an invitation with the join link to each address (separated by commas, semicolons, spaces or
-     * new lines; at most 50 at a time). The emails go through the outbox with the course's tenant.
-     */
-    public Invited invite(SignedInUser teacher, UUID courseId, String addresses) {
-        List<String> entries = addresses == null ? List.of()
-                : java.util.Arrays.stream(addresses.split("[,;\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
-        List<String> valid = entries.stream().filter(EmailAddresses::plausible).limit(MAX_INVITATIONS).toList();
-        List<String> refused = entries.stream().filter(a -> !valid.contains(a)).toList();
-        List<String> sent = new java.util.ArrayList<>();
-        List<String> overLimit = new java.util.ArrayList<>();
-        asTeacher(teacher, () -> {
-            CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
-            if (course.archived()) {
-                throw new CourseArchivedException("An archived course takes no new students. Restore it first.");
-            }
-            for (String address : valid) {
-                // One token per address: invitations are email to strangers, and the limit keeps the app from spamming.
-                if (!overLimit.isEmpty() || !rateLimiter.check(RateLimitRule.INVITATIONS_TEACHER, teacher.id().toString()).allowed()) {
-                    overLimit.add(address);
-                    continue;
-                }
-                sent.add(address);
-                outbox.enqueue(new EmailRequest(teacher.tenantId(), null, address, null, "course-invitation", null, Map.of(
-                        "teacherName", teacher.displayName(), "courseTitle", course.title(),
-                        "link", joinLink(course), "joinCode", course.joinCode())));
-            }
-            audit.record(teacher.tenantId(), teacher.id(), "course.invited", "course", courseId.toString(), Map.of("count", sent.size()));
-            return null;
-        });
-        return new Invited(sent.size(), refused, overLimit);
     }
 
     /** A saved course, or messages keyed by form field. */

@@ -1,17 +1,20 @@
 package com.classentra.adversarial;
 
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.classentra.calendar.CalendarService;
+import com.classentra.courses.CourseInvitations;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.SignIn;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.HttpBrowser;
@@ -31,6 +34,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,12 +68,17 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     @Autowired
     CalendarService calendar;
     @Autowired
+    CourseInvitations invitations;
+    @Autowired
+    QueuedEmails queuedEmails;
+    @Autowired
     ApplicationContext context;
     @Autowired
     Environment environment;
 
     /** What workspace A has that nobody else may reach. */
-    private record Targets(CourseSummary course, UUID assignment, UUID session, UUID privateNote, UUID file, String secretTitle) {
+    private record Targets(CourseSummary course, UUID assignment, UUID session, UUID privateNote, UUID file, String secretTitle,
+            String invitationToken) {
     }
 
     /** A person of the world, with the password the sign-in form needs. */
@@ -118,7 +128,13 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                     .set(STORED_FILE.STORAGE_KEY, "adversarial/" + file).set(STORED_FILE.FILENAME, "answers.pdf")
                     .set(STORED_FILE.CONTENT_TYPE, "application/pdf").set(STORED_FILE.SIZE_BYTES, 1L).set(STORED_FILE.SHA256, "00").execute();
         });
-        return new Targets(course, assignment, session, note, file, title);
+        // A personal invitation to someone who is none of the people here: its real link must lead nobody in.
+        String invitee = "invitee-" + UUID.randomUUID() + "@example.com";
+        invitations.invite(teacher, course.id(), invitee);
+        var email = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.TO_ADDRESS.eq(invitee)).fetchSingle());
+        Matcher link = Pattern.compile("/courses/invitations/([A-Za-z0-9_.-]+)").matcher(queuedEmails.text(email));
+        assertThat(link.find()).isTrue();
+        return new Targets(course, assignment, session, note, file, title, link.group(1));
     }
 
     private Person person(String label, SignedInUser user) {
@@ -159,6 +175,10 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "courses/" + t.course().id() + "/sessions/" + t.assignment() + "/attendance"));
         // A join link is meant to be opened by whoever holds it: opening it must show a question and change nothing.
         cases.put("courses/join/:code", t -> List.of("courses/join/" + t.course().joinCode(), "courses/join/ZZZZZZZZ", "courses/join/%27--"));
+        // A personal invitation's link, opened by anyone but the invitee: a message, never the course, and nothing joined.
+        cases.put("courses/invitations/:token", t -> List.of("courses/invitations/" + t.invitationToken(),
+                "courses/invitations/" + t.invitationToken().substring(0, t.invitationToken().length() - 1) + (t.invitationToken().endsWith("A") ? "B" : "A"),
+                "courses/invitations/COURSE_INVITATION." + UUID.randomUUID(), "courses/invitations/%27--"));
         cases.put("legal/:slug", t -> List.of("legal/no-such-document", "legal/..%2F..%2Fetc%2Fpasswd"));
         return cases;
     }
@@ -232,7 +252,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         initVaadinEnvironment();
         assertThatCode(() -> UI.getCurrent().navigate(path)).as(attacker.label() + " opening " + path).doesNotThrowAnyException();
         String shown = shownText();
-        if (!path.startsWith("courses/join/")) {
+        if (!path.startsWith("courses/join/") && !path.startsWith("courses/invitations/")) {
             assertThat(getCurrentView()).as(attacker.label() + " opening " + path + " gets an error page").isInstanceOf(HasErrorParameter.class);
         }
         boolean joinQuestion = path.startsWith("courses/join/" + a.course().joinCode());

@@ -2,7 +2,7 @@ package com.classentra.classwork;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.classentra.courses.CourseService;
+import com.classentra.courses.CourseInvitations;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
@@ -46,8 +46,8 @@ class ClassroomJourneyTest {
         teacherBrowser.screenshot("course-stream");
 
         Account student = teacherBrowser.bean(TestAccounts.class).create(Role.STUDENT);
-        teacherBrowser.bean(CourseService.class).invite(teacher, course.id(), student.email());
-        String invitation = teacherBrowser.mailbox().linkTo(student.email(), "/courses/join/");
+        teacherBrowser.bean(CourseInvitations.class).invite(teacher, course.id(), student.email());
+        String invitation = teacherBrowser.mailbox().linkTo(student.email(), "/courses/invitations/");
 
         Path work = Files.createTempFile("chorale", ".pdf");
         Files.write(work, TestFiles.PDF);

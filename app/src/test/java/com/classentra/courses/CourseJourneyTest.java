@@ -54,12 +54,12 @@ class CourseJourneyTest {
             studentBrowser.screenshot("student-courses");
         }
 
-        // The other way in: an emailed invitation whose link enrols the signed-in student.
+        // The other way in: a personal emailed invitation whose link enrols the signed-in student it was sent to.
         Account invitee = teacherBrowser.bean(TestAccounts.class).create(Role.STUDENT);
         teacherBrowser.button("Invite").first().click();
         teacherBrowser.fill("Email addresses", invitee.email() + ", nonsense").click("Send invitations");
-        teacherBrowser.see("Not email addresses: nonsense");
-        String link = teacherBrowser.mailbox().linkTo(invitee.email(), "/courses/join/");
+        teacherBrowser.see("Not email addresses: nonsense.");
+        String link = teacherBrowser.mailbox().linkTo(invitee.email(), "/courses/invitations/");
         try (Journey inviteeBrowser = teacherBrowser.anotherDevice()) {
             inviteeBrowser.signIn(invitee.email(), invitee.password()).waitForPath("/student");
             inviteeBrowser.open(link);
@@ -82,8 +82,8 @@ class CourseJourneyTest {
         var teacher = classrooms.teacher("Ines", "Rossi");
         CourseSummary course = classrooms.course(teacher, "Bossa nova guitar");
         String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        newcomer.bean(CourseService.class).invite(teacher, course.id(), email);
-        String link = newcomer.mailbox().linkTo(email, "/courses/join/");
+        newcomer.bean(CourseInvitations.class).invite(teacher, course.id(), email);
+        String link = newcomer.mailbox().linkTo(email, "/courses/invitations/");
 
         newcomer.open(link).waitForPath("/login");
         newcomer.page().getByText("Create an account").click();

@@ -1,7 +1,6 @@
 package com.classentra.courses;
 
 import static com.classentra.db.jooq.Tables.COURSE;
-import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,6 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
-import com.classentra.testsupport.QueuedEmails;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import java.time.LocalDate;
@@ -36,8 +34,6 @@ class CourseServiceTest {
     AccountService accounts;
     @Autowired
     PlatformSql platform;
-    @Autowired
-    QueuedEmails queuedEmails;
     @Autowired
     com.classentra.notifications.NotificationService notifications;
 
@@ -167,28 +163,6 @@ class CourseServiceTest {
     }
 
     @Test
-    void invitationsGoThroughTheOutboxWithTheJoinLink() {
-        SignedInUser teacher = teacher();
-        CourseSummary course = courses.create(teacher, form("Cello")).course();
-        String a = "a-" + UUID.randomUUID() + "@example.com";
-        String b = "b-" + UUID.randomUUID() + "@example.com";
-
-        var invited = courses.invite(teacher, course.id(), a + ", " + b + "\nnot-an-address; " + a);
-
-        assertThat(invited.queued()).isEqualTo(2);
-        assertThat(invited.refused()).containsExactly("not-an-address");
-        var email = platform.call(sql -> sql.selectFrom(EMAIL_OUTBOX).where(EMAIL_OUTBOX.TO_ADDRESS.eq(a)).fetchSingle());
-        assertThat(email.getTenantId()).isEqualTo(teacher.tenantId());
-        assertThat(email.getSubject()).isEqualTo("Tea Cher invites you to Cello on Classentra");
-        assertThat(queuedEmails.text(email)).contains("/courses/join/" + course.joinCode()).contains(course.joinCode());
-
-        SignedInUser intruder = teacher();
-        assertThatThrownBy(() -> courses.invite(intruder, course.id(), "x@example.com")).isInstanceOf(CourseNotFoundException.class);
-        courses.archive(teacher, course.id(), true);
-        assertThatThrownBy(() -> courses.invite(teacher, course.id(), "x@example.com")).isInstanceOf(CourseArchivedException.class);
-    }
-
-    @Test
     void rolesAreCheckedByTheServiceToo() {
         SignedInUser student = student();
         SignedInUser teacher = teacher();
@@ -255,21 +229,5 @@ class CourseServiceTest {
         SignedInUser fresh = student();
         assertThatThrownBy(() -> courses.preview(fresh, "GUESS999", address)).isInstanceOf(RateLimitedException.class);
         assertThat(courses.preview(fresh, "GUESS999", TestOrigins.fresh().clientAddress())).as("another address still may").isEmpty();
-    }
-
-    @Test
-    void aTeacherSendsAtMost200InvitationsADay() {
-        SignedInUser teacher = teacher();
-        CourseSummary course = courses.create(teacher, form("Choir")).course();
-        for (int batch = 0; batch < 4; batch++) {
-            String addresses = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "c-" + UUID.randomUUID() + "@example.com")
-                    .collect(java.util.stream.Collectors.joining(","));
-            assertThat(courses.invite(teacher, course.id(), addresses).queued()).isEqualTo(50);
-        }
-        String late = "late-" + UUID.randomUUID() + "@example.com";
-        var refused = courses.invite(teacher, course.id(), late);
-        assertThat(refused.queued()).isZero();
-        assertThat(refused.overDailyLimit()).containsExactly(late);
-        assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.TO_ADDRESS.eq(late))).isZero();
     }
 }

@@ -3,6 +3,7 @@ package com.classentra.classwork.ui;
 import com.classentra.classwork.ClassworkService;
 import com.classentra.classwork.CourseItem;
 import com.classentra.classwork.ItemKind;
+import com.classentra.courses.CourseInvitations;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
@@ -45,6 +46,7 @@ import java.util.UUID;
 public class CourseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient CourseService courses;
+    private final transient CourseInvitations invitations;
     private final transient ClassworkService classwork;
     private final transient FileService files;
     private final SignedInUser user;
@@ -53,7 +55,9 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
     private final Select<ItemKind> filter = new Select<>();
     private CourseSummary course;
 
-    public CourseView(CourseService courses, ClassworkService classwork, FileService files, AuthenticationContext authentication) {
+    public CourseView(CourseService courses, CourseInvitations invitations, ClassworkService classwork, FileService files,
+            AuthenticationContext authentication) {
+        this.invitations = invitations;
         this.courses = courses;
         this.classwork = classwork;
         this.files = files;
@@ -114,7 +118,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
         if (teaching) {
             bar.add(link("People", "courses/" + course.id() + "/people"));
             if (!course.archived()) {
-                bar.add(new Button("Invite", VaadinIcon.ENVELOPE_O.create(), e -> new InviteDialog(courses, user, course).open()));
+                bar.add(new Button("Invite", VaadinIcon.ENVELOPE_O.create(), e -> new InviteDialog(invitations, user, course, () -> { }).open()));
             }
         }
         return bar;

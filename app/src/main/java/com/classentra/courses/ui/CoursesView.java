@@ -1,5 +1,6 @@
 package com.classentra.courses.ui;
 
+import com.classentra.courses.CourseInvitations;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseService.Joined;
@@ -52,13 +53,15 @@ public class CoursesView extends Main implements AfterNavigationObserver {
 
 
     private final transient CourseService courses;
+    private final transient CourseInvitations invitations;
     private final SignedInUser user;
     private final boolean teaching;
     private final Grid<CourseSummary> grid = new Grid<>(CourseSummary.class, false);
     private final List<Grid.Column<CourseSummary>> wideOnly = new ArrayList<>();
     private boolean narrow;
 
-    public CoursesView(CourseService courses, AuthenticationContext authentication) {
+    public CoursesView(CourseService courses, CourseInvitations invitations, AuthenticationContext authentication) {
+        this.invitations = invitations;
         this.courses = courses;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         this.teaching = user.has(Role.TEACHER) && user.tenantId() != null;
@@ -154,7 +157,7 @@ public class CoursesView extends Main implements AfterNavigationObserver {
                 return saved.problems();
             }).open());
             if (!course.archived()) {
-                actions.put("Invite", () -> new InviteDialog(courses, user, course).open());
+                actions.put("Invite", () -> new InviteDialog(invitations, user, course, () -> { }).open());
                 actions.put("New code", () -> confirmNewCode(course));
             }
             actions.put(course.archived() ? "Restore" : "Archive", () -> courses.archive(user, course.id(), !course.archived()));

@@ -8,6 +8,7 @@ import com.classentra.platform.ratelimit.ClientAddress;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.AuthPage;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -44,32 +45,28 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
         try {
             invitation = courses.preview(student, code, ClientAddress.current());
         } catch (RateLimitedException limited) {
-            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses());
+            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses(this));
             return;
         }
         if (invitation.isEmpty()) {
-            show("This link is not valid", "No course has this code. Check the link with your teacher.", myCourses());
+            show("This link is not valid", "No course has this code. Check the link with your teacher.", myCourses(this));
             return;
         }
         JoinInvitation course = invitation.get();
         if (!showWhyNot(course.wouldBe(), course.title())) {
-            Button join = new Button("Join " + course.title(), e -> join(student, code));
-            join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            show("Join " + course.title() + " by " + course.teacherName() + "?",
-                    "You will see the course's posts, work and live sessions, and " + course.teacherName()
-                            + " will see your name, email and the work you turn in.",
-                    new HorizontalLayout(join, new Button("Not now", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)))));
+            show("Join " + course.title() + " by " + course.teacherName() + "?", whatJoiningShares(course.teacherName()),
+                    joinOrNotNow(this, course.title(), () -> join(student, code)));
         }
     }
 
     /** Says why the student cannot join (already in, ended, removed); false when they can. */
     private boolean showWhyNot(JoinOutcome outcome, String title) {
         switch (outcome) {
-            case ALREADY_ENROLLED -> show("You are already in " + title, "Nothing more to do.", myCourses());
-            case COURSE_ARCHIVED -> show(title + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses());
+            case ALREADY_ENROLLED -> show("You are already in " + title, "Nothing more to do.", myCourses(this));
+            case COURSE_ARCHIVED -> show(title + " has ended", "It takes no new students. Ask your teacher about the next one.", myCourses(this));
             case REMOVED -> show("You can't rejoin " + title + " with this link",
-                    "Your teacher removed you from this course. Ask them to invite you again.", myCourses());
-            case UNKNOWN_CODE -> show("This link is no longer valid", "The teacher changed the course's code. Ask them for the new link.", myCourses());
+                    "Your teacher removed you from this course. Ask them to invite you again.", myCourses(this));
+            case UNKNOWN_CODE -> show("This link is no longer valid", "The teacher changed the course's code. Ask them for the new link.", myCourses(this));
             case JOINED -> {
                 return false;
             }
@@ -82,7 +79,7 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
         try {
             joined = courses.join(student, code, ClientAddress.current());
         } catch (RateLimitedException limited) {
-            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses());
+            show("Too many join attempts", "For your safety, joining is paused for a while. " + limited.tryAgainLater(), myCourses(this));
             return;
         }
         if (!showWhyNot(joined.outcome(), joined.title())) {
@@ -90,8 +87,22 @@ public class JoinCourseView extends AuthPage implements BeforeEnterObserver {
         }
     }
 
-    private Button myCourses() {
-        Button next = new Button("Go to my courses", e -> getUI().ifPresent(ui -> ui.navigate(CoursesView.class)));
+    /** What joining shows the student and shares with the teacher: asked before anyone joins, by code or invitation. */
+    static String whatJoiningShares(String teacherName) {
+        return "You will see the course's posts, work and live sessions, and " + teacherName
+                + " will see your name, email and the work you turn in.";
+    }
+
+    /** "Join <course>" and "Not now", under the question. */
+    static HorizontalLayout joinOrNotNow(Component page, String title, Runnable join) {
+        Button joinButton = new Button("Join " + title, e -> join.run());
+        joinButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new HorizontalLayout(joinButton, new Button("Not now", e -> page.getUI().ifPresent(ui -> ui.navigate(CoursesView.class))));
+    }
+
+    /** The way out of a join or invitation page that leads nowhere. */
+    static Button myCourses(Component page) {
+        Button next = new Button("Go to my courses", e -> page.getUI().ifPresent(ui -> ui.navigate(CoursesView.class)));
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return next;
     }

@@ -4,6 +4,7 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.ATTENDANCE;
 import static com.classentra.db.jooq.Tables.COURSE;
+import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
@@ -82,6 +83,9 @@ class RowLevelSecurityTest {
             db.insertInto(COURSE).set(COURSE.ID, course).set(COURSE.TENANT_ID, tenant).set(COURSE.TITLE, name + " course")
                     .set(COURSE.JOIN_CODE, course.toString().replace("-", "").substring(0, 8).toUpperCase()).execute();
             db.insertInto(ENROLMENT).set(ENROLMENT.TENANT_ID, tenant).set(ENROLMENT.COURSE_ID, course).set(ENROLMENT.STUDENT_ID, owner).execute();
+            db.insertInto(COURSE_INVITATION).set(COURSE_INVITATION.ID, UUID.randomUUID()).set(COURSE_INVITATION.TENANT_ID, tenant)
+                    .set(COURSE_INVITATION.COURSE_ID, course).set(COURSE_INVITATION.EMAIL, "invitee@example.com")
+                    .set(COURSE_INVITATION.EXPIRES_AT, OffsetDateTime.now().plusDays(30)).execute();
             seedClassroom(tenant, course, owner);
         }));
     }
@@ -239,7 +243,7 @@ class RowLevelSecurityTest {
     void everyTableHoldingPeopleOrTenantsHasForcedRowLevelSecurityAndAPolicy() {
         List<String> tables = tablesHoldingPeopleOrTenants();
         assertThat(tables).contains("app_user", "tenant", "account_token", "policy_acceptance", "survey_response",
-                "session_revocation", "email_outbox", "calendar_feed");
+                "session_revocation", "email_outbox", "calendar_feed", "course_invitation");
         for (String table : tables) {
             if (NOT_FORCED.containsKey(table)) {
                 continue;
@@ -258,7 +262,8 @@ class RowLevelSecurityTest {
                 select p.proname, array_to_string(p.proconfig, ',') as config from pg_proc p
                 where p.pronamespace = 'public'::regnamespace and p.prosecdef""");
         assertThat(functions).extracting(r -> r.get(0, String.class))
-                .contains("course_for_join_code", "course_teacher_ids", "calendar_feed_owner", "join_course_by_code", "account_id_for_email");
+                .contains("course_for_join_code", "course_teacher_ids", "calendar_feed_owner", "join_course_by_code", "account_id_for_email",
+                        "course_invitation_preview", "accept_course_invitation");
         for (Record function : functions) {
             assertThat(function.get(1, String.class)).as(function.get(0, String.class))
                     .isEqualTo("search_path=pg_catalog, public, pg_temp");
