@@ -5,14 +5,12 @@ import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 
 import com.classentra.accounts.AccountPreferences.DashboardView;
-import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.plugin.api.Slot;
 import java.time.OffsetDateTime;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,26 +24,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The short survey after sign-up, fitted to the person (a teacher's goals, tools, audience and budget; a learner's goals
  * and way of learning; preferences). Answers are stored
- * with their submission time and deleted 5 years later (privacy policy, "Survey & onboarding responses");
+ * with their submission time and deleted 5 years later by the registry's "survey-response" rule (privacy policy,
+ * "Survey & onboarding responses");
  * two of them choose the default dashboard view and the AI assistant's tone.
  */
 @Service
 public class OnboardingSurvey {
 
-    /** How long individual answers are kept. */
-    static final Period RETENTION = Period.ofYears(5);
-
     private final DSLContext db;
     private final ScopedTransactions scoped;
-    private final PlatformScope platformScope;
     private final JsonMapper json;
     private final SlotRegistry slots;
 
-    OnboardingSurvey(DSLContext db, ScopedTransactions scoped, PlatformScope platformScope, JsonMapper json, SlotRegistry slots) {
+    OnboardingSurvey(DSLContext db, ScopedTransactions scoped, JsonMapper json, SlotRegistry slots) {
         this.slots = slots;
         this.db = db;
         this.scoped = scoped;
-        this.platformScope = platformScope;
         this.json = json;
     }
 
@@ -120,20 +114,5 @@ public class OnboardingSurvey {
     public void skip(UUID userId) {
         scoped.runAsUser(userId, () ->
                 db.update(APP_USER).set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute());
-    }
-
-    /** Deletes answers submitted more than 5 years ago, in batches; returns how many. */
-    int deleteExpired(OffsetDateTime now) {
-        OffsetDateTime cutOff = now.minus(RETENTION);
-        int total = 0;
-        int batch;
-        do {
-            batch = platformScope.inTransaction(null, "survey retention", () -> db.deleteFrom(SURVEY_RESPONSE)
-                    .where(SURVEY_RESPONSE.USER_ID.in(db.select(SURVEY_RESPONSE.USER_ID).from(SURVEY_RESPONSE)
-                            .where(SURVEY_RESPONSE.SUBMITTED_AT.lt(cutOff)).limit(1000)))
-                    .execute());
-            total += batch;
-        } while (batch > 0);
-        return total;
     }
 }

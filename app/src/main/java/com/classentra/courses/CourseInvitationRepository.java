@@ -1,7 +1,6 @@
 package com.classentra.courses;
 
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.lower;
@@ -94,14 +93,5 @@ class CourseInvitationRepository {
     }
 
     record Acceptance(String outcome, UUID courseId, UUID tenantId, String title) {
-    }
-
-    /** Deletes at most {@code batch} invitations that ended (accepted, revoked or expired) before the cut-off, in any workspace. */
-    int deleteEndedBefore(OffsetDateTime cutOff, int batch) {
-        return db.deleteFrom(COURSE_INVITATION)
-                .where(COURSE_INVITATION.ID.in(db.select(COURSE_INVITATION.ID).from(COURSE_INVITATION)
-                        .where(coalesce(COURSE_INVITATION.ACCEPTED_AT, COURSE_INVITATION.REVOKED_AT, COURSE_INVITATION.EXPIRES_AT).lt(cutOff))
-                        .limit(batch)))
-                .execute();
     }
 }

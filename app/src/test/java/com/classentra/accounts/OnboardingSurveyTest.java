@@ -5,7 +5,6 @@ import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.security.SignedInUser.Role;
@@ -14,7 +13,6 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +38,6 @@ class OnboardingSurveyTest {
     DSLContext db;
     @Autowired
     ScopedTransactions scoped;
-    @Autowired
-    PlatformScope platformScope;
     @Autowired
     JsonMapper json;
 
@@ -78,7 +74,7 @@ class OnboardingSurveyTest {
     void withAnAiProviderTheToneIsAskedAndChosen() {
         SlotRegistry slots = Mockito.mock(SlotRegistry.class);
         Mockito.when(slots.activeProviderId(Slot.AI)).thenReturn("some-ai");
-        OnboardingSurvey withAssistant = new OnboardingSurvey(db, scoped, platformScope, json, slots);
+        OnboardingSurvey withAssistant = new OnboardingSurvey(db, scoped, json, slots);
         SignedInUser student = newStudent();
         assertThat(ids(withAssistant.questionsFor(student))).endsWith("tone");
 
@@ -112,24 +108,5 @@ class OnboardingSurveyTest {
         survey.skip(id);
         assertThat(platform.count(SURVEY_RESPONSE, SURVEY_RESPONSE.USER_ID.eq(id))).isZero();
         assertThat(platform.value(APP_USER.ONBOARDING_DONE_AT, APP_USER.ID.eq(id))).isNotNull();
-    }
-
-    @Test
-    void answersOlderThanFiveYearsAreDeletedWhileNewerOnesStay() {
-        SignedInUser oldTeacher = newPerson(Role.TEACHER);
-        SignedInUser recentTeacher = newPerson(Role.TEACHER);
-        UUID old = oldTeacher.id();
-        UUID recent = recentTeacher.id();
-        survey.submit(oldTeacher, Map.of("audience", List.of("Adults and professionals")));
-        survey.submit(recentTeacher, Map.of("audience", List.of("Teenagers")));
-        platform.call(sql -> sql.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.SUBMITTED_AT, OffsetDateTime.now().minusYears(5).minusDays(1))
-                .where(SURVEY_RESPONSE.USER_ID.eq(old)).execute());
-        platform.call(sql -> sql.update(SURVEY_RESPONSE).set(SURVEY_RESPONSE.SUBMITTED_AT, OffsetDateTime.now().minusYears(5).plusDays(1))
-                .where(SURVEY_RESPONSE.USER_ID.eq(recent)).execute());
-
-        assertThat(survey.deleteExpired(OffsetDateTime.now())).isGreaterThanOrEqualTo(1);
-
-        assertThat(platform.count(SURVEY_RESPONSE, SURVEY_RESPONSE.USER_ID.eq(old))).isZero();
-        assertThat(platform.count(SURVEY_RESPONSE, SURVEY_RESPONSE.USER_ID.eq(recent))).isEqualTo(1);
     }
 }

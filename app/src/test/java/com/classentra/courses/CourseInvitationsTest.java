@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.classentra.courses.CourseInvitations.InvitationOutcome;
 import com.classentra.courses.CourseInvitations.InvitationPreview;
 import com.classentra.courses.CourseService.JoinOutcome;
-import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
@@ -40,10 +39,6 @@ class CourseInvitationsTest {
     PlatformSql platform;
     @Autowired
     QueuedEmails queuedEmails;
-    @Autowired
-    CourseInvitationRepository repository;
-    @Autowired
-    PlatformScope platformScope;
     @Autowired
     com.classentra.notifications.NotificationService notifications;
 
@@ -245,38 +240,6 @@ class CourseInvitationsTest {
                 .set(COURSE_INVITATION.EMAIL, late.email()).set(COURSE_INVITATION.EXPIRES_AT, OffsetDateTime.now().plusDays(1)).execute());
         UUID lateInvitation = invitations.open(teacher, course.id()).getFirst().id();
         assertThat(invitations.resend(teacher, course.id(), lateInvitation)).as("an archived course sends none").isFalse();
-    }
-
-    @Test
-    void endedInvitationsAreDeletedThirtyDaysAfterTheyEndedAndOpenOnesStay() {
-        SignedInUser teacher = classrooms.teacher("Ines", "Rossi");
-        CourseSummary course = classrooms.course(teacher, "Horn");
-        String accepted = "acc-" + UUID.randomUUID() + "@example.com";
-        String revokedLongAgo = "rev-" + UUID.randomUUID() + "@example.com";
-        String revokedRecently = "new-" + UUID.randomUUID() + "@example.com";
-        String expiredLongAgo = "exp-" + UUID.randomUUID() + "@example.com";
-        String open = "open-" + UUID.randomUUID() + "@example.com";
-        OffsetDateTime longAgo = OffsetDateTime.now().minus(CourseJobs.ENDED_INVITATION_KEPT).minusDays(1);
-        platform.call(sql -> {
-            for (String address : new String[] {accepted, revokedLongAgo, revokedRecently, expiredLongAgo, open}) {
-                sql.insertInto(COURSE_INVITATION).set(COURSE_INVITATION.ID, UUID.randomUUID()).set(COURSE_INVITATION.TENANT_ID, teacher.tenantId())
-                        .set(COURSE_INVITATION.COURSE_ID, course.id()).set(COURSE_INVITATION.EMAIL, address)
-                        .set(COURSE_INVITATION.EXPIRES_AT, address.equals(expiredLongAgo) ? longAgo : OffsetDateTime.now().plusDays(10))
-                        .set(COURSE_INVITATION.ACCEPTED_AT, address.equals(accepted) ? longAgo : null)
-                        .set(COURSE_INVITATION.REVOKED_AT, address.equals(revokedLongAgo) ? longAgo
-                                : address.equals(revokedRecently) ? OffsetDateTime.now().minusDays(2) : null)
-                        .execute();
-            }
-            return null;
-        });
-
-        OffsetDateTime cutOff = OffsetDateTime.now().minus(CourseJobs.ENDED_INVITATION_KEPT);
-        int deleted = com.classentra.platform.jobs.QueueDrain.purgeInBatches(platformScope, "test", () -> repository.deleteEndedBefore(cutOff, 2));
-
-        assertThat(deleted).isGreaterThanOrEqualTo(3);
-        java.util.List<String> left = platform.call(sql -> sql.select(COURSE_INVITATION.EMAIL).from(COURSE_INVITATION)
-                .where(COURSE_INVITATION.COURSE_ID.eq(course.id())).fetch(COURSE_INVITATION.EMAIL));
-        assertThat(left).containsExactlyInAnyOrder(revokedRecently, open);
     }
 
     @Test

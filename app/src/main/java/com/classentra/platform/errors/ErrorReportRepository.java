@@ -66,13 +66,4 @@ class ErrorReportRepository {
                 .where(ERROR_REPORT.ID.eq(id))
                 .execute();
     }
-
-    /** Deletes reports created before the cut-off that are not being sent right now, in batches; returns rows deleted. */
-    int purgeCreatedBefore(OffsetDateTime cutOff, int batch) {
-        return db.deleteFrom(ERROR_REPORT)
-                .where(ERROR_REPORT.ID.in(db.select(ERROR_REPORT.ID).from(ERROR_REPORT)
-                        .where(ERROR_REPORT.CREATED_AT.lt(cutOff).and(ERROR_REPORT.STATUS.ne(QueueTable.SENDING)))
-                        .limit(batch)))
-                .execute();
-    }
 }

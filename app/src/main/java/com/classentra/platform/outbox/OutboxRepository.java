@@ -72,13 +72,4 @@ class OutboxRepository {
                         Status.valueOf(r.getStatus()), r.getAttempts(), r.getNextAttemptAt(), r.getLastError(),
                         r.getProviderId(), r.getProviderMessageId(), r.getCreatedAt(), r.getSentAt()));
     }
-
-    /** Deletes sent email older than the cut-off, in batches; returns rows deleted. */
-    int purgeSentBefore(OffsetDateTime cutOff, int batch) {
-        return db.deleteFrom(EMAIL_OUTBOX)
-                .where(EMAIL_OUTBOX.ID.in(db.select(EMAIL_OUTBOX.ID).from(EMAIL_OUTBOX)
-                        .where(EMAIL_OUTBOX.STATUS.eq(Status.SENT.name()).and(EMAIL_OUTBOX.SENT_AT.lt(cutOff)))
-                        .limit(batch)))
-                .execute();
-    }
 }

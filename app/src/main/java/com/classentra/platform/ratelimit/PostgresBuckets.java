@@ -31,7 +31,7 @@ class PostgresBuckets {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 // expires_at = the moment the bucket is full again: from then on the row says nothing a fresh
-                // bucket would not, so the purge job may delete it (the privacy policy promises exactly that).
+                // bucket would not, so the retention rule "rate-limit" deletes it (the privacy policy promises exactly that).
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build();
     }
@@ -46,17 +46,6 @@ class PostgresBuckets {
         EstimationProbe probe = bucket(id, limit).estimateAbilityToConsume(1);
         return new RateLimitDecision(probe.canBeConsumed(), probe.getRemainingTokens(),
                 probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
-    }
-
-    /** Deletes the rows of buckets that are full again, {@code batchSize} rows per statement; returns how many. */
-    int purgeExpired(int batchSize) {
-        int purged = 0;
-        int batch;
-        do {
-            batch = buckets.removeExpired(batchSize);
-            purged += batch;
-        } while (batch == batchSize);
-        return purged;
     }
 
     private BucketProxy bucket(String id, RateLimit limit) {

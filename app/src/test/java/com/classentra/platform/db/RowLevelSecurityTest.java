@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.PersonalDataTables;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
@@ -222,26 +223,9 @@ class RowLevelSecurityTest {
     /** Tables that hold a person, tenant or email column yet are not under forced row-level security, and why. */
     private static final Map<String, String> NOT_FORCED = Map.of();
 
-    /**
-     * Every table with a person, tenant or email column, read from the live schema: a column referencing
-     * app_user or tenant, a tenant_id or user_id, or any column whose name mentions an email or address.
-     */
-    private List<String> tablesHoldingPeopleOrTenants() {
-        return db.fetch("""
-                select distinct c.table_name from information_schema.columns c
-                join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
-                where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-                  and (c.column_name in ('tenant_id', 'user_id') or c.column_name like '%email%' or c.column_name like '%address%'
-                       or exists (select 1 from pg_constraint k
-                                  join pg_attribute a on a.attrelid = k.conrelid and a.attnum = any (k.conkey)
-                                  where k.contype = 'f' and k.conrelid = (c.table_schema || '.' || c.table_name)::regclass
-                                    and a.attname = c.column_name and k.confrelid in ('app_user'::regclass, 'tenant'::regclass)))
-                order by 1""").getValues(0, String.class);
-    }
-
     @Test
     void everyTableHoldingPeopleOrTenantsHasForcedRowLevelSecurityAndAPolicy() {
-        List<String> tables = tablesHoldingPeopleOrTenants();
+        List<String> tables = PersonalDataTables.in(db);
         assertThat(tables).contains("app_user", "tenant", "account_token", "policy_acceptance", "survey_response",
                 "session_revocation", "email_outbox", "calendar_feed", "course_invitation");
         for (String table : tables) {

@@ -34,7 +34,9 @@ class RateLimiterTest {
     @Autowired
     RateLimiter limiter;
     @Autowired
-    PostgresBuckets buckets;
+    com.classentra.platform.privacy.PersonalDataRegistry registry;
+    @Autowired
+    com.classentra.platform.privacy.RetentionPurge purge;
     @Autowired
     PlatformSql platform;
     @Autowired
@@ -112,7 +114,7 @@ class RateLimiterTest {
         });
         Thread.sleep(1100);
 
-        buckets.purgeExpired(2);
+        purge.purge(registry.retentionRule("rate-limit"), java.time.OffsetDateTime.now());
 
         assertThat(bucketIds())
                 .contains("later-" + live)

@@ -1,0 +1,155 @@
+package com.classentra.platform.privacy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * How one table's personal data is found, exported, deleted and expired, and the policy clause that asks for it.
+ *
+ * @param subjects  the columns that say whose data a row is: that person gets the row in their export and loses it
+ *                  when their account is deleted
+ * @param mentions  columns naming another person who acted on the row (who graded, who noted attendance): set to
+ *                  null when that person's account is deleted, the row itself stays with its subject
+ * @param retention the rows' bounded life, if any, apart from the account's own
+ */
+public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Field<?>> mentions, Export export, Deletion deletion,
+        List<RetentionRule> retention, PolicyClause clause) {
+
+    public PersonalDataRule {
+        subjects = List.copyOf(subjects);
+        mentions = List.copyOf(mentions);
+        retention = List.copyOf(retention);
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(deletion, "deletion");
+    }
+
+    /** What a subject column holds. */
+    public enum SubjectKind {
+        /** The id of an account (app_user). */
+        PERSON,
+        /** An email address, for people who may have no account (an invitation, an email). */
+        ADDRESS,
+        /** A workspace (tenant): the data of whoever owns it when it is a personal workspace. */
+        WORKSPACE
+    }
+
+    public record Subject(Field<?> column, SubjectKind kind) {
+    }
+
+    /**
+     * The columns that go into the person's export under a record kind (one JSON file per kind), or why the table is
+     * not exported (a token's id, a queue's state: nothing the person could use).
+     */
+    public record Export(String recordKind, List<Field<?>> columns, String notExportedBecause) {
+
+        public static Export as(String recordKind, Field<?>... columns) {
+            return new Export(recordKind, List.of(columns), null);
+        }
+
+        public static Export none(String because) {
+            return new Export(null, List.of(), because);
+        }
+
+        public boolean exported() {
+            return recordKind != null;
+        }
+    }
+
+    /** What deleting an account does to the rows whose subject it is. */
+    public enum DeletionAction {
+        /** The rows are deleted. */
+        DELETE,
+        /** The rows are kept for a legal reason, for a period, with nothing left that names the person. */
+        KEEP_PSEUDONYMISED,
+        /**
+         * The rows belong to a workspace: deleted with the person's personal workspace; in an organization workspace
+         * they stay, and only the person's mentions in them are cleared.
+         */
+        WITH_PERSONAL_WORKSPACE,
+        /** No column names a person (or only mentions do): the rows' own retention rule bounds them. */
+        RETENTION_ONLY
+    }
+
+    /** @param keptFor how long rows kept for a legal reason stay after the deletion; null otherwise */
+    public record Deletion(DeletionAction action, Duration keptFor, String because) {
+
+        public static Deletion delete() {
+            return new Deletion(DeletionAction.DELETE, null, null);
+        }
+
+        public static Deletion withPersonalWorkspace() {
+            return new Deletion(DeletionAction.WITH_PERSONAL_WORKSPACE, null, null);
+        }
+
+        public static Deletion byRetentionOnly(String because) {
+            return new Deletion(DeletionAction.RETENTION_ONLY, null, Objects.requireNonNull(because));
+        }
+
+        public static Deletion keepPseudonymised(Duration keptFor, String because) {
+            return new Deletion(DeletionAction.KEEP_PSEUDONYMISED, Objects.requireNonNull(keptFor), Objects.requireNonNull(because));
+        }
+    }
+
+    public static Builder of(Table<?> table, PolicyClause clause) {
+        return new Builder(table, clause);
+    }
+
+    /** Reads like the rule it builds: of(table, clause).subject(...).export(...).deletion(...).expires(...). */
+    public static final class Builder {
+
+        private final Table<?> table;
+        private final PolicyClause clause;
+        private final List<Subject> subjects = new ArrayList<>();
+        private final List<Field<?>> mentions = new ArrayList<>();
+        private final List<RetentionRule> retention = new ArrayList<>();
+        private Export export;
+        private Deletion deletion;
+
+        private Builder(Table<?> table, PolicyClause clause) {
+            this.table = table;
+            this.clause = clause;
+        }
+
+        public Builder subject(Field<?> column) {
+            return subject(column, SubjectKind.PERSON);
+        }
+
+        public Builder subject(Field<?> column, SubjectKind kind) {
+            subjects.add(new Subject(column, kind));
+            return this;
+        }
+
+        public Builder mentions(Field<?>... columns) {
+            mentions.addAll(List.of(columns));
+            return this;
+        }
+
+        public Builder export(String recordKind, Field<?>... columns) {
+            this.export = Export.as(recordKind, columns);
+            return this;
+        }
+
+        public Builder notExported(String because) {
+            this.export = Export.none(because);
+            return this;
+        }
+
+        public Builder deletion(Deletion deletion) {
+            this.deletion = deletion;
+            return this;
+        }
+
+        public Builder expires(RetentionRule.Builder rule) {
+            retention.add(rule.build(table));
+            return this;
+        }
+
+        public PersonalDataRule build() {
+            return new PersonalDataRule(table, subjects, mentions, export, deletion, retention, clause);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package com.classentra.platform.privacy;
+
+import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
+import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
+import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static com.classentra.db.jooq.Tables.ERROR_REPORT;
+import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
+import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.classentra.courses.CourseSummary;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.testsupport.ClassentraTest;
+import com.classentra.testsupport.Classrooms;
+import com.classentra.testsupport.PlatformSql;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAmount;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Issue 12 item 5: each retention rule, run with a fixed "now", deletes the rows just outside its window and keeps
+ * the rows just inside it. A rule added to the registry without a case here fails {@link #everyRetentionRuleHasACase}.
+ */
+@ClassentraTest
+class RetentionRulesTest {
+
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
+
+    @Autowired
+    PersonalDataRegistry registry;
+    @Autowired
+    RetentionPurge purge;
+    @Autowired
+    PlatformSql platform;
+    @Autowired
+    Classrooms classrooms;
+    @Autowired
+    MeterRegistry meters;
+
+    /**
+     * A row placed at a moment: {@code boundary} gives the moment that is exactly the rule's limit for a given now,
+     * {@code insertAt} writes a row whose deciding time is that moment and returns its key, {@code exists} finds it.
+     */
+    private record Case(Function<OffsetDateTime, OffsetDateTime> boundary, Function<OffsetDateTime, Object> insertAt,
+            Predicate<Object> exists) {
+    }
+
+    private static Function<OffsetDateTime, OffsetDateTime> before(TemporalAmount keep) {
+        return now -> now.minus(keep);
+    }
+
+    private Map<String, Case> cases() {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("account-token", new Case(before(Duration.ofDays(7)), at -> {
+            UUID id = UUID.randomUUID();
+            UUID user = classrooms.student().id();
+            platform.call(sql -> sql.insertInto(ACCOUNT_TOKEN).set(ACCOUNT_TOKEN.ID, id).set(ACCOUNT_TOKEN.USER_ID, user)
+                    .set(ACCOUNT_TOKEN.PURPOSE, "SIGN_IN").set(ACCOUNT_TOKEN.EXPIRES_AT, at).execute());
+            return id;
+        }, id -> platform.count(ACCOUNT_TOKEN, ACCOUNT_TOKEN.ID.eq((UUID) id)) == 1));
+        cases.put("session-revocation", new Case(before(Duration.ofDays(30)), at -> {
+            UUID user = classrooms.student().id();
+            platform.call(sql -> sql.insertInto(SESSION_REVOCATION).set(SESSION_REVOCATION.USER_ID, user)
+                    .set(SESSION_REVOCATION.REVOKED_BEFORE, at).execute());
+            return user;
+        }, user -> platform.count(SESSION_REVOCATION, SESSION_REVOCATION.USER_ID.eq((UUID) user)) == 1));
+        cases.put("survey-response", new Case(before(Period.ofYears(5)), at -> {
+            UUID user = classrooms.student().id();
+            platform.call(sql -> sql.insertInto(SURVEY_RESPONSE).set(SURVEY_RESPONSE.USER_ID, user)
+                    .set(SURVEY_RESPONSE.ANSWERS, JSONB.valueOf("{}")).set(SURVEY_RESPONSE.SUBMITTED_AT, at).execute());
+            return user;
+        }, user -> platform.count(SURVEY_RESPONSE, SURVEY_RESPONSE.USER_ID.eq((UUID) user)) == 1));
+        cases.put("audit-event", new Case(before(PersonalDataRegistry.AUDIT_LOG_KEPT), at -> {
+            String action = "retention.test." + UUID.randomUUID();
+            platform.call(sql -> sql.insertInto(AUDIT_EVENT).set(AUDIT_EVENT.ACTION, action).set(AUDIT_EVENT.DETAILS, JSONB.valueOf("{}"))
+                    .set(AUDIT_EVENT.OCCURRED_AT, at).execute());
+            return action;
+        }, action -> platform.count(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq((String) action)) == 1));
+        cases.put("course-invitation", new Case(before(Duration.ofDays(30)), at -> {
+            SignedInUser teacher = classrooms.teacher();
+            CourseSummary course = classrooms.course(teacher, "Retention");
+            UUID id = UUID.randomUUID();
+            platform.call(sql -> sql.insertInto(COURSE_INVITATION).set(COURSE_INVITATION.ID, id).set(COURSE_INVITATION.TENANT_ID, teacher.tenantId())
+                    .set(COURSE_INVITATION.COURSE_ID, course.id()).set(COURSE_INVITATION.EMAIL, "invitee@example.com")
+                    .set(COURSE_INVITATION.EXPIRES_AT, OffsetDateTime.now().plusDays(20)).set(COURSE_INVITATION.REVOKED_AT, at).execute());
+            return id;
+        }, id -> platform.count(COURSE_INVITATION, COURSE_INVITATION.ID.eq((UUID) id)) == 1));
+        cases.put("notification", new Case(before(Period.ofYears(1)), at -> {
+            UUID id = UUID.randomUUID();
+            UUID user = classrooms.student().id();
+            platform.call(sql -> sql.insertInto(NOTIFICATION).set(NOTIFICATION.ID, id).set(NOTIFICATION.USER_ID, user)
+                    .set(NOTIFICATION.KIND, "NEW_WORK").set(NOTIFICATION.TITLE, "Essay").set(NOTIFICATION.LINK, "/courses")
+                    .set(NOTIFICATION.EMAIL_STATE, "SKIPPED").set(NOTIFICATION.CREATED_AT, at).execute());
+            return id;
+        }, id -> platform.count(NOTIFICATION, NOTIFICATION.ID.eq((UUID) id)) == 1));
+        cases.put("email-outbox-sent", new Case(before(Duration.ofDays(30)), at -> outboxRow("SENT", OffsetDateTime.now(), at),
+                id -> platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq((UUID) id)) == 1));
+        cases.put("email-outbox", new Case(before(Duration.ofDays(90)), at -> outboxRow("DEAD", at, null),
+                id -> platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq((UUID) id)) == 1));
+        cases.put("error-report", new Case(before(Duration.ofDays(7)), at -> errorReport("DEAD", at),
+                id -> platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq((UUID) id)) == 1));
+        cases.put("rate-limit", new Case(now -> now, at -> {
+            String id = "retention-test-" + UUID.randomUUID();
+            platform.call(sql -> sql.execute("insert into rate_limit_bucket (id, state, expires_at) values (?, ?, ?)", id, new byte[] {1},
+                    at.toInstant().toEpochMilli()));
+            return id;
+        }, id -> platform.call(sql -> sql.fetchExists(DSL.selectOne().from(PersonalDataRegistry.RATE_LIMIT_BUCKET)
+                .where(DSL.field(DSL.name("id")).eq(id))))));
+        return cases;
+    }
+
+    private UUID outboxRow(String status, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+        UUID id = UUID.randomUUID();
+        platform.call(sql -> sql.insertInto(EMAIL_OUTBOX).set(EMAIL_OUTBOX.ID, id).set(EMAIL_OUTBOX.TO_ADDRESS, "someone@example.com")
+                .set(EMAIL_OUTBOX.TEMPLATE, "test").set(EMAIL_OUTBOX.SUBJECT, "Hello").set(EMAIL_OUTBOX.TEXT_BODY, "Hi")
+                .set(EMAIL_OUTBOX.STATUS, status).set(EMAIL_OUTBOX.CREATED_AT, createdAt).set(EMAIL_OUTBOX.SENT_AT, sentAt).execute());
+        return id;
+    }
+
+    private UUID errorReport(String status, OffsetDateTime createdAt) {
+        UUID id = UUID.randomUUID();
+        platform.call(sql -> sql.insertInto(ERROR_REPORT).set(ERROR_REPORT.ID, id).set(ERROR_REPORT.FINGERPRINT, id.toString())
+                .set(ERROR_REPORT.EXCEPTION_TYPE, "java.lang.IllegalStateException").set(ERROR_REPORT.STATUS, status)
+                .set(ERROR_REPORT.CREATED_AT, createdAt).execute());
+        return id;
+    }
+
+    @Test
+    void everyRetentionRuleHasACase() {
+        assertThat(cases().keySet()).containsExactlyInAnyOrderElementsOf(registry.retentionRules().stream().map(RetentionRule::name).toList());
+    }
+
+    @Test
+    void eachRuleDeletesTheRowsJustOutsideItsWindowAndKeepsThoseJustInside() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        cases().forEach((name, rule) -> {
+            OffsetDateTime limit = rule.boundary().apply(now);
+            Object outside = rule.insertAt().apply(limit.minus(A_MINUTE));
+            Object inside = rule.insertAt().apply(limit.plus(A_MINUTE));
+            double countedBefore = purgedCount(name);
+
+            int deleted = purge.purge(registry.retentionRule(name), now);
+
+            assertThat(rule.exists().test(outside)).as(name + ": the row just outside the window goes").isFalse();
+            assertThat(rule.exists().test(inside)).as(name + ": the row just inside the window stays").isTrue();
+            assertThat(deleted).as(name).isGreaterThanOrEqualTo(1);
+            assertThat(purgedCount(name) - countedBefore).as(name + ": counted in classentra_retention_purged_total").isEqualTo(deleted);
+        });
+    }
+
+    private double purgedCount(String rule) {
+        return meters.get("classentra.retention.purged").tag("rule", rule).counter().count();
+    }
+
+    @Test
+    void onlyTheRowsARuleIsAboutExpire() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID queuedLongAgo = outboxRow("DEAD", now.minusDays(40), null);
+        UUID sending = errorReport("SENDING", now.minusDays(30));
+        purge.purge(registry.retentionRule("email-outbox-sent"), now);
+        purge.purge(registry.retentionRule("error-report"), now);
+        assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq(queuedLongAgo))).as("not sent: the 90-day rule decides").isEqualTo(1);
+        assertThat(platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq(sending))).as("being sent right now").isEqualTo(1);
+    }
+
+    @Test
+    void manyExpiredRowsGoInSeveralBatches() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        int rows = RetentionPurge.FIRST_BATCH * 3 + 7;
+        String prefix = "retention-batch-" + UUID.randomUUID();
+        platform.call(sql -> sql.execute("insert into rate_limit_bucket (id, state, expires_at) select ? || n, '\\x01'::bytea, ? "
+                + "from generate_series(1, ?) n", prefix, now.toInstant().toEpochMilli() - 1000, rows));
+
+        assertThat(purge.purge(registry.retentionRule("rate-limit"), now)).isGreaterThanOrEqualTo(rows);
+        int left = platform.call(sql -> sql.fetchCount(DSL.selectOne().from(PersonalDataRegistry.RATE_LIMIT_BUCKET)
+                .where(DSL.field(DSL.name("id"), String.class).startsWith(prefix))));
+        assertThat(left).isZero();
+    }
+
+    @Test
+    void theApplicationCannotShortenTheAuditLog() {
+        assertThatThrownBy(() -> platform.call(sql -> sql.select(DSL.function("purge_audit_events", Integer.class,
+                DSL.val(OffsetDateTime.now().minusDays(30)), DSL.val(10))).fetchSingle()))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("kept for 2 years");
+    }
+}
