@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.slf4j.Logger;
@@ -113,20 +112,5 @@ public final class QueueDrain<R extends Record> {
         } else {
             log.info("{}: {} failed (attempt {}), next try at {}: {}", name, describe.apply(row), attempts, next, failure.getMessage());
         }
-    }
-
-    /**
-     * The loop of a queue's retention job: runs a batched delete in the platform scope, one transaction a batch,
-     * until a batch deletes nothing (small batches, so no statement holds many locks for long); returns the rows
-     * deleted in all.
-     */
-    public static int purgeInBatches(PlatformScope platformScope, String reason, IntSupplier deleteOneBatch) {
-        int purged = 0;
-        int batch;
-        do {
-            batch = platformScope.inTransaction(null, reason, deleteOneBatch::getAsInt);
-            purged += batch;
-        } while (batch > 0);
-        return purged;
     }
 }
