@@ -1,5 +1,6 @@
 package com.classentra.files;
 
+import com.classentra.platform.text.ByteSizes;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -9,13 +10,7 @@ public record StoredFileInfo(UUID id, UUID owner, Integer submissionVersion, Str
 
     /** "2.4 MB", for lists. */
     public String sizeLabel() {
-        if (sizeBytes < 1024) {
-            return sizeBytes + " B";
-        }
-        if (sizeBytes < 1024 * 1024) {
-            return String.format("%.0f KB", sizeBytes / 1024.0);
-        }
-        return String.format("%.1f MB", sizeBytes / (1024.0 * 1024));
+        return ByteSizes.label(sizeBytes);
     }
 
     /** The path the interface links to; it checks the caller's rights and hands out a short-lived signed link. */

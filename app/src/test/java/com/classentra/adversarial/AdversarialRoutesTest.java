@@ -1,6 +1,7 @@
 package com.classentra.adversarial;
 
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,8 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     @Autowired
     CourseInvitations invitations;
     @Autowired
+    com.classentra.privacy.DataExports exports;
+    @Autowired
     QueuedEmails queuedEmails;
     @Autowired
     ApplicationContext context;
@@ -86,6 +89,8 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     }
 
     private Targets a;
+    /** The link to A's teacher's data export, ready for download. */
+    private String exportToken;
     private Targets b;
     private Person ownerA;
     private Person studentA;
@@ -99,6 +104,13 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         ownerA = person("teacher of A", teacherA);
         b = targets(teacherB, "Rival course " + UUID.randomUUID());
         studentA = student("enrolled student of A", a.course());
+        UUID export = UUID.randomUUID();
+        platform.call(sql -> sql.insertInto(DATA_EXPORT).set(DATA_EXPORT.ID, export).set(DATA_EXPORT.USER_ID, teacherA.id())
+                .set(DATA_EXPORT.STATUS, "SENT").set(DATA_EXPORT.STORAGE_KEY, "exports/" + teacherA.id() + "/" + export + ".zip")
+                .set(DATA_EXPORT.SIZE_BYTES, 1L).set(DATA_EXPORT.READY_AT, OffsetDateTime.now())
+                .set(DATA_EXPORT.EXPIRES_AT, OffsetDateTime.now().plusDays(7)).execute());
+        String link = exports.downloadLink(export);
+        exportToken = link.substring(link.lastIndexOf('/') + 1);
         Person studentB = student("enrolled student of B", b.course());
         outsiders = List.of(person("teacher of B", teacherB),
                 studentB,
@@ -191,6 +203,10 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "/files/" + t.file() + "/content?t=" + "A".repeat(80)));
         cases.put("/calendar/feed/{token}.ics", t -> List.of("/calendar/feed/" + UUID.randomUUID() + ".ics", "/calendar/feed/x.ics"));
         cases.put("/legal/{slug}.txt", t -> List.of("/legal/no-such-document.txt", "/legal/..%2Fapplication.properties.txt"));
+        // Someone else's data export: a real link of A's teacher, and a well-formed one for an export that does not exist.
+        cases.put("/account/data-export/{token}", t -> List.of("/account/data-export/" + exportToken,
+                "/account/data-export/" + exportToken.substring(0, exportToken.length() - 1) + (exportToken.endsWith("A") ? "B" : "A"),
+                "/account/data-export/DATA_EXPORT." + UUID.randomUUID()));
         cases.put("/signup/google", t -> List.of("/signup/google", "/signup/google?role=admin")); // only with Google configured
         return cases;
     }

@@ -47,6 +47,11 @@ public final class HttpBrowser {
         return http.send(request(path).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of a download: the body as bytes. */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+        return http.send(request(path).header("Accept", ACCEPT_PAGE).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Posts a form, its fields in the map's order. */
     public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()

@@ -9,6 +9,7 @@ import static com.classentra.db.jooq.Tables.CALENDAR_FEED;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
+import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
@@ -60,7 +61,8 @@ public class PersonalDataRegistry {
             // Accounts
             PersonalDataRule.of(APP_USER, PolicyClause.ACCOUNT_DATA)
                     .subject(APP_USER.ID)
-                    .export("profile", APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.TITLE, APP_USER.DISPLAY_NAME,
+                    .export("profile",
+                            "Your account: names, email address, roles, language, preferences, when you joined and last signed in. Sign-in sessions live only in server memory, for at most 12 hours, so there is no history of them to export.", APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.TITLE, APP_USER.DISPLAY_NAME,
                             APP_USER.ROLES, APP_USER.EMAIL_VERIFIED, APP_USER.STATUS, APP_USER.LOCALE, APP_USER.GOOGLE_SUBJECT,
                             APP_USER.AVATAR_URL, APP_USER.DASHBOARD_VIEW, APP_USER.ASSISTANT_TONE, APP_USER.CREATED_AT,
                             APP_USER.LAST_SIGN_IN_AT, APP_USER.ONBOARDING_DONE_AT)
@@ -81,12 +83,14 @@ public class PersonalDataRegistry {
                     .build(),
             PersonalDataRule.of(POLICY_ACCEPTANCE, PolicyClause.POLICY_ACCEPTANCE)
                     .subject(POLICY_ACCEPTANCE.USER_ID)
-                    .export("policy-acceptances", POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION, POLICY_ACCEPTANCE.ACCEPTED_AT)
+                    .export("policy-acceptances",
+                            "Which version of each legal document you accepted, and when.", POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION, POLICY_ACCEPTANCE.ACCEPTED_AT)
                     .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1), "evidence of consent, 24 months after the deletion"))
                     .build(),
             PersonalDataRule.of(SURVEY_RESPONSE, PolicyClause.SURVEY)
                     .subject(SURVEY_RESPONSE.USER_ID)
-                    .export("survey-answers", SURVEY_RESPONSE.ANSWERS, SURVEY_RESPONSE.SUBMITTED_AT)
+                    .export("survey-answers",
+                            "Your answers to the onboarding survey.", SURVEY_RESPONSE.ANSWERS, SURVEY_RESPONSE.SUBMITTED_AT)
                     .deletion(Deletion.delete())
                     .expires(RetentionRule.named("survey-response").after(Period.ofYears(5), SURVEY_RESPONSE.SUBMITTED_AT, "5 years after submission")
                             .every(Duration.ofDays(1)))
@@ -94,18 +98,31 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(TENANT, PolicyClause.ACCOUNT_DATA)
                     .subject(TENANT.ID, SubjectKind.WORKSPACE)
                     .subject(TENANT.PRIVACY_CONTACT_EMAIL, SubjectKind.ADDRESS)
-                    .export("workspaces", TENANT.NAME, TENANT.KIND, TENANT.PRIVACY_CONTACT_EMAIL, TENANT.CREATED_AT)
+                    .export("workspaces",
+                            "The workspaces you own, with their privacy contact.", TENANT.NAME, TENANT.KIND, TENANT.PRIVACY_CONTACT_EMAIL, TENANT.CREATED_AT)
                     .deletion(Deletion.withPersonalWorkspace())
                     .build(),
             PersonalDataRule.of(TENANT_MEMBER, PolicyClause.ACCOUNT_DATA)
                     .subject(TENANT_MEMBER.USER_ID)
-                    .export("workspace-memberships", TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.ROLE, TENANT_MEMBER.CREATED_AT)
+                    .export("workspace-memberships",
+                            "The workspaces you belong to, and your role in each.", TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.ROLE, TENANT_MEMBER.CREATED_AT)
                     .deletion(Deletion.delete())
+                    .build(),
+            PersonalDataRule.of(DATA_EXPORT, PolicyClause.DOWNLOAD_MY_DATA)
+                    .subject(DATA_EXPORT.USER_ID)
+                    .notExported("the state of the export requests themselves")
+                    .deletion(Deletion.delete())
+                    .expires(RetentionRule.named("data-export")
+                            .after(Duration.ofDays(30), coalesce(DATA_EXPORT.OBJECT_DELETED_AT, DATA_EXPORT.UPDATED_AT),
+                                    "30 days after its archive was deleted (7 days after it was ready), or after it failed")
+                            // Never a row whose archive is still in storage: the expiry job deletes that first.
+                            .onlyWhere(DATA_EXPORT.OBJECT_DELETED_AT.isNotNull().or(DATA_EXPORT.STORAGE_KEY.isNull().and(DATA_EXPORT.STATUS.eq("DEAD"))))
+                            .every(Duration.ofDays(1)))
                     .build(),
             PersonalDataRule.of(AUDIT_EVENT, PolicyClause.SECURITY)
                     .subject(AUDIT_EVENT.ACTOR_USER_ID)
-                    .subject(AUDIT_EVENT.TENANT_ID, SubjectKind.WORKSPACE)
-                    .export("activity-log", AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.OCCURRED_AT)
+                    .export("activity-log",
+                            "What you did that the audit log recorded: the action, what it concerned, and when.", AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.OCCURRED_AT)
                     .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1),
                             "the security record of what was done in a workspace, kept for its own period without the person's id"))
                     .expires(RetentionRule.named("audit-event").after(AUDIT_LOG_KEPT, AUDIT_EVENT.OCCURRED_AT, "2 years after the event")
@@ -119,19 +136,22 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(COURSE, PolicyClause.COURSE_CONTENT)
                     .subject(COURSE.TENANT_ID, SubjectKind.WORKSPACE)
                     .mentions(COURSE.CREATED_BY)
-                    .export("courses-owned", COURSE.ID, COURSE.TITLE, COURSE.DESCRIPTION_HTML, COURSE.STARTS_ON, COURSE.ENDS_ON,
+                    .export("courses-owned",
+                            "The courses of the workspaces you own.", COURSE.ID, COURSE.TITLE, COURSE.DESCRIPTION_HTML, COURSE.STARTS_ON, COURSE.ENDS_ON,
                             COURSE.VISIBILITY, COURSE.JOIN_CODE, COURSE.ARCHIVED_AT, COURSE.CREATED_AT)
                     .deletion(Deletion.withPersonalWorkspace())
                     .build(),
             PersonalDataRule.of(ENROLMENT, PolicyClause.ACCOUNT_DATA)
                     .subject(ENROLMENT.STUDENT_ID)
-                    .export("courses-joined", ENROLMENT.COURSE_ID, ENROLMENT.STATUS, ENROLMENT.JOINED_AT, ENROLMENT.UPDATED_AT)
+                    .export("courses-joined",
+                            "The courses you joined as a student, and whether you are still in them.", ENROLMENT.COURSE_ID, ENROLMENT.STATUS, ENROLMENT.JOINED_AT, ENROLMENT.UPDATED_AT)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(COURSE_INVITATION, PolicyClause.COURSE_CONTENT)
                     .subject(COURSE_INVITATION.EMAIL, SubjectKind.ADDRESS)
                     .mentions(COURSE_INVITATION.INVITED_BY, COURSE_INVITATION.ACCEPTED_BY)
-                    .export("course-invitations", COURSE_INVITATION.COURSE_ID, COURSE_INVITATION.EMAIL, COURSE_INVITATION.SENT_AT,
+                    .export("course-invitations",
+                            "Invitations to courses sent to your email address.", COURSE_INVITATION.COURSE_ID, COURSE_INVITATION.EMAIL, COURSE_INVITATION.SENT_AT,
                             COURSE_INVITATION.EXPIRES_AT, COURSE_INVITATION.ACCEPTED_AT, COURSE_INVITATION.REVOKED_AT)
                     .deletion(Deletion.delete())
                     .expires(RetentionRule.named("course-invitation")
@@ -144,20 +164,23 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(COURSE_ITEM, PolicyClause.COURSE_CONTENT)
                     .subject(COURSE_ITEM.TENANT_ID, SubjectKind.WORKSPACE)
                     .mentions(COURSE_ITEM.CREATED_BY)
-                    .export("course-items", COURSE_ITEM.ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.KIND, COURSE_ITEM.TITLE, COURSE_ITEM.BODY_HTML,
+                    .export("course-items",
+                            "Announcements, materials, assignments, notes and sessions in the courses of the workspaces you own.", COURSE_ITEM.ID, COURSE_ITEM.COURSE_ID, COURSE_ITEM.KIND, COURSE_ITEM.TITLE, COURSE_ITEM.BODY_HTML,
                             COURSE_ITEM.SHARED, COURSE_ITEM.DUE_AT, COURSE_ITEM.POINTS_POSSIBLE, COURSE_ITEM.STARTS_AT, COURSE_ITEM.DURATION_MINUTES,
                             COURSE_ITEM.MEETING_URL, COURSE_ITEM.LINK_URL, COURSE_ITEM.CREATED_AT)
                     .deletion(Deletion.withPersonalWorkspace())
                     .build(),
             PersonalDataRule.of(SUBMISSION, PolicyClause.ACCOUNT_DATA)
                     .subject(SUBMISSION.STUDENT_ID)
-                    .export("submissions", SUBMISSION.ID, SUBMISSION.COURSE_ID, SUBMISSION.ASSIGNMENT_ID, SUBMISSION.CURRENT_VERSION,
+                    .export("submissions",
+                            "The work you turned in: one row per assignment.", SUBMISSION.ID, SUBMISSION.COURSE_ID, SUBMISSION.ASSIGNMENT_ID, SUBMISSION.CURRENT_VERSION,
                             SUBMISSION.SUBMITTED_AT, SUBMISSION.LATE)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(SUBMISSION_VERSION, PolicyClause.ACCOUNT_DATA)
                     .subject(SUBMISSION_VERSION.STUDENT_ID)
-                    .export("submission-versions", SUBMISSION_VERSION.SUBMISSION_ID, SUBMISSION_VERSION.VERSION, SUBMISSION_VERSION.TEXT_HTML,
+                    .export("submission-versions",
+                            "Every version of your turned-in work, with its text.", SUBMISSION_VERSION.SUBMISSION_ID, SUBMISSION_VERSION.VERSION, SUBMISSION_VERSION.TEXT_HTML,
                             SUBMISSION_VERSION.SUBMITTED_AT, SUBMISSION_VERSION.LATE)
                     .deletion(Deletion.delete())
                     .build(),
@@ -166,8 +189,10 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(STORED_FILE, PolicyClause.ACCOUNT_DATA)
                     .subject(STORED_FILE.UPLOADED_BY)
                     .subject(STORED_FILE.TENANT_ID, SubjectKind.WORKSPACE)
-                    .export("files", STORED_FILE.ID, STORED_FILE.COURSE_ID, STORED_FILE.ITEM_ID, STORED_FILE.SUBMISSION_ID,
+                    .export("files",
+                            "The files you uploaded and the files of the workspaces you own; the files themselves are in the folder files/.", STORED_FILE.ID, STORED_FILE.COURSE_ID, STORED_FILE.ITEM_ID, STORED_FILE.SUBMISSION_ID,
                             STORED_FILE.FILENAME, STORED_FILE.CONTENT_TYPE, STORED_FILE.SIZE_BYTES, STORED_FILE.CREATED_AT)
+                    .withFileContent(STORED_FILE.STORAGE_KEY, STORED_FILE.FILENAME)
                     .deletion(Deletion.delete())
                     .build(),
 
@@ -175,28 +200,32 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(GRADE, PolicyClause.ACCOUNT_DATA)
                     .subject(GRADE.STUDENT_ID)
                     .mentions(GRADE.GRADED_BY)
-                    .export("grades", GRADE.COURSE_ID, GRADE.ASSIGNMENT_ID, GRADE.POINTS, GRADE.LETTER, GRADE.FEEDBACK_HTML,
+                    .export("grades",
+                            "Your grades and the feedback on your work.", GRADE.COURSE_ID, GRADE.ASSIGNMENT_ID, GRADE.POINTS, GRADE.LETTER, GRADE.FEEDBACK_HTML,
                             GRADE.GRADED_AT, GRADE.RETURNED_AT)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(GRADE_HISTORY, PolicyClause.ACCOUNT_DATA)
                     .subject(GRADE_HISTORY.STUDENT_ID)
                     .mentions(GRADE_HISTORY.GRADED_BY)
-                    .export("grade-history", GRADE_HISTORY.ASSIGNMENT_ID, GRADE_HISTORY.POINTS, GRADE_HISTORY.LETTER,
+                    .export("grade-history",
+                            "Every change to your grades, with its reason.", GRADE_HISTORY.ASSIGNMENT_ID, GRADE_HISTORY.POINTS, GRADE_HISTORY.LETTER,
                             GRADE_HISTORY.FEEDBACK_HTML, GRADE_HISTORY.GRADED_AT, GRADE_HISTORY.REASON)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(ATTENDANCE, PolicyClause.ACCOUNT_DATA)
                     .subject(ATTENDANCE.STUDENT_ID)
                     .mentions(ATTENDANCE.NOTED_BY)
-                    .export("attendance", ATTENDANCE.COURSE_ID, ATTENDANCE.SESSION_ID, ATTENDANCE.STATUS, ATTENDANCE.NOTED_AT)
+                    .export("attendance",
+                            "Your attendance at live sessions.", ATTENDANCE.COURSE_ID, ATTENDANCE.SESSION_ID, ATTENDANCE.STATUS, ATTENDANCE.NOTED_AT)
                     .deletion(Deletion.delete())
                     .build(),
 
             // Calendar
             PersonalDataRule.of(CALENDAR_EVENT, PolicyClause.ACCOUNT_DATA)
                     .subject(CALENDAR_EVENT.USER_ID)
-                    .export("calendar", CALENDAR_EVENT.TITLE, CALENDAR_EVENT.NOTES, CALENDAR_EVENT.STARTS_AT, CALENDAR_EVENT.ENDS_AT,
+                    .export("calendar",
+                            "Your own calendar events.", CALENDAR_EVENT.TITLE, CALENDAR_EVENT.NOTES, CALENDAR_EVENT.STARTS_AT, CALENDAR_EVENT.ENDS_AT,
                             CALENDAR_EVENT.CREATED_AT)
                     .deletion(Deletion.delete())
                     .build(),
@@ -209,7 +238,8 @@ public class PersonalDataRegistry {
             // Notifications
             PersonalDataRule.of(NOTIFICATION, PolicyClause.ACCOUNT_DATA)
                     .subject(NOTIFICATION.USER_ID)
-                    .export("notifications", NOTIFICATION.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.CREATED_AT,
+                    .export("notifications",
+                            "The notifications you received.", NOTIFICATION.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.CREATED_AT,
                             NOTIFICATION.READ_AT)
                     .deletion(Deletion.delete())
                     .expires(RetentionRule.named("notification").after(Period.ofYears(1), NOTIFICATION.CREATED_AT, "1 year after it was sent")
@@ -217,7 +247,8 @@ public class PersonalDataRegistry {
                     .build(),
             PersonalDataRule.of(NOTIFICATION_PREFERENCE, PolicyClause.TRANSACTIONAL_EMAIL)
                     .subject(NOTIFICATION_PREFERENCE.USER_ID)
-                    .export("notification-preferences", NOTIFICATION_PREFERENCE.KIND, NOTIFICATION_PREFERENCE.DELIVERY)
+                    .export("notification-preferences",
+                            "How you chose to be told of each kind of notification.", NOTIFICATION_PREFERENCE.KIND, NOTIFICATION_PREFERENCE.DELIVERY)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(NOTIFICATION_DIGEST, PolicyClause.TRANSACTIONAL_EMAIL)
@@ -230,7 +261,8 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(EMAIL_OUTBOX, PolicyClause.TRANSACTIONAL_EMAIL)
                     .subject(EMAIL_OUTBOX.RECIPIENT_USER_ID)
                     .subject(EMAIL_OUTBOX.TO_ADDRESS, SubjectKind.ADDRESS)
-                    .export("emails", EMAIL_OUTBOX.TO_ADDRESS, EMAIL_OUTBOX.TEMPLATE, EMAIL_OUTBOX.SUBJECT, EMAIL_OUTBOX.STATUS,
+                    .export("emails",
+                            "The emails sent to you: to which address, which kind, the subject and when (not their bodies, which held single-use links).", EMAIL_OUTBOX.TO_ADDRESS, EMAIL_OUTBOX.TEMPLATE, EMAIL_OUTBOX.SUBJECT, EMAIL_OUTBOX.STATUS,
                             EMAIL_OUTBOX.CREATED_AT, EMAIL_OUTBOX.SENT_AT)
                     .deletion(Deletion.delete())
                     .expires(RetentionRule.named("email-outbox-sent").after(Duration.ofDays(30), EMAIL_OUTBOX.SENT_AT, "30 days after it was sent")

@@ -41,22 +41,34 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
     }
 
     /**
-     * The columns that go into the person's export under a record kind (one JSON file per kind), or why the table is
-     * not exported (a token's id, a queue's state: nothing the person could use).
+     * The columns that go into the person's export under a record kind (one JSON file per kind, explained in the
+     * export's README by {@code description}), or why the table is not exported (a token's id, a queue's state: nothing
+     * the person could use).
+     *
+     * @param content the stored object behind each row and its file name, when the rows are files (their bytes go into
+     *                the export too); null otherwise
      */
-    public record Export(String recordKind, List<Field<?>> columns, String notExportedBecause) {
+    public record Export(String recordKind, String description, List<Field<?>> columns, FileContent content, String notExportedBecause) {
 
-        public static Export as(String recordKind, Field<?>... columns) {
-            return new Export(recordKind, List.of(columns), null);
+        public static Export as(String recordKind, String description, Field<?>... columns) {
+            return new Export(recordKind, description, List.of(columns), null, null);
         }
 
         public static Export none(String because) {
-            return new Export(null, List.of(), because);
+            return new Export(null, null, List.of(), null, because);
         }
 
         public boolean exported() {
             return recordKind != null;
         }
+
+        Export withContent(FileContent content) {
+            return new Export(recordKind, description, columns, content, notExportedBecause);
+        }
+    }
+
+    /** Where a file row's bytes are: the storage key column, and the column with the name to give the file. */
+    public record FileContent(Field<String> storageKey, Field<String> filename) {
     }
 
     /** What deleting an account does to the rows whose subject it is. */
@@ -128,8 +140,14 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
             return this;
         }
 
-        public Builder export(String recordKind, Field<?>... columns) {
-            this.export = Export.as(recordKind, columns);
+        public Builder export(String recordKind, String description, Field<?>... columns) {
+            this.export = Export.as(recordKind, description, columns);
+            return this;
+        }
+
+        /** The rows are files: their bytes go into the export with them. */
+        public Builder withFileContent(Field<String> storageKey, Field<String> filename) {
+            this.export = export.withContent(new FileContent(storageKey, filename));
             return this;
         }
 

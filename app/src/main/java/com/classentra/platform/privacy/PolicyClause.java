@@ -20,6 +20,8 @@ public enum PolicyClause {
             + "automatically deleted."),
     POLICY_ACCEPTANCE("Policy acceptance records — retained for as long as the account exists, plus 24 months after deletion, "
             + "as evidence of consent."),
+    DOWNLOAD_MY_DATA("To export your data in a portable format, sign in and use the \"Download my data\" button in Settings — we email "
+            + "you a signed download link within a few minutes."),
     BILLING_RECORDS("Billing records — retained as long as required by tax law (typically seven years)."),
     COURSE_PURCHASES("Course purchase records and Connect onboarding metadata — retained for 24 months after the most recent purchase, "
             + "then archived for tax/audit purposes only.");

@@ -31,7 +31,7 @@ class RetentionJobs implements RecurringTaskSource {
             return Tasks.recurring(rule.jobName(), Schedules.fixedDelay(rule.every())).execute((instance, context) -> {
                 int deleted = purge.purge(rule, OffsetDateTime.now());
                 if (deleted > 0) {
-                    log.info("Retention {}: deleted {} row(s) of {} ({})", rule.name(), deleted, rule.table().getName(), rule.period());
+                    log.info("Retention {}: deleted {} row(s) of {}, {}", rule.name(), deleted, rule.table().getName(), rule.period());
                 }
             });
         }).toList();

@@ -106,6 +106,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());
         // The entry point that checks a signed-in person's rights to a file and hands out such a link.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*").authenticated());
+        // A person's data export: the link is signed, and it works only for its owner, signed in.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/account/data-export/*").authenticated());
         for (SignInMethod method : signInMethods.orderedStream().toList()) {
             method.configure(http);
         }

@@ -53,7 +53,7 @@ class PersonalDataRegistryTest {
         PersonalDataRule wrong = PersonalDataRule.of(GRADE, PolicyClause.ACCOUNT_DATA)
                 .subject(DSL.field(DSL.name("grade", "pupil_id"), java.util.UUID.class))
                 .mentions(GRADE.STUDENT_ID)
-                .export("grades", GRADE.POINTS, DSL.field(DSL.name("grade", "mark")))
+                .export("grades", "Grades", GRADE.POINTS, DSL.field(DSL.name("grade", "mark")))
                 .deletion(PersonalDataRule.Deletion.delete())
                 .build();
         assertThat(problems(List.of(wrong))).containsExactlyInAnyOrder(
@@ -87,6 +87,14 @@ class PersonalDataRegistryTest {
                 }
             }
             rule.export().columns().forEach(field -> check(columns, table, field, "export", problems));
+            if (rule.export().content() != null) {
+                check(columns, table, rule.export().content().storageKey(), "file content", problems);
+                check(columns, table, rule.export().content().filename(), "file name", problems);
+                check(columns, table, DSL.field(DSL.name(table, "id")), "file id", problems);
+            }
+            if (rule.export().exported() && (rule.export().description() == null || rule.export().description().isBlank())) {
+                problems.add(table + ": the export's README needs a description of " + rule.export().recordKind());
+            }
             if (rule.export().exported() == (rule.export().notExportedBecause() != null)) {
                 problems.add(table + ": exported under a kind, or not exported with a reason, never both or neither");
             }

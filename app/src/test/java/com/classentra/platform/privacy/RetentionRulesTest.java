@@ -3,6 +3,7 @@ package com.classentra.platform.privacy;
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
+import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
@@ -115,6 +116,13 @@ class RetentionRulesTest {
                 id -> platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq((UUID) id)) == 1));
         cases.put("error-report", new Case(before(Duration.ofDays(7)), at -> errorReport("DEAD", at),
                 id -> platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq((UUID) id)) == 1));
+        cases.put("data-export", new Case(before(Duration.ofDays(30)), at -> {
+            UUID id = UUID.randomUUID();
+            UUID user = classrooms.student().id();
+            platform.call(sql -> sql.insertInto(DATA_EXPORT).set(DATA_EXPORT.ID, id).set(DATA_EXPORT.USER_ID, user).set(DATA_EXPORT.STATUS, "SENT")
+                    .set(DATA_EXPORT.STORAGE_KEY, "exports/" + id).set(DATA_EXPORT.EXPIRES_AT, at).set(DATA_EXPORT.OBJECT_DELETED_AT, at).execute());
+            return id;
+        }, id -> platform.count(DATA_EXPORT, DATA_EXPORT.ID.eq((UUID) id)) == 1));
         cases.put("rate-limit", new Case(now -> now, at -> {
             String id = "retention-test-" + UUID.randomUUID();
             platform.call(sql -> sql.execute("insert into rate_limit_bucket (id, state, expires_at) values (?, ?, ?)", id, new byte[] {1},
@@ -177,6 +185,17 @@ class RetentionRulesTest {
         purge.purge(registry.retentionRule("error-report"), now);
         assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq(queuedLongAgo))).as("not sent: the 90-day rule decides").isEqualTo(1);
         assertThat(platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq(sending))).as("being sent right now").isEqualTo(1);
+    }
+
+    @Test
+    void anExportWhoseArchiveIsStillInStorageIsNeverDeleted() {
+        UUID id = UUID.randomUUID();
+        UUID user = classrooms.student().id();
+        OffsetDateTime longAgo = OffsetDateTime.now().minusDays(90);
+        platform.call(sql -> sql.insertInto(DATA_EXPORT).set(DATA_EXPORT.ID, id).set(DATA_EXPORT.USER_ID, user).set(DATA_EXPORT.STATUS, "SENT")
+                .set(DATA_EXPORT.STORAGE_KEY, "exports/" + id).set(DATA_EXPORT.EXPIRES_AT, longAgo).set(DATA_EXPORT.UPDATED_AT, longAgo).execute());
+        purge.purge(registry.retentionRule("data-export"), OffsetDateTime.now());
+        assertThat(platform.count(DATA_EXPORT, DATA_EXPORT.ID.eq(id))).as("its archive must be deleted first").isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -191,11 +192,32 @@ public final class Journey implements AutoCloseable {
 
     /** Notes each contrast failure on the page now, with where it was seen (a path or a screenshot). */
     private void checkContrast(String where) {
-        // An overlay still fading in (a dialog opened on arrival) has colours of no frame the person reads: let it settle.
-        page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))");
-        for (String failure : ContrastAudit.failures(page)) {
+        List<String> failures;
+        try {
+            failures = settledFailures();
+        } catch (PlaywrightException e) {
+            if (!String.valueOf(e.getMessage()).contains("Execution context was destroyed")) {
+                throw e;
+            }
+            // The page navigated on its own while it was read (a link that redirects): read the page it arrived at.
+            waitForVaadin();
+            failures = settledFailures();
+        }
+        for (String failure : failures) {
             contrastFailures.computeIfAbsent(failure, key -> new LinkedHashSet<>()).add(where);
         }
+    }
+
+    /**
+     * The contrast failures once the page has settled. An overlay still fading in (a dialog opened on arrival) has
+     * colours of no frame the person reads: two frames let an overlay the last response attached start its animation,
+     * then the audit waits for Vaadin's opening and closing states and every animation to end.
+     */
+    private List<String> settledFailures() {
+        page.evaluate("() => new Promise(frame => requestAnimationFrame(() => requestAnimationFrame(frame)))");
+        page.waitForFunction("() => !document.querySelector('[opening], [closing]')");
+        page.evaluate("() => Promise.all(document.getAnimations().map(animation => animation.finished.catch(() => null)))");
+        return ContrastAudit.failures(page);
     }
 
     /** The page at desktop and phone widths, light and dark: {@code <name>-desktop-light}, ..., then back to desktop light. */
