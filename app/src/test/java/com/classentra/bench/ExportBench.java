@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,19 +46,21 @@ public final class ExportBench {
             }
             System.out.printf("%nExport of one person's data, written to a counting stream (max heap %d MB)%n%n",
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            System.out.println("| person | seconds | archive MB | most heap in use after a GC during the export, MB |");
-            System.out.println("|---|---:|---:|---:|");
+            System.out.println("| person | seconds | archive MB | live heap before, MB | most live heap during, MB (samples) |");
+            System.out.println("|---|---:|---:|---:|---:|");
             for (Person person : people) {
-                System.gc();
-                LiveHeap live = new LiveHeap();
-                live.start();
                 CountingStream out = new CountingStream();
                 long start = System.nanoTime();
                 export.write(person.id(), out, (step, done, of) -> { });
                 double seconds = (System.nanoTime() - start) / 1e9;
-                live.interrupt();
-                live.join();
-                System.out.printf("| %s | %.1f | %.0f | %.0f |%n", person.name(), seconds, out.bytes / 1048576.0, live.most / 1048576.0);
+                System.gc();
+                long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                try (LiveHeap live = new LiveHeap()) {
+                    export.write(person.id(), new CountingStream(), (step, done, of) -> { });
+                    live.close();
+                    System.out.printf("| %s | %.1f | %.0f | %.0f | %.0f (%d) |%n", person.name(), seconds, out.bytes / 1048576.0, before / 1048576.0,
+                            live.most / 1048576.0, live.samples);
+                }
             }
         }
     }
@@ -121,28 +121,36 @@ public final class ExportBench {
     }
 
     /**
-     * Watches the heap in use right after each garbage collection (the live data, garbage left out) and keeps the most
-     * it saw, every 10 ms until interrupted.
+     * Forces a full collection every 250 ms while it runs and keeps the most heap still in use after one: the live
+     * data at its largest, garbage left out. It slows the export, so the export is timed in a separate run.
      */
-    private static final class LiveHeap extends Thread {
+    private static final class LiveHeap extends Thread implements AutoCloseable {
         private volatile long most;
+        private volatile int samples;
 
         LiveHeap() {
             setDaemon(true);
+            start();
         }
 
         @Override
         public void run() {
-            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
             while (!isInterrupted()) {
-                most = Math.max(most, pools.stream().mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum());
+                System.gc();
+                most = Math.max(most, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                samples++;
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            interrupt();
+            join();
         }
     }
 
