@@ -70,7 +70,7 @@ class ArchitectureTest {
             java.util.Map.entry("attendance", java.util.Set.of("ATTENDANCE")),
             java.util.Map.entry("calendar", java.util.Set.of("CALENDAR_EVENT", "CALENDAR_FEED")),
             java.util.Map.entry("notifications", java.util.Set.of("NOTIFICATION", "NOTIFICATION_PREFERENCE", "NOTIFICATION_DIGEST")),
-            java.util.Map.entry("privacy", java.util.Set.of("DATA_EXPORT")),
+            java.util.Map.entry("privacy", java.util.Set.of("DATA_EXPORT", "ACCOUNT_DELETION", "ACCOUNT_DELETION_STEP", "POLICY_ACCEPTANCE_KEPT")),
             java.util.Map.entry("dashboard", java.util.Set.of()));
 
     /**

@@ -182,7 +182,7 @@ public class ClassworkService {
         submissions.insertVersion(submissionId, version, course.tenantId(), student.id(), text, at, late);
         files.attachToSubmission(course.tenantId(), courseId, submissionId, version, student.id(), attachments);
         notifications.notifyCourseTeachers(course.tenantId(), courseId, NotificationKind.SUBMISSION,
-                student.displayName() + (late ? " turned in late: " : " turned in: ") + assignment.title(), "/" + assignment.path());
+                student.displayName() + (late ? " turned in late: " : " turned in: ") + assignment.title(), "/" + assignment.path(), student.id());
         // The student's own action: recorded outside the workspace, which the student cannot write to.
         audit.record(null, student.id(), "submission.turned_in", "submission", submissionId.toString(),
                 Map.of("assignment", assignmentId.toString(), "version", version, "late", late));

@@ -236,7 +236,7 @@ public class CourseInvitations {
             if (outcome == InvitationOutcome.JOINED) {
                 audit.record(null, student.id(), "course.joined", "course", acceptance.courseId().toString(), Map.of("by", "invitation"));
                 notifications.notifyCourseTeachers(acceptance.tenantId(), acceptance.courseId(), NotificationKind.ENROLMENT,
-                        student.displayName() + " joined the course", "/courses/" + acceptance.courseId() + "/people");
+                        student.displayName() + " joined the course", "/courses/" + acceptance.courseId() + "/people", student.id());
             }
             boolean named = outcome != InvitationOutcome.UNKNOWN && outcome != InvitationOutcome.WRONG_ACCOUNT;
             return new Accepted(outcome, named ? acceptance.courseId() : null, named ? acceptance.title() : null);

@@ -166,7 +166,7 @@ public class CourseService {
             if (outcome == JoinOutcome.JOINED) {
                 audit.record(null, student.id(), "course.joined", "course", attempt.courseId().toString(), Map.of());
                 notifications.notifyCourseTeachers(attempt.tenantId(), attempt.courseId(), NotificationKind.ENROLMENT,
-                        student.displayName() + " joined the course", "/courses/" + attempt.courseId() + "/people");
+                        student.displayName() + " joined the course", "/courses/" + attempt.courseId() + "/people", student.id());
             }
             return new Joined(outcome, attempt.courseId(), attempt.title());
         });
@@ -210,7 +210,7 @@ public class CourseService {
             CourseSummary course = courses.find(courseId).orElseThrow(CourseNotFoundException::new);
             UUID tenantId = courses.tenantOf(courseId).orElseThrow(CourseNotFoundException::new);
             notifications.notifyCourseTeachers(tenantId, courseId, NotificationKind.ENROLMENT,
-                    student.displayName() + " left the course", "/courses/" + courseId + "/people");
+                    student.displayName() + " left the course", "/courses/" + courseId + "/people", student.id());
             if (!courses.endEnrolment(courseId, student.id(), EnrolmentStatus.LEFT)) {
                 throw new CourseNotFoundException();
             }

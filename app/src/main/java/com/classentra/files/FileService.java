@@ -185,6 +185,15 @@ public class FileService {
     }
 
     /** Files of items, in the caller's transaction: one statement however many items. */
+    /**
+     * Queues an object that no file row holds (an export's archive) for deletion from storage by the purge job, in the
+     * caller's platform-scope transaction.
+     */
+    @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void purgeLater(String storageKey) {
+        files.queuePurge(storageKey);
+    }
+
     public List<StoredFileInfo> filesOfItems(Collection<UUID> itemIds) {
         return files.ofItems(itemIds);
     }

@@ -80,11 +80,11 @@ class NotificationRepository {
      * update. The ids come from the CTE rather than RETURNING: RETURNING would have to pass the read policy,
      * and the sender cannot read the recipients' notifications.
      */
-    List<UUID> insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+    List<UUID> insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
         var insert = insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID,
-                        NOTIFICATION.COURSE_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK)
+                        NOTIFICATION.COURSE_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.ABOUT_USER_ID)
                 .select(select(field("gen_random_uuid()", UUID.class), RECIPIENT, val(tenantId, UUID.class), val(courseId, UUID.class),
-                        val(kind, NotificationColumns.KIND), val(title), val(link)).from(table(name("recipients"))));
+                        val(kind, NotificationColumns.KIND), val(title), val(link), val(about, UUID.class)).from(table(name("recipients"))));
         return db.resultQuery("with recipients(user_id) as ({0}), inserted as ({1}) select distinct user_id from recipients", recipients, insert)
                 .fetch(0, UUID.class);
     }

@@ -45,25 +45,26 @@ public class NotificationService {
     /** Notifies every actively enrolled student of the course; runs in the teacher's tenant scope. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyCourseStudents(UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
-        insert(notifications.activeStudents(tenantId, courseId), tenantId, courseId, kind, title, link);
+        insert(notifications.activeStudents(tenantId, courseId), tenantId, courseId, kind, title, link, null);
     }
 
     /**
-     * Notifies the teachers of the course (the members of its workspace); may run in the scope of a student
-     * actively enrolled in it, e.g. for a new submission.
+     * Tells the teachers of the course (the members of its workspace) what a student did; may run in the scope of a
+     * student actively enrolled in it, e.g. for a new submission. The title names the student, so the notification is
+     * also about them ({@code about}) and goes when their account is deleted.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void notifyCourseTeachers(UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
-        insert(notifications.teachers(tenantId, courseId), tenantId, courseId, kind, title, link);
+    public void notifyCourseTeachers(UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
+        insert(notifications.teachers(tenantId, courseId), tenantId, courseId, kind, title, link, about);
     }
 
     /** Notifies one person; {@code courseId} may be null. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void notifyUser(UUID userId, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
-        insert(notifications.single(userId), tenantId, courseId, kind, title, link);
+        insert(notifications.single(userId), tenantId, courseId, kind, title, link, null);
     }
 
-    private void insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link) {
+    private void insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
         if (link == null || !link.startsWith("/") || link.startsWith("//")) {
             throw new IllegalArgumentException("A notification links to a path of this application, such as /courses/<id>");
         }
@@ -74,7 +75,7 @@ public class NotificationService {
         if (shown.length() > MAX_TITLE) {
             shown = shown.substring(0, MAX_TITLE - 1) + "…";
         }
-        broadcaster.announceAfterCommit(notifications.insert(recipients, tenantId, courseId, kind, shown, link));
+        broadcaster.announceAfterCommit(notifications.insert(recipients, tenantId, courseId, kind, shown, link, about));
     }
 
     /** Whether any kind of notification concerns this person (teachers and students; not operator-only accounts). */

@@ -161,10 +161,10 @@ class NotificationServiceTest {
         CourseSummary course = course(teacher, "Composition", student);
 
         DbScope.user(student.id()).run(() -> transactions.executeWithoutResult(status -> notifications.notifyCourseTeachers(
-                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "New submission: Fugue in C", "/courses/" + course.id())));
+                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "New submission: Fugue in C", "/courses/" + course.id(), student.id())));
         // Someone not enrolled learns nothing and notifies nobody.
         DbScope.user(stranger.id()).run(() -> transactions.executeWithoutResult(status -> notifications.notifyCourseTeachers(
-                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "Spam", "/courses/" + course.id())));
+                teacher.tenantId(), course.id(), NotificationKind.SUBMISSION, "Spam", "/courses/" + course.id(), stranger.id())));
 
         assertThat(notifications.latest(teacher, 5).stream().filter(n -> n.kind() != NotificationKind.ENROLMENT)).singleElement().satisfies(n -> {
             assertThat(n.title()).isEqualTo("New submission: Fugue in C");

@@ -111,6 +111,7 @@ public class PersonalDataExport {
                 case PERSON -> column.eq(whose.id());
                 case ADDRESS -> DSL.lower(column.cast(String.class)).eq(whose.email().toLowerCase(java.util.Locale.ROOT));
                 case WORKSPACE -> whose.ownedWorkspaces().isEmpty() ? DSL.falseCondition() : column.in(whose.ownedWorkspaces());
+                case ABOUT -> DSL.falseCondition();
             });
         }
         return any;

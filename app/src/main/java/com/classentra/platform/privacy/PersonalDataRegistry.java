@@ -1,5 +1,6 @@
 package com.classentra.platform.privacy;
 
+import static com.classentra.db.jooq.Tables.ACCOUNT_DELETION;
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.ATTENDANCE;
@@ -20,6 +21,7 @@ import static com.classentra.db.jooq.Tables.NOTIFICATION_DIGEST;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE;
+import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE_KEPT;
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
@@ -85,7 +87,33 @@ public class PersonalDataRegistry {
                     .subject(POLICY_ACCEPTANCE.USER_ID)
                     .export("policy-acceptances",
                             "Which version of each legal document you accepted, and when.", POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION, POLICY_ACCEPTANCE.ACCEPTED_AT)
-                    .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1), "evidence of consent, 24 months after the deletion"))
+                    .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1), "evidence of consent, 24 months after the deletion",
+                            (db, erasure) -> {
+                                int kept = db.insertInto(POLICY_ACCEPTANCE_KEPT, POLICY_ACCEPTANCE_KEPT.PSEUDONYM, POLICY_ACCEPTANCE_KEPT.KIND,
+                                                POLICY_ACCEPTANCE_KEPT.VERSION, POLICY_ACCEPTANCE_KEPT.ACCEPTED_AT, POLICY_ACCEPTANCE_KEPT.ACCOUNT_DELETED_AT)
+                                        .select(db.select(DSL.val(erasure.pseudonym()), POLICY_ACCEPTANCE.KIND, POLICY_ACCEPTANCE.VERSION,
+                                                        POLICY_ACCEPTANCE.ACCEPTED_AT, DSL.val(erasure.startedAt()))
+                                                .from(POLICY_ACCEPTANCE).where(POLICY_ACCEPTANCE.USER_ID.eq(erasure.personId())))
+                                        .onConflictDoNothing().execute();
+                                db.deleteFrom(POLICY_ACCEPTANCE).where(POLICY_ACCEPTANCE.USER_ID.eq(erasure.personId())).execute();
+                                return kept;
+                            }))
+                    .build(),
+            PersonalDataRule.of(POLICY_ACCEPTANCE_KEPT, PolicyClause.POLICY_ACCEPTANCE)
+                    .notExported("kept after an account's deletion under a pseudonym: nobody can ask for it any more")
+                    .deletion(Deletion.byRetentionOnly("pseudonymised already; it goes 24 months after the account's deletion"))
+                    .expires(RetentionRule.named("policy-acceptance-kept").after(Period.ofMonths(24), POLICY_ACCEPTANCE_KEPT.ACCOUNT_DELETED_AT,
+                            "24 months after the account's deletion").every(Duration.ofDays(1)))
+                    .build(),
+            PersonalDataRule.of(ACCOUNT_DELETION, PolicyClause.ACCOUNT_DATA)
+                    .subject(ACCOUNT_DELETION.USER_ID)
+                    .notExported("the deletion request itself")
+                    .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1),
+                            "the record that the account was deleted and when, under its pseudonym; the account's id is cleared with the account",
+                            (db, erasure) -> 0))
+                    .expires(RetentionRule.named("account-deletion").after(Period.ofMonths(24), coalesce(ACCOUNT_DELETION.COMPLETED_AT, ACCOUNT_DELETION.CANCELLED_AT),
+                            "24 months after the deletion was completed, or 24 months after it was cancelled")
+                            .every(Duration.ofDays(1)))
                     .build(),
             PersonalDataRule.of(SURVEY_RESPONSE, PolicyClause.SURVEY)
                     .subject(SURVEY_RESPONSE.USER_ID)
@@ -124,7 +152,9 @@ public class PersonalDataRegistry {
                     .export("activity-log",
                             "What you did that the audit log recorded: the action, what it concerned, and when.", AUDIT_EVENT.ACTION, AUDIT_EVENT.TARGET_TYPE, AUDIT_EVENT.TARGET_ID, AUDIT_EVENT.OCCURRED_AT)
                     .deletion(Deletion.keepPseudonymised(Duration.ofDays(2 * 365 + 1),
-                            "the security record of what was done in a workspace, kept for its own period without the person's id"))
+                            "the security record of what was done in a workspace, kept for its own period without the person's id",
+                            (db, erasure) -> db.select(DSL.function("pseudonymise_audit_actor", Integer.class, DSL.val(erasure.personId())))
+                                    .fetchSingle().value1()))
                     .expires(RetentionRule.named("audit-event").after(AUDIT_LOG_KEPT, AUDIT_EVENT.OCCURRED_AT, "2 years after the event")
                             .every(Duration.ofDays(1))
                             // Append-only for the application: only this function deletes, and never a younger event.
@@ -189,11 +219,13 @@ public class PersonalDataRegistry {
             PersonalDataRule.of(STORED_FILE, PolicyClause.ACCOUNT_DATA)
                     .subject(STORED_FILE.UPLOADED_BY)
                     .subject(STORED_FILE.TENANT_ID, SubjectKind.WORKSPACE)
+                    .mentions(STORED_FILE.UPLOADED_BY)
                     .export("files",
                             "The files you uploaded and the files of the workspaces you own; the files themselves are in the folder files/.", STORED_FILE.ID, STORED_FILE.COURSE_ID, STORED_FILE.ITEM_ID, STORED_FILE.SUBMISSION_ID,
                             STORED_FILE.FILENAME, STORED_FILE.CONTENT_TYPE, STORED_FILE.SIZE_BYTES, STORED_FILE.CREATED_AT)
                     .withFileContent(STORED_FILE.STORAGE_KEY, STORED_FILE.FILENAME)
-                    .deletion(Deletion.delete())
+                    .deletion(Deletion.deleteWhere(STORED_FILE.SUBMISSION_ID.isNotNull(),
+                            "turned-in work goes; a course's materials stay with their course, without the uploader's id"))
                     .build(),
 
             // Grading and attendance: about the student; the teacher who graded or noted is mentioned.
@@ -238,6 +270,7 @@ public class PersonalDataRegistry {
             // Notifications
             PersonalDataRule.of(NOTIFICATION, PolicyClause.ACCOUNT_DATA)
                     .subject(NOTIFICATION.USER_ID)
+                    .subject(NOTIFICATION.ABOUT_USER_ID, SubjectKind.ABOUT)
                     .export("notifications",
                             "The notifications you received.", NOTIFICATION.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.CREATED_AT,
                             NOTIFICATION.READ_AT)

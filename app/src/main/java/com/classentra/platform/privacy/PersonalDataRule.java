@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -34,7 +36,12 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
         /** An email address, for people who may have no account (an invitation, an email). */
         ADDRESS,
         /** A workspace (tenant): the data of whoever owns it when it is a personal workspace. */
-        WORKSPACE
+        WORKSPACE,
+        /**
+         * The id of an account the row reports on and names ("Ana joined the course", told to the teacher): not part of
+         * that person's export, since the row is someone else's, but deleted with their account.
+         */
+        ABOUT
     }
 
     public record Subject(Field<?> column, SubjectKind kind) {
@@ -86,24 +93,40 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
         RETENTION_ONLY
     }
 
-    /** @param keptFor how long rows kept for a legal reason stay after the deletion; null otherwise */
-    public record Deletion(DeletionAction action, Duration keptFor, String because) {
+    /**
+     * @param keptFor      how long rows kept for a legal reason stay after the deletion; null otherwise
+     * @param only         for DELETE, the rows of the person that go (the rest keep them as a mention); null for all
+     * @param pseudonymise for KEEP_PSEUDONYMISED, how the rows are kept without the person
+     */
+    public record Deletion(DeletionAction action, Duration keptFor, String because, Condition only, Pseudonymise pseudonymise) {
 
         public static Deletion delete() {
-            return new Deletion(DeletionAction.DELETE, null, null);
+            return new Deletion(DeletionAction.DELETE, null, null, null, null);
+        }
+
+        /** Only the person's rows that meet the condition go; the others stay and only their mention is cleared. */
+        public static Deletion deleteWhere(Condition only, String because) {
+            return new Deletion(DeletionAction.DELETE, null, Objects.requireNonNull(because), only, null);
         }
 
         public static Deletion withPersonalWorkspace() {
-            return new Deletion(DeletionAction.WITH_PERSONAL_WORKSPACE, null, null);
+            return new Deletion(DeletionAction.WITH_PERSONAL_WORKSPACE, null, null, null, null);
         }
 
         public static Deletion byRetentionOnly(String because) {
-            return new Deletion(DeletionAction.RETENTION_ONLY, null, Objects.requireNonNull(because));
+            return new Deletion(DeletionAction.RETENTION_ONLY, null, Objects.requireNonNull(because), null, null);
         }
 
-        public static Deletion keepPseudonymised(Duration keptFor, String because) {
-            return new Deletion(DeletionAction.KEEP_PSEUDONYMISED, Objects.requireNonNull(keptFor), Objects.requireNonNull(because));
+        public static Deletion keepPseudonymised(Duration keptFor, String because, Pseudonymise how) {
+            return new Deletion(DeletionAction.KEEP_PSEUDONYMISED, Objects.requireNonNull(keptFor), Objects.requireNonNull(because), null,
+                    Objects.requireNonNull(how));
         }
+    }
+
+    /** Keeps a table's rows of the person without the person, inside an erasure's transaction; returns rows changed. */
+    @FunctionalInterface
+    public interface Pseudonymise {
+        int apply(DSLContext db, Erasure erasure);
     }
 
     public static Builder of(Table<?> table, PolicyClause clause) {

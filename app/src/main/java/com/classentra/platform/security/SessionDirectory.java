@@ -80,7 +80,8 @@ public class SessionDirectory {
         devices.put(session.getId(), new Device(summarize(userAgent), now));
     }
 
-    static Instant signedInAt(HttpSession session) {
+    /** When the session signed in (its start, for a session from before this was recorded). */
+    public static Instant signedInAt(HttpSession session) {
         return session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at : Instant.ofEpochMilli(session.getCreationTime());
     }
 

@@ -1,5 +1,6 @@
 package com.classentra.platform.privacy;
 
+import static com.classentra.db.jooq.Tables.ACCOUNT_DELETION;
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
@@ -7,6 +8,8 @@ import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
+import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE_KEPT;
+import static com.classentra.db.jooq.Tables.POLICY_DOCUMENT;
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +126,21 @@ class RetentionRulesTest {
                     .set(DATA_EXPORT.STORAGE_KEY, "exports/" + id).set(DATA_EXPORT.EXPIRES_AT, at).set(DATA_EXPORT.OBJECT_DELETED_AT, at).execute());
             return id;
         }, id -> platform.count(DATA_EXPORT, DATA_EXPORT.ID.eq((UUID) id)) == 1));
+        cases.put("policy-acceptance-kept", new Case(before(Period.ofMonths(24)), at -> {
+            UUID pseudonym = UUID.randomUUID();
+            platform.call(sql -> sql.insertInto(POLICY_ACCEPTANCE_KEPT, POLICY_ACCEPTANCE_KEPT.PSEUDONYM, POLICY_ACCEPTANCE_KEPT.KIND,
+                            POLICY_ACCEPTANCE_KEPT.VERSION, POLICY_ACCEPTANCE_KEPT.ACCEPTED_AT, POLICY_ACCEPTANCE_KEPT.ACCOUNT_DELETED_AT)
+                    .select(DSL.select(DSL.val(pseudonym), POLICY_DOCUMENT.KIND, POLICY_DOCUMENT.VERSION, DSL.currentOffsetDateTime(), DSL.val(at))
+                            .from(POLICY_DOCUMENT).limit(1))
+                    .execute());
+            return pseudonym;
+        }, pseudonym -> platform.count(POLICY_ACCEPTANCE_KEPT, POLICY_ACCEPTANCE_KEPT.PSEUDONYM.eq((UUID) pseudonym)) == 1));
+        cases.put("account-deletion", new Case(before(Period.ofMonths(24)), at -> {
+            UUID id = UUID.randomUUID();
+            platform.call(sql -> sql.insertInto(ACCOUNT_DELETION).set(ACCOUNT_DELETION.ID, id).set(ACCOUNT_DELETION.STATUS, "DONE")
+                    .set(ACCOUNT_DELETION.RUNS_AFTER, at).set(ACCOUNT_DELETION.COMPLETED_AT, at).execute());
+            return id;
+        }, id -> platform.count(ACCOUNT_DELETION, ACCOUNT_DELETION.ID.eq((UUID) id)) == 1));
         cases.put("rate-limit", new Case(now -> now, at -> {
             String id = "retention-test-" + UUID.randomUUID();
             platform.call(sql -> sql.execute("insert into rate_limit_bucket (id, state, expires_at) values (?, ?, ?)", id, new byte[] {1},
