@@ -17,7 +17,7 @@ CREATE TABLE account_deletion (
     attempts     integer     NOT NULL DEFAULT 0,
     last_error   text,
     updated_at   timestamptz NOT NULL DEFAULT now(),
-    CHECK (status = 'DONE' OR user_id IS NOT NULL)
+    CHECK (status IN ('DONE', 'CANCELLED') OR user_id IS NOT NULL)
 );
 COMMENT ON COLUMN account_deletion.pseudonym IS 'What records kept for a legal reason carry instead of the person (policy_acceptance_kept)';
 CREATE UNIQUE INDEX account_deletion_open_idx ON account_deletion (user_id) WHERE status IN ('REQUESTED', 'RUNNING');

@@ -50,7 +50,7 @@ class DeletionGate implements VaadinServiceInitListener {
             session.setAttribute(SCHEDULED, scheduled);
         }
         if (scheduled instanceof Instant) {
-            event.rerouteTo(DeletionScheduledView.class);
+            event.forwardTo(DeletionScheduledView.class);
         }
     }
 }
