@@ -39,7 +39,7 @@ class AccountTokens {
     }
 
     enum Purpose {
-        VERIFY_EMAIL(Duration.ofHours(48)), RESET_PASSWORD(Duration.ofHours(1)), SIGN_IN(Duration.ofMinutes(15));
+        VERIFY_EMAIL(Duration.ofHours(48)), RESET_PASSWORD(Duration.ofHours(1)), SIGN_IN(Duration.ofMinutes(15)), CHANGE_EMAIL(Duration.ofHours(48));
 
         final Duration validity;
 

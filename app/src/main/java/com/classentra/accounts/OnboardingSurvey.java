@@ -115,4 +115,24 @@ public class OnboardingSurvey {
         scoped.runAsUser(userId, () ->
                 db.update(APP_USER).set(APP_USER.ONBOARDING_DONE_AT, currentOffsetDateTime()).where(APP_USER.ID.eq(userId)).execute());
     }
+
+    /** A question the person answered, and their answer, for them to review in Settings. */
+    public record Answered(String question, List<String> answers, java.time.Instant submittedAt) {
+    }
+
+    /** The person's stored answers, in the order of the questions; empty when they skipped the survey or it expired. */
+    public List<Answered> answersOf(SignedInUser person) {
+        return scoped.asUser(person.id(), () -> db.selectFrom(SURVEY_RESPONSE).where(SURVEY_RESPONSE.USER_ID.eq(person.id())).fetchOptional())
+                .map(row -> {
+                    Map<String, List<String>> stored = json.readValue(row.getAnswers().data(),
+                            new tools.jackson.core.type.TypeReference<Map<String, List<String>>>() { });
+                    // The tone question is asked only while an AI provider is installed; an earlier answer still shows.
+                    List<Question> asked = new java.util.ArrayList<>(questionsFor(person));
+                    if (!asked.contains(TONE)) {
+                        asked.add(TONE);
+                    }
+                    return asked.stream().filter(question -> stored.containsKey(question.id()))
+                            .map(question -> new Answered(question.text(), stored.get(question.id()), row.getSubmittedAt().toInstant())).toList();
+                }).orElse(List.of());
+    }
 }

@@ -48,6 +48,7 @@ class DataExportJourneyTest {
 
         student.signIn(learner.email(), Classrooms.PASSWORD).waitForPath("/student");
         student.open("/settings");
+        student.see("Profile").screenshotsEverywhere("settings-profile");
         student.see("Your data");
         student.page().locator("h2", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Your data")).scrollIntoViewIfNeeded();
         student.screenshotsEverywhere("your-data");

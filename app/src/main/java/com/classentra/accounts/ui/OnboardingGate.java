@@ -22,7 +22,7 @@ class OnboardingGate implements VaadinServiceInitListener {
 
     // The subprocessor list is part of what the privacy policy asks people to accept, so it opens before accepting.
     private static final Set<Class<?>> ALWAYS_OPEN = Set.of(ConfirmEmailView.class, VerifyEmailView.class, LegalDocumentView.class,
-            SubprocessorsPage.class, LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class);
+            SubprocessorsPage.class, LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class, VerifyEmailChangeView.class);
 
     private static final Set<Class<?>> ONBOARDING_STEPS = Set.of(ConfirmEmailView.class, AcceptPoliciesView.class, WelcomeSurveyView.class);
     private static final String DESTINATION = "classentra.onboarding.destination";

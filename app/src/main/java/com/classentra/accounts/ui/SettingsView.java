@@ -1,5 +1,6 @@
 package com.classentra.accounts.ui;
 
+import com.classentra.accounts.Profiles;
 import com.classentra.notifications.NotificationService;
 import com.classentra.notifications.ui.NotificationSettings;
 import com.classentra.platform.security.SessionDirectory;
@@ -47,7 +48,7 @@ public class SettingsView extends Main {
     private final Grid<ActiveSession> grid = new Grid<>(ActiveSession.class, false);
 
     public SettingsView(SessionDirectory sessions, AuthenticationContext authentication, NotificationService notifications,
-            List<SettingsSection> sections) {
+            Profiles profiles, List<SettingsSection> sections) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.user = SignedInSession.current().orElseThrow();
@@ -73,12 +74,19 @@ public class SettingsView extends Main {
         });
         everywhere.addThemeVariants(ButtonVariant.LUMO_ERROR);
         add(new ViewHeader("Settings", "Your account and where you are signed in."),
-                new Section(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
+                new ProfileSettings(profiles, user),
+                settingsSection(new H2("Active sessions"), new Paragraph("Sessions end after " + sessions.idleTimeout().toMinutes() + " minutes without activity and at the latest "
                         + sessions.absoluteLifetime().toHours() + " hours after signing in."),
                         grid, signOutButtons(others, everywhere)),
                 new NotificationSettings(notifications, user));
         sections.forEach(section -> section.createFor(user).ifPresent(this::add));
         refresh();
+    }
+
+    private static Section settingsSection(Component... content) {
+        Section section = new Section(content);
+        section.addClassName("settings-section");
+        return section;
     }
 
     private void refresh() {

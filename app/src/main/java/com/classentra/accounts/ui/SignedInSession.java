@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * The signed-in person of the current Vaadin request, and updates to what their session knows of their
- * onboarding (a verified email, accepted documents, a finished survey) without signing in again.
+ * The signed-in person of the current Vaadin request, and updates to what their session knows of them (their
+ * onboarding: a verified email, accepted documents, a finished survey; their name) without signing in again.
  */
 final class SignedInSession {
 
@@ -27,8 +27,13 @@ final class SignedInSession {
     }
 
     static void updateOnboarding(UnaryOperator<Onboarding> change) {
+        update(user -> user.with(change.apply(user.onboarding())));
+    }
+
+    /** Replaces what the session knows of the person (their name after a profile change) for this and later requests. */
+    static void update(UnaryOperator<SignedInUser> change) {
         current().ifPresent(user -> {
-            SignedInUser updated = user.with(change.apply(user.onboarding()));
+            SignedInUser updated = change.apply(user);
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities()));
             SecurityContextHolder.setContext(context);

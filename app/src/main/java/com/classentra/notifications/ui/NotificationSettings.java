@@ -16,7 +16,7 @@ import java.util.Map;
 public class NotificationSettings extends Section {
 
     public NotificationSettings(NotificationService notifications, SignedInUser reader) {
-        addClassName("notification-settings");
+        addClassNames("settings-section", "notification-settings");
         FormLayout kinds = new FormLayout();
         kinds.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2),
                 new FormLayout.ResponsiveStep("52rem", 3));

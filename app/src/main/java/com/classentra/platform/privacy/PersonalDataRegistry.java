@@ -66,7 +66,7 @@ public class PersonalDataRegistry {
                     .export("profile",
                             "Your account: names, email address, roles, language, preferences, when you joined and last signed in. Sign-in sessions live only in server memory, for at most 12 hours, so there is no history of them to export.", APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LAST_NAME, APP_USER.TITLE, APP_USER.DISPLAY_NAME,
                             APP_USER.ROLES, APP_USER.EMAIL_VERIFIED, APP_USER.STATUS, APP_USER.LOCALE, APP_USER.GOOGLE_SUBJECT,
-                            APP_USER.AVATAR_URL, APP_USER.DASHBOARD_VIEW, APP_USER.ASSISTANT_TONE, APP_USER.CREATED_AT,
+                            APP_USER.AVATAR_URL, APP_USER.DASHBOARD_VIEW, APP_USER.ASSISTANT_TONE, APP_USER.TIME_ZONE, APP_USER.PENDING_EMAIL, APP_USER.CREATED_AT,
                             APP_USER.LAST_SIGN_IN_AT, APP_USER.ONBOARDING_DONE_AT)
                     .deletion(Deletion.delete())
                     .build(),

@@ -52,6 +52,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         return new SignedInUser(id, email, displayName, roles, tenantId, null, updated);
     }
 
+    /** The same person under the name they just saved in their profile. */
+    public SignedInUser withDisplayName(String name) {
+        return new SignedInUser(id, email, name, roles, tenantId, null, onboarding);
+    }
+
     public UUID id() {
         return id;
     }
