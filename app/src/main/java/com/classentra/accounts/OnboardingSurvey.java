@@ -76,6 +76,12 @@ public class OnboardingSurvey {
      * The questions that fit the person: a teacher's or a learner's, and the assistant's tone only while an AI
      * provider is installed (asking about an assistant nobody can use would promise something the product lacks).
      */
+    /** The wording of a question by its id, for reports; the id itself for a question no longer asked. */
+    static String textOf(String questionId) {
+        return java.util.stream.Stream.of(FOR_TEACHERS, FOR_LEARNERS, List.of(TONE)).flatMap(List::stream)
+                .filter(question -> question.id().equals(questionId)).map(Question::text).findFirst().orElse(questionId);
+    }
+
     public List<Question> questionsFor(SignedInUser person) {
         List<Question> questions = new ArrayList<>(person.has(Role.TEACHER) ? FOR_TEACHERS : FOR_LEARNERS);
         if (slots.activeProviderId(Slot.AI) != null) {
