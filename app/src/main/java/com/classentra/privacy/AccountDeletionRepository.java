@@ -18,11 +18,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountDeletionRepository {
 
-    static final String REQUESTED = "REQUESTED";
-    static final String CANCELLED = "CANCELLED";
-    static final String RUNNING = "RUNNING";
-    static final String DONE = "DONE";
-
     private final DSLContext db;
 
     AccountDeletionRepository(DSLContext db) {
@@ -31,7 +26,7 @@ class AccountDeletionRepository {
 
     /** The person's request still waiting or running. */
     Optional<AccountDeletionRecord> open(UUID userId) {
-        return db.selectFrom(ACCOUNT_DELETION).where(ACCOUNT_DELETION.USER_ID.eq(userId), ACCOUNT_DELETION.STATUS.in(REQUESTED, RUNNING))
+        return db.selectFrom(ACCOUNT_DELETION).where(ACCOUNT_DELETION.USER_ID.eq(userId), PrivacyColumns.DELETION_STATUS.in(DeletionStatus.REQUESTED, DeletionStatus.RUNNING))
                 .fetchOptional();
     }
 
@@ -42,29 +37,29 @@ class AccountDeletionRepository {
 
     /** Cancels the person's waiting request; false when there is none (or it already runs). */
     boolean cancel(UUID userId) {
-        return db.update(ACCOUNT_DELETION).set(ACCOUNT_DELETION.STATUS, CANCELLED).set(ACCOUNT_DELETION.CANCELLED_AT, currentOffsetDateTime())
+        return db.update(ACCOUNT_DELETION).set(PrivacyColumns.DELETION_STATUS, DeletionStatus.CANCELLED).set(ACCOUNT_DELETION.CANCELLED_AT, currentOffsetDateTime())
                 .set(ACCOUNT_DELETION.UPDATED_AT, currentOffsetDateTime())
-                .where(ACCOUNT_DELETION.USER_ID.eq(userId), ACCOUNT_DELETION.STATUS.eq(REQUESTED)).execute() == 1;
+                .where(ACCOUNT_DELETION.USER_ID.eq(userId), PrivacyColumns.DELETION_STATUS.eq(DeletionStatus.REQUESTED)).execute() == 1;
     }
 
     /** Requests whose cool-off is over, and runs that stopped half-way; they are taken in turn, oldest first. */
     List<UUID> due(OffsetDateTime now, int limit) {
         return db.select(ACCOUNT_DELETION.ID).from(ACCOUNT_DELETION)
-                .where(ACCOUNT_DELETION.STATUS.in(REQUESTED, RUNNING), ACCOUNT_DELETION.RUNS_AFTER.le(now))
+                .where(PrivacyColumns.DELETION_STATUS.in(DeletionStatus.REQUESTED, DeletionStatus.RUNNING), ACCOUNT_DELETION.RUNS_AFTER.le(now))
                 .orderBy(ACCOUNT_DELETION.RUNS_AFTER).limit(limit).fetch(ACCOUNT_DELETION.ID);
     }
 
     /** Takes a due request for this run: RUNNING, one more attempt; empty when another node has it or it is no longer due. */
     Optional<AccountDeletionRecord> start(UUID id) {
-        return db.update(ACCOUNT_DELETION).set(ACCOUNT_DELETION.STATUS, RUNNING).set(ACCOUNT_DELETION.ATTEMPTS, ACCOUNT_DELETION.ATTEMPTS.plus(1))
+        return db.update(ACCOUNT_DELETION).set(PrivacyColumns.DELETION_STATUS, DeletionStatus.RUNNING).set(ACCOUNT_DELETION.ATTEMPTS, ACCOUNT_DELETION.ATTEMPTS.plus(1))
                 .set(ACCOUNT_DELETION.UPDATED_AT, currentOffsetDateTime())
-                .where(ACCOUNT_DELETION.ID.eq(id), ACCOUNT_DELETION.STATUS.in(REQUESTED, RUNNING))
+                .where(ACCOUNT_DELETION.ID.eq(id), PrivacyColumns.DELETION_STATUS.in(DeletionStatus.REQUESTED, DeletionStatus.RUNNING))
                 .returning().fetchOptional();
     }
 
     /** Locks the request for the length of one step, so two nodes never run the same step at once. */
     boolean lockRunning(UUID id) {
-        return db.selectOne().from(ACCOUNT_DELETION).where(ACCOUNT_DELETION.ID.eq(id), ACCOUNT_DELETION.STATUS.eq(RUNNING))
+        return db.selectOne().from(ACCOUNT_DELETION).where(ACCOUNT_DELETION.ID.eq(id), PrivacyColumns.DELETION_STATUS.eq(DeletionStatus.RUNNING))
                 .forUpdate().skipLocked().fetchOptional().isPresent();
     }
 
@@ -79,7 +74,7 @@ class AccountDeletionRepository {
     }
 
     void done(UUID id) {
-        db.update(ACCOUNT_DELETION).set(ACCOUNT_DELETION.STATUS, DONE).set(ACCOUNT_DELETION.COMPLETED_AT, currentOffsetDateTime())
+        db.update(ACCOUNT_DELETION).set(PrivacyColumns.DELETION_STATUS, DeletionStatus.DONE).set(ACCOUNT_DELETION.COMPLETED_AT, currentOffsetDateTime())
                 .set(ACCOUNT_DELETION.LAST_ERROR, (String) null).set(ACCOUNT_DELETION.UPDATED_AT, currentOffsetDateTime())
                 .where(ACCOUNT_DELETION.ID.eq(id)).execute();
     }

@@ -3,6 +3,7 @@ package com.classentra.privacy;
 import com.classentra.accounts.Reauthentication;
 import com.classentra.db.jooq.tables.records.AccountDeletionRecord;
 import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.EnumColumn;
 import com.classentra.platform.db.ScopedTransactions;
 import com.classentra.platform.outbox.EmailOutbox;
 import com.classentra.platform.outbox.EmailRequest;
@@ -86,7 +87,7 @@ public class AccountDeletions {
     /** When the person's account will be deleted, while it can still be taken back. */
     public Optional<Instant> scheduled(SignedInUser user) {
         return scoped.asUser(user.id(), () -> deletions.open(user.id()))
-                .filter(request -> AccountDeletionRepository.REQUESTED.equals(request.getStatus()))
+                .filter(request -> EnumColumn.get(request, PrivacyColumns.DELETION_STATUS) == DeletionStatus.REQUESTED)
                 .map(request -> request.getRunsAfter().toInstant());
     }
 

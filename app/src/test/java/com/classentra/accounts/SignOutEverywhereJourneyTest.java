@@ -58,10 +58,11 @@ class SignOutEverywhereJourneyTest {
             assertThat(laptop.heading("Active sessions")).isVisible();
             laptop.click("Sign out everywhere else");
             laptop.see("Signed out of 1 other session.");
+            // Every node learns of a revocation within 2 seconds (docs/operations.md): the phone asks after that.
+            laptop.page().waitForTimeout(2_500);
 
             phone.open("/settings");
             phone.waitForPath("/login");
-            laptop.page().waitForTimeout(2_500);
             laptop.open("/settings");
             assertThat(laptop.heading("Active sessions")).isVisible();
             laptop.open("/teacher");

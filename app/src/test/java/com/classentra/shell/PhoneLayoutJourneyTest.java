@@ -50,6 +50,8 @@ class PhoneLayoutJourneyTest {
         fitsThePhone(journey, "roster");
 
         journey.open("/settings");
+        // The profile comes first; the session buttons must fit the phone's width once scrolled to.
+        journey.button("Sign out everywhere").scrollIntoViewIfNeeded();
         assertThat(journey.button("Sign out everywhere")).isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
         fitsThePhone(journey, "settings");
 
