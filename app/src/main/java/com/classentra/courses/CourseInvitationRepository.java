@@ -57,7 +57,11 @@ class CourseInvitationRepository {
     }
 
     Optional<OpenInvitation> findOpen(UUID courseId, UUID invitationId) {
-        return open(courseId).stream().filter(invitation -> invitation.id().equals(invitationId)).findFirst();
+        return db.select(COURSE_INVITATION.ID, COURSE_INVITATION.EMAIL, COURSE_INVITATION.SENT_AT, COURSE_INVITATION.EXPIRES_AT)
+                .from(COURSE_INVITATION)
+                .where(COURSE_INVITATION.ID.eq(invitationId), COURSE_INVITATION.COURSE_ID.eq(courseId),
+                        COURSE_INVITATION.ACCEPTED_AT.isNull(), COURSE_INVITATION.REVOKED_AT.isNull())
+                .fetchOptional(r -> new OpenInvitation(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     boolean revoke(UUID courseId, UUID invitationId) {

@@ -69,9 +69,10 @@ public class AccountDeletions {
         if (!CONFIRMATION.equals(typed == null ? "" : typed.strip())) {
             return new Request(Refusal.NOT_CONFIRMED, null);
         }
-        if (reauthentication.hasPassword(user.id()) ? !reauthentication.passwordMatches(user.id(), password)
+        boolean hasPassword = reauthentication.hasPassword(user.id());
+        if (hasPassword ? !reauthentication.passwordMatches(user.id(), password)
                 : signedInAt == null || signedInAt.isBefore(Instant.now().minus(FRESH_SIGN_IN))) {
-            return new Request(reauthentication.hasPassword(user.id()) ? Refusal.WRONG_PASSWORD : Refusal.SIGN_IN_AGAIN, null);
+            return new Request(hasPassword ? Refusal.WRONG_PASSWORD : Refusal.SIGN_IN_AGAIN, null);
         }
         AccountDeletionRecord request = scoped.asUser(user.id(), () -> deletions.open(user.id()).orElseGet(() -> {
             AccountDeletionRecord created = deletions.insert(user.id(), OffsetDateTime.now(ZoneOffset.UTC).plus(COOL_OFF));
