@@ -62,7 +62,8 @@ class ArchitectureTest {
     /** Which feature owns each table: it alone reads and writes it; the others go through its service. */
     private static final java.util.Map<String, java.util.Set<String>> TABLES_OF = java.util.Map.ofEntries(
             java.util.Map.entry("accounts", java.util.Set.of("APP_USER", "ACCOUNT_TOKEN", "SURVEY_RESPONSE", "TENANT", "TENANT_MEMBER")),
-            java.util.Map.entry("legal", java.util.Set.of("POLICY_DOCUMENT", "POLICY_ACCEPTANCE")),
+            java.util.Map.entry("legal", java.util.Set.of("POLICY_DOCUMENT", "POLICY_ACCEPTANCE", "SUBPROCESSOR_CHANGE", "SUBPROCESSOR_NOTICE",
+                    "SUBPROCESSOR_OBJECTION", "SUBPROCESSOR_LIST_VERSION")),
             java.util.Map.entry("courses", java.util.Set.of("COURSE", "ENROLMENT", "COURSE_INVITATION")),
             java.util.Map.entry("classwork", java.util.Set.of("COURSE_ITEM", "SUBMISSION", "SUBMISSION_VERSION")),
             java.util.Map.entry("files", java.util.Set.of("STORED_FILE", "FILE_PURGE")),

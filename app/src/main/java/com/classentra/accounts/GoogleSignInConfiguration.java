@@ -3,12 +3,16 @@ package com.classentra.accounts;
 import com.classentra.accounts.GoogleAccounts.GoogleIdentity;
 import com.classentra.accounts.GoogleAccounts.GoogleSignInRefused;
 import com.classentra.accounts.abuse.SignUpCountryPolicy;
+import com.classentra.platform.plugins.DisclosedProcessor;
 import com.classentra.platform.security.SessionDirectory;
 import com.classentra.platform.security.SignInMethod;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.plugin.api.SubprocessorDisclosure;
+import com.classentra.plugin.api.SubprocessorDisclosure.DpfStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,6 +48,14 @@ class GoogleSignInConfiguration {
 
     /** Session attribute holding the role chosen on the sign-up page before going to Google. */
     static final String REQUESTED_ROLE = "classentra.google.requested-role";
+
+    /** Google receives the sign-in of those who choose it: on the subprocessor page and in the privacy policy while configured. */
+    @Bean
+    DisclosedProcessor googleSignInProcessor() {
+        return new DisclosedProcessor(SubprocessorDisclosure.thirdParty("Google LLC", "Sign-in with a Google account, for those who choose it",
+                "United States", List.of("Google account id", "email address", "name", "profile picture address"), DpfStatus.YES),
+                "Sign-in with Google");
+    }
 
     @Bean
     ClientRegistrationRepository clientRegistrationRepository(@Value("${classentra.google.client-id}") String clientId,

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The exact text of each current legal document, byte for byte what acceptances hash: anyone can check
- * that {@code sha256sum} of /legal/privacy.txt equals the hash recorded with their acceptance.
+ * that {@code sha256sum} of /legal/privacy.txt equals the hash recorded with their acceptance. The privacy policy's
+ * placeholders for processors stay as they are here; the page fills them from the subprocessor list ({@link PolicyText}).
  */
 @RestController
 class LegalTextController {
@@ -18,6 +19,12 @@ class LegalTextController {
 
     LegalTextController(PolicyDocuments documents) {
         this.documents = documents;
+    }
+
+    /** The address the policy is usually looked for at; the page is /legal/privacy with the other documents. */
+    @GetMapping("/privacy")
+    ResponseEntity<Void> privacy() {
+        return ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create("/legal/privacy")).build();
     }
 
     @GetMapping(value = "/legal/{slug}.txt", produces = "text/plain;charset=UTF-8")

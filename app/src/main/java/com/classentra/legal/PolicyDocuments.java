@@ -55,9 +55,10 @@ public class PolicyDocuments {
 
     /**
      * A published version of a document. The body is the exact text accepted and served: a first line
-     * "Effective: YYYY-MM-DD", a blank line, then Markdown.
+     * "Effective: YYYY-MM-DD", a blank line, then Markdown. {@code publishedAt} is when this version was published:
+     * the page's "Last updated".
      */
-    public record Document(PolicyKind kind, int version, String sha256, String body) {
+    public record Document(PolicyKind kind, int version, String sha256, String body, Instant publishedAt) {
 
         private static final Pattern EFFECTIVE_LINE = Pattern.compile("\\AEffective: (\\d{4}-\\d{2}-\\d{2})\\R");
 
@@ -94,9 +95,10 @@ public class PolicyDocuments {
                 return latest;
             }
             int version = latest == null ? 1 : latest.version() + 1;
-            db.insertInto(POLICY_DOCUMENT).set(PolicyColumns.DOCUMENT_KIND, kind).set(POLICY_DOCUMENT.VERSION, version)
-                    .set(POLICY_DOCUMENT.SHA256, sha).set(POLICY_DOCUMENT.BODY, body).execute();
-            return new Document(kind, version, sha, body);
+            Instant publishedAt = db.insertInto(POLICY_DOCUMENT).set(PolicyColumns.DOCUMENT_KIND, kind).set(POLICY_DOCUMENT.VERSION, version)
+                    .set(POLICY_DOCUMENT.SHA256, sha).set(POLICY_DOCUMENT.BODY, body)
+                    .returning(POLICY_DOCUMENT.PUBLISHED_AT).fetchSingle().getPublishedAt().toInstant();
+            return new Document(kind, version, sha, body, publishedAt);
         });
         current.put(kind, published);
         checkedAt.put(kind, Instant.now());
@@ -106,7 +108,7 @@ public class PolicyDocuments {
     private Document latest(PolicyKind kind) {
         return db.selectFrom(POLICY_DOCUMENT).where(PolicyColumns.DOCUMENT_KIND.eq(kind))
                 .orderBy(POLICY_DOCUMENT.VERSION.desc()).limit(1)
-                .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody()));
+                .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody(), r.getPublishedAt().toInstant()));
     }
 
     /** The latest version, re-read every minute so nodes pick up a version another node published. */

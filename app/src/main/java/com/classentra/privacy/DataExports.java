@@ -100,7 +100,7 @@ public class DataExports {
 
     /** The same link within the application, for Settings. */
     public String downloadPath(UUID exportId) {
-        return "/account/data-export/" + signer.sign(LINK_PURPOSE + "." + exportId);
+        return "/account/data-export/" + signer.signId(LINK_PURPOSE, exportId);
     }
 
     /** An archive being downloaded. */
@@ -112,8 +112,7 @@ public class DataExports {
      * an altered link and after expiry.
      */
     public Optional<Download> open(SignedInUser user, String token) throws ProviderException {
-        Optional<UUID> id = signer.verify(token).filter(payload -> payload.startsWith(LINK_PURPOSE + "."))
-                .flatMap(payload -> parse(payload.substring(LINK_PURPOSE.length() + 1)));
+        Optional<UUID> id = signer.idFrom(LINK_PURPOSE, token);
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -125,13 +124,5 @@ public class DataExports {
         Optional<InputStream> content = storage.get(row.get().getStorageKey());
         return content.map(in -> new Download(in, row.get().getSizeBytes(),
                 "classentra-data-" + row.get().getReadyAt().toLocalDate() + ".zip"));
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

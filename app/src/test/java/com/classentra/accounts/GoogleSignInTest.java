@@ -4,6 +4,10 @@ import static com.classentra.db.jooq.Tables.APP_USER;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classentra.legal.PolicyDocuments;
+import com.classentra.legal.PolicyKind;
+import com.classentra.legal.PolicyText;
+import com.classentra.legal.SubprocessorList;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.TestOrigins;
 import com.classentra.testsupport.PlatformSql;
@@ -54,6 +58,20 @@ class GoogleSignInTest {
     PlatformSql platform;
     @Autowired
     AccountService accounts;
+    @Autowired
+    SubprocessorList subprocessors;
+    @Autowired
+    PolicyText policyText;
+    @Autowired
+    PolicyDocuments documents;
+
+    @Test
+    void whileGoogleSignInIsConfiguredGoogleIsASubprocessorAndThePolicyNamesIt() {
+        assertThat(subprocessors.active()).filteredOn(row -> row.legalEntity().equals("Google LLC")).singleElement()
+                .satisfies(row -> assertThat(row.usedFor()).isEqualTo("Sign-in with Google"));
+        assertThat(policyText.markdown(documents.current(PolicyKind.PRIVACY))).contains("- Google LLC — Sign-in with a Google account")
+                .contains("Google LLC (United States)");
+    }
 
     private URI app(String path) {
         return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);

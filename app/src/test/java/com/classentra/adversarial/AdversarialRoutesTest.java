@@ -192,6 +192,9 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "courses/invitations/" + t.invitationToken().substring(0, t.invitationToken().length() - 1) + (t.invitationToken().endsWith("A") ? "B" : "A"),
                 "courses/invitations/COURSE_INVITATION." + UUID.randomUUID(), "courses/invitations/%27--"));
         cases.put("legal/:slug", t -> List.of("legal/no-such-document", "legal/..%2F..%2Fetc%2Fpasswd"));
+        // A subprocessor notice's link is the privacy contact's credential: a made-up or altered one shows nothing and records nothing.
+        cases.put("subprocessor-changes/:token", t -> List.of("subprocessor-changes/SUBPROCESSOR_NOTICE." + UUID.randomUUID() + ".forged",
+                "subprocessor-changes/" + t.invitationToken(), "subprocessor-changes/%27--"));
         return cases;
     }
 
@@ -207,6 +210,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         cases.put("/account/data-export/{token}", t -> List.of("/account/data-export/" + exportToken,
                 "/account/data-export/" + exportToken.substring(0, exportToken.length() - 1) + (exportToken.endsWith("A") ? "B" : "A"),
                 "/account/data-export/DATA_EXPORT." + UUID.randomUUID()));
+        cases.put("/privacy", t -> List.of("/privacy", "/privacy?x=%27--")); // a redirect to the public policy, nothing else
         cases.put("/signup/google", t -> List.of("/signup/google", "/signup/google?role=admin")); // only with Google configured
         return cases;
     }

@@ -18,6 +18,7 @@ import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.plugin.api.storage.StorageProviderFactory;
+import com.classentra.testsupport.TestSwitches;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -115,7 +116,7 @@ public final class ProviderBench {
         OutboxDispatcher dispatcher = app.getBean(OutboxDispatcher.class);
         app.getBean(ProviderSwitcher.class).switchProvider(Slot.EMAIL, "smtp", Map.of("host", "127.0.0.1",
                 "port", Integer.toString(relay.getSmtp().getPort()), "security", "none",
-                "operatorName", "Bench Relay", "operatorLocation", "This machine"), null);
+                "operatorName", "Bench Relay", "operatorLocation", "This machine"), null, TestSwitches.AT_ONCE);
         platformScope.inTransaction(null, "bench", () -> db.deleteFrom(EMAIL_OUTBOX).execute());
 
         DbScope.user(null).supply(() -> transactions.execute(status -> {

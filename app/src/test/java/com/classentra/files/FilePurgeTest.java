@@ -11,6 +11,7 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.S3Peer;
+import com.classentra.testsupport.TestSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ class FilePurgeTest {
     @Test
     void theStorageIsCalledOnceTheClaimCommittedAndWithNoLockOnTheRow() throws Exception {
         try (S3Peer s3 = new S3Peer()) {
-            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
+            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null, TestSwitches.AT_ONCE);
             String key = prefix + "in-a-bucket";
             storage.put(key, new ByteArrayInputStream(new byte[] {4, 5, 6}), 3, "application/pdf");
             queue(key);

@@ -10,6 +10,7 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeTableCell;
@@ -92,7 +93,7 @@ class SubprocessorListTest extends SpringBrowserlessTest {
         assertThat(subprocessors.onThisServer()).extracting(SubprocessorList.LocalService::usedFor)
                 .contains(Slot.EMAIL.displayName(), Slot.STORAGE.displayName());
 
-        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null, TestSwitches.AT_ONCE);
 
         assertThat(subprocessors.active()).filteredOn(row -> row.usedFor().equals(Slot.EMAIL.displayName())).singleElement()
                 .satisfies(row -> {
@@ -109,7 +110,7 @@ class SubprocessorListTest extends SpringBrowserlessTest {
 
         // Reconfiguring the same company is no change of subprocessor.
         int changes = subprocessors.changes(10_000).size();
-        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_654321"), null);
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_654321"), null, TestSwitches.AT_ONCE);
         assertThat(subprocessors.changes(10_000)).hasSize(changes);
 
         // The public page shows the same list to anyone.

@@ -38,6 +38,11 @@ public class GeoIpCountries implements AutoCloseable {
         this.reader = databaseFile.isBlank() ? null : open(Path.of(databaseFile.strip()));
     }
 
+    /** Whether a database is configured, so addresses have countries. */
+    boolean available() {
+        return reader != null;
+    }
+
     /** No database: every address is of unknown country. */
     static GeoIpCountries none() {
         return new GeoIpCountries("");

@@ -50,6 +50,14 @@ public class SignUpCountryPolicy {
         this(countryHeaders, blockedCountries, GeoIpCountries.none());
     }
 
+    /**
+     * Whether this server can tell where a sign-up comes from at all: a trusted country header or a GeoIP database.
+     * Without either, every country is unknown and blocking admits everyone (the administrator is warned).
+     */
+    public boolean knowsCountries() {
+        return !countryHeaders.isEmpty() || geoIp.available();
+    }
+
     /** Why this request may not create an account, in words for the person; empty when it may. */
     public Optional<String> refusal(HttpServletRequest request) {
         return country(request).filter(blocked::contains).map(code -> "Sorry, Classentra accounts cannot be created from "
@@ -62,7 +70,7 @@ public class SignUpCountryPolicy {
      * The first trusted header holding a country code, else the GeoIP database's country for the remote address.
      * Cloudflare's XX (unknown) and T1 (Tor) are not countries and count as unknown.
      */
-    Optional<String> country(HttpServletRequest request) {
+    public Optional<String> country(HttpServletRequest request) {
         for (String header : countryHeaders) {
             String value = request.getHeader(header);
             if (value != null) {

@@ -1,5 +1,6 @@
 package com.classentra.admin.ui;
 
+import com.classentra.accounts.abuse.SignUpCountryPolicy;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.text.Counted;
 import com.classentra.plugin.api.Slot;
@@ -23,8 +24,26 @@ import java.util.List;
 @RolesAllowed("ADMIN")
 public class AdminDashboardView extends DashboardPage {
 
-    public AdminDashboardView(SlotRegistry registry) {
-        super("Administration", "Run the platform: subprocessors, tenants and operations.", slotsCard(registry));
+    public AdminDashboardView(SlotRegistry registry, SignUpCountryPolicy countries) {
+        super("Administration", "Run the platform: subprocessors, tenants and operations.", cards(registry, countries));
+    }
+
+    private static Div[] cards(SlotRegistry registry, SignUpCountryPolicy countries) {
+        return countries.knowsCountries() ? new Div[] {slotsCard(registry)} : new Div[] {countryWarning(), slotsCard(registry)};
+    }
+
+    /** Blocking by country needs to know the country: said plainly rather than admitting everyone in silence. */
+    private static Div countryWarning() {
+        Div card = new Div(new H2("Country blocking is not working"),
+                new Paragraph("This server cannot tell which country a sign-up comes from: no trusted country header "
+                        + "(classentra.abuse.country-headers, set by an edge such as Cloudflare) nor a GeoIP database "
+                        + "(classentra.abuse.geoip-database) is configured. Sign-ups from the blocked countries are admitted, and "
+                        + "everyone under 16 is refused because the EEA age rule cannot be told apart."),
+                new Paragraph("docs/operations.md, \"Countries where sign-up is refused\", says how to set either."));
+        card.addClassName("empty-state");
+        card.addClassName("attention");
+        card.setId("country-blocking-warning");
+        return card;
     }
 
     private static Div slotsCard(SlotRegistry registry) {

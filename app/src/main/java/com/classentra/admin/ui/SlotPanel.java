@@ -1,5 +1,7 @@
 package com.classentra.admin.ui;
 
+import com.classentra.legal.SubprocessorChanges;
+import com.classentra.legal.SubprocessorList;
 import com.classentra.platform.plugins.ConfigRejectedException;
 import com.classentra.platform.plugins.ProviderCatalog;
 import com.classentra.platform.plugins.ProviderSwitcher;
@@ -9,6 +11,7 @@ import com.classentra.platform.plugins.SlotSettings;
 import com.classentra.plugin.api.ProviderDescriptor;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.SubprocessorDisclosure;
+import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -29,6 +32,8 @@ class SlotPanel extends Div {
     private final transient ProviderCatalog catalog;
     private final transient SlotRegistry registry;
     private final transient ProviderSwitcher switcher;
+    private final transient SubprocessorList subprocessors;
+    private final transient SubprocessorChanges announcements;
     private final Slot slot;
     private final UUID actor;
     private final transient Runnable afterSwitch;
@@ -37,13 +42,18 @@ class SlotPanel extends Div {
     private final Select<ProviderDescriptor> providerChoice = new Select<>();
     private final Div formHolder = new Div();
     private final Paragraph formProblems = new Paragraph();
+    private final Button save = new Button("Save and activate", e -> save());
+    private final SwitchTiming timing = new SwitchTiming(() -> save.setText(timingLabel()));
     private PluginSettingsForm form;
 
-    /** @param afterSwitch what else on the page to refresh once the slot changed */
-    SlotPanel(ProviderCatalog catalog, SlotRegistry registry, ProviderSwitcher switcher, Slot slot, UUID actor, Runnable afterSwitch) {
+    /** @param afterSwitch what else on the page to refresh once the slot changed (or a change was announced) */
+    SlotPanel(ProviderCatalog catalog, SlotRegistry registry, ProviderSwitcher switcher, SubprocessorList subprocessors,
+            SubprocessorChanges announcements, Slot slot, UUID actor, Runnable afterSwitch) {
         this.catalog = catalog;
         this.registry = registry;
         this.switcher = switcher;
+        this.subprocessors = subprocessors;
+        this.announcements = announcements;
         this.slot = slot;
         this.actor = actor;
         this.afterSwitch = afterSwitch;
@@ -72,9 +82,8 @@ class SlotPanel extends Div {
         available.stream().filter(d -> d.id().equals(settings.providerId())).findFirst().ifPresentOrElse(
                 providerChoice::setValue, () -> providerChoice.setPlaceholder("Choose a provider"));
 
-        Button save = new Button("Save and activate", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(providerChoice, formHolder, formProblems, save);
+        add(providerChoice, formHolder, timing, formProblems, save);
         refreshStatus();
     }
 
@@ -96,6 +105,11 @@ class SlotPanel extends Div {
         if (!form.isEmpty()) {
             formHolder.add(form);
         }
+        timing.showFor(subprocessors.newCompany(disclosure).orElse(null));
+    }
+
+    private String timingLabel() {
+        return timing.actionLabel();
     }
 
     /** What choosing this provider means for the subprocessor list. */
@@ -117,15 +131,27 @@ class SlotPanel extends Div {
         }
         providerChoice.setInvalid(false);
         try {
-            switcher.switchProvider(slot, provider.id(), form.values(), actor);
+            String done;
+            if (timing.announcing()) {
+                announcements.announce(slot, provider.id(), form.values(), timing.effectiveOn(), actor);
+                done = provider.displayName() + " is announced for " + ClientTime.formatDate(timing.effectiveOn())
+                        + "; organization workspaces are being told";
+            } else if (timing.emergency()) {
+                announcements.switchInEmergency(slot, provider.id(), form.values(), timing.reason(), actor);
+                done = slot.displayName() + " now uses " + provider.displayName() + " (emergency change)";
+            } else {
+                switcher.switchProvider(slot, provider.id(), form.values(), actor);
+                done = slot.displayName() + " now uses " + provider.displayName();
+            }
             formProblems.setVisible(false);
             form.showErrors(List.of());
-            Notification.show(slot.displayName() + " now uses " + provider.displayName(), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(done, 5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             showForm(provider);
             afterSwitch.run();
         } catch (ConfigRejectedException rejected) {
-            List<String> general = form.showErrors(rejected.errors());
+            rejected.errors().stream().filter(error -> "reason".equals(error.field())).findFirst()
+                    .ifPresent(error -> timing.reasonRefused(error.message()));
+            List<String> general = form.showErrors(rejected.errors().stream().filter(error -> !"reason".equals(error.field())).toList());
             formProblems.setText(general.isEmpty() ? "Check the highlighted settings." : String.join(" ", general));
             formProblems.setVisible(true);
         }

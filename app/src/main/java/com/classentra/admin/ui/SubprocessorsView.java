@@ -1,5 +1,6 @@
 package com.classentra.admin.ui;
 
+import com.classentra.legal.SubprocessorChanges;
 import com.classentra.legal.SubprocessorList;
 import com.classentra.legal.ui.SubprocessorTable;
 import com.classentra.platform.plugins.PluginHost.LoadedPlugin;
@@ -27,7 +28,8 @@ import java.util.List;
 
 /**
  * "Subprocessors & plugins": every slot with its available and active providers, health, and a settings
- * form generated from the provider's schema; the progress of a storage migration; the subprocessor list those
+ * form generated from the provider's schema; the changes announced ahead, with objections; the progress of a storage
+ * migration; the subprocessor list those
  * providers make; then the plugins PF4J found, failed ones included.
  */
 @Route("admin/subprocessors")
@@ -39,9 +41,10 @@ public class SubprocessorsView extends Main {
     private final transient SubprocessorList subprocessors;
     private final Div subprocessorTable = new Div();
     private final StorageMigrationPanel storageMigration;
+    private final AnnouncedChangesPanel announced;
 
     public SubprocessorsView(ProviderCatalog catalog, SlotRegistry registry, ProviderSwitcher switcher, SubprocessorList subprocessors,
-            StorageMigrations storageMigrations, AuthenticationContext authentication) {
+            SubprocessorChanges announcements, StorageMigrations storageMigrations, AuthenticationContext authentication) {
         this.subprocessors = subprocessors;
         addClassName("console");
         SignedInUser admin = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
@@ -51,9 +54,11 @@ public class SubprocessorsView extends Main {
         Div slots = new Div();
         slots.addClassName("slot-grid");
         for (Slot slot : Slot.values()) {
-            slots.add(new SlotPanel(catalog, registry, switcher, slot, admin.id(), this::afterSwitch));
+            slots.add(new SlotPanel(catalog, registry, switcher, subprocessors, announcements, slot, admin.id(), this::afterSwitch));
         }
         add(slots);
+        announced = new AnnouncedChangesPanel(announcements, admin.id(), this::showSubprocessors);
+        add(announced);
         storageMigration = new StorageMigrationPanel(storageMigrations, catalog, admin.id());
         add(storageMigration);
 
@@ -77,6 +82,7 @@ public class SubprocessorsView extends Main {
 
     private void afterSwitch() {
         showSubprocessors();
+        announced.refresh();
         storageMigration.refresh();
     }
 

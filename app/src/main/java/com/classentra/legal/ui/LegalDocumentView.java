@@ -3,6 +3,7 @@ package com.classentra.legal.ui;
 import com.classentra.legal.PolicyDocuments;
 import com.classentra.legal.PolicyDocuments.Document;
 import com.classentra.legal.PolicyKind;
+import com.classentra.legal.PolicyText;
 import com.classentra.shell.ClientTime;
 import com.classentra.shell.PublicLayout;
 import com.vaadin.flow.component.Text;
@@ -20,7 +21,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
- * A legal document as published, formatted from its Markdown, with its effective date, its version and the
+ * A legal document as published, formatted from its Markdown (processors filled in, {@link PolicyText}), with the day
+ * this version was published ("Last updated") and its effective date, its version and the
  * SHA-256 that acceptances record; the exact text accepted is linked as plain text.
  */
 @Route(value = "legal/:slug", layout = PublicLayout.class)
@@ -30,9 +32,11 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
 
 
     private final transient PolicyDocuments documents;
+    private final transient PolicyText text;
 
-    public LegalDocumentView(PolicyDocuments documents) {
+    public LegalDocumentView(PolicyDocuments documents, PolicyText text) {
         this.documents = documents;
+        this.text = text;
         addClassName("legal-page");
     }
 
@@ -46,12 +50,15 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
         Document document = documents.current(kind);
         removeAll();
         add(new H1(kind.title()));
+        Paragraph updated = new Paragraph("Last updated " + ClientTime.formatDate(document.publishedAt()));
+        updated.addClassName("legal-updated");
+        add(updated);
         document.effective().ifPresent(date -> {
             Paragraph effective = new Paragraph("Effective " + ClientTime.formatDate(date));
             effective.addClassName("legal-effective");
             add(effective);
         });
-        add(LegalMarkdown.render(document.markdown()), version(kind, document));
+        add(LegalMarkdown.render(text.markdown(document)), version(kind, document));
     }
 
     /** What an acceptance records, under the text: the version, its hash, and the exact text that was hashed. */

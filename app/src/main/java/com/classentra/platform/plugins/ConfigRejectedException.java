@@ -9,7 +9,8 @@ public class ConfigRejectedException extends Exception {
 
     private final transient List<FieldError> errors;
 
-    ConfigRejectedException(List<FieldError> errors) {
+    /** @param errors what is wrong, by field; a feature that guards a switch (its notice, its date) refuses with these too */
+    public ConfigRejectedException(List<FieldError> errors) {
         super(errors.stream().map(e -> (e.field() == null ? "" : e.field() + ": ") + e.message()).collect(Collectors.joining("; ")));
         this.errors = List.copyOf(errors);
     }

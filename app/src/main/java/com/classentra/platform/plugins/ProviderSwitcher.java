@@ -59,14 +59,56 @@ public class ProviderSwitcher {
     }
 
     /**
-     * Makes {@code providerId} the slot's provider with the given form values. Secret fields left blank
-     * keep their stored value when the provider and its endpoints stay the same, so an administrator need not
-     * retype them; with a changed endpoint they must be entered again ({@link EndpointGuard}).
+     * Makes {@code providerId} the slot's provider with the given form values, as an ordinary change. Secret fields
+     * left blank keep their stored value when the provider and its endpoints stay the same, so an administrator need
+     * not retype them; with a changed endpoint they must be entered again ({@link EndpointGuard}).
      *
      * @return the slot's new settings version
      */
     @PreAuthorize("hasRole('ADMIN')")
     public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor) throws ConfigRejectedException {
+        return switchProvider(slot, providerId, form, actor, SwitchNotice.none());
+    }
+
+    /** As {@link #switchProvider(Slot, String, Map, UUID)}, on the footing {@code notice} states (listeners may require one). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public long switchProvider(Slot slot, String providerId, Map<String, String> form, UUID actor, SwitchNotice notice)
+            throws ConfigRejectedException {
+        return install(validated(slot, providerId, form), actor, notice);
+    }
+
+    /**
+     * Checks a switch to be made later (an announced subprocessor change) as thoroughly as one made now, the provider
+     * tried out with its settings included, and returns the settings sealed for storing until then.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public PreparedSwitch prepare(Slot slot, String providerId, Map<String, String> form) throws ConfigRejectedException {
+        Validated switching = validated(slot, providerId, form);
+        tryOut(slot, switching.provider(), switching.validation()).close();
+        return new PreparedSwitch(slot, providerId, switching.provider().pluginId(),
+                secrets.encrypted(slot, switching.schema(), switching.validation().config().values()),
+                processor(factories.disclosure(switching.current())), switching.after());
+    }
+
+    /**
+     * Applies a switch prepared earlier with its sealed settings, checked again against the provider as it is today.
+     * Runs from a background job: the announcement was the administrator's decision.
+     */
+    public long applyPrepared(Slot slot, String providerId, Map<String, String> sealedSettings, SwitchNotice notice)
+            throws ConfigRejectedException {
+        return install(validated(slot, providerId, secrets.decrypted(slot, sealedSettings)), null, notice);
+    }
+
+    /** A switch checked ahead of time, its settings sealed as the slot state stores them. */
+    public record PreparedSwitch(Slot slot, String providerId, String pluginId, Map<String, String> sealedSettings, String processorBefore,
+            SubprocessorDisclosure after) {
+    }
+
+    private record Validated(Slot slot, String providerId, HostedProvider provider, ConfigSchema schema, StoredSlot current,
+            ConfigSchema.Validation validation, SubprocessorDisclosure after) {
+    }
+
+    private Validated validated(Slot slot, String providerId, Map<String, String> form) throws ConfigRejectedException {
         HostedProvider provider = host.provider(slot, providerId).orElseThrow(() -> new ConfigRejectedException(
                 List.of(new FieldError("provider", "No available provider '" + providerId + "' for " + slot.displayName()))));
         ConfigSchema schema = provider.descriptor().configSchema();
@@ -87,17 +129,27 @@ public class ProviderSwitcher {
         if (!errors.isEmpty()) {
             throw new ConfigRejectedException(errors);
         }
+        return new Validated(slot, providerId, provider, schema, current, validation, factories.disclosure(provider, validation.config()));
+    }
+
+    private long install(Validated switching, UUID actor, SwitchNotice notice) throws ConfigRejectedException {
+        Slot slot = switching.slot();
+        String providerId = switching.providerId();
+        HostedProvider provider = switching.provider();
+        StoredSlot current = switching.current();
         // Location settings are never secret, so the stored values compare as they are.
-        boolean dataMoves = !providerId.equals(current.providerId()) || !schema.sameLocation(current.config(), validation.config().values());
+        boolean dataMoves = !providerId.equals(current.providerId())
+                || !switching.schema().sameLocation(current.config(), switching.validation().config().values());
+        SlotChange change = new SlotChange(slot, dataMoves, switching.after(), notice);
         for (SlotChangeListener listener : listeners) {
-            Optional<String> refusal = listener.refusal(slot, dataMoves);
+            Optional<String> refusal = listener.refusal(change);
             if (refusal.isPresent()) {
                 throw new ConfigRejectedException(List.of(new FieldError(null, refusal.get())));
             }
         }
-        ProviderInstance instance = tryOut(slot, provider, validation);
+        ProviderInstance instance = tryOut(slot, provider, switching.validation());
         try {
-            Map<String, String> stored = secrets.encrypted(slot, schema, validation.config().values());
+            Map<String, String> stored = secrets.encrypted(slot, switching.schema(), switching.validation().config().values());
             long version = platformScope.inTransaction(actor, "switch " + slot.key() + " provider", () -> {
                 long saved = store.save(slot, providerId, provider.pluginId(), stored, actor);
                 Map<String, Object> details = new LinkedHashMap<>();
@@ -106,7 +158,14 @@ public class ProviderSwitcher {
                 details.put("settings", new TreeSet<>(stored.keySet()));
                 // The public subprocessor page lists a change whenever the company processing the data changes.
                 details.put("subprocessorBefore", processor(factories.disclosure(current)));
-                details.put("subprocessorAfter", processor(Optional.of(factories.disclosure(provider, validation.config()))));
+                details.put("subprocessorAfter", processor(Optional.of(switching.after())));
+                details.put("notice", notice.kind().name());
+                if (notice.reason() != null) {
+                    details.put("reason", notice.reason());
+                }
+                if (notice.changeId() != null) {
+                    details.put("announcedChange", notice.changeId().toString());
+                }
                 audit.record(null, actor, Objects.equals(current.providerId(), providerId) ? "plugin.slot.reconfigured" : "plugin.slot.switched",
                         "slot", slot.key(), details);
                 listeners.forEach(listener -> listener.changed(current, providerId, saved, dataMoves, actor));

@@ -1,6 +1,5 @@
 package com.classentra.platform.plugins;
 
-import com.classentra.plugin.api.Slot;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,13 +9,8 @@ import java.util.UUID;
  */
 public interface SlotChangeListener {
 
-    /**
-     * Why the slot may not change now, in words for the administrator; empty when it may.
-     *
-     * @param dataMoves whether the change moves the slot's data elsewhere: another provider, or a setting the
-     *                  provider marks as a location (a bucket, a directory) changed
-     */
-    default Optional<String> refusal(Slot slot, boolean dataMoves) {
+    /** Why the slot may not change now, in words for the administrator; empty when it may. */
+    default Optional<String> refusal(SlotChange change) {
         return Optional.empty();
     }
 
@@ -27,7 +21,7 @@ public interface SlotChangeListener {
      * @param previous      the choice that served the slot until now
      * @param newProviderId the provider that serves it from now on
      * @param newVersion    the version of the settings just stored
-     * @param dataMoves     as for {@link #refusal}
+     * @param dataMoves     as for {@link SlotChange#dataMoves()}
      */
     void changed(StoredSlot previous, String newProviderId, long newVersion, boolean dataMoves, UUID actor);
 }

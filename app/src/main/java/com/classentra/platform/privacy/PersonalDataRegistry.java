@@ -27,6 +27,8 @@ import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static com.classentra.db.jooq.Tables.SUBMISSION;
 import static com.classentra.db.jooq.Tables.SUBMISSION_VERSION;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_NOTICE;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_OBJECTION;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
@@ -135,6 +137,22 @@ public class PersonalDataRegistry {
                     .export("workspace-memberships",
                             "The workspaces you belong to, and your role in each.", TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.ROLE, TENANT_MEMBER.CREATED_AT)
                     .deletion(Deletion.delete())
+                    .build(),
+            PersonalDataRule.of(SUBPROCESSOR_NOTICE, PolicyClause.ACCOUNT_DATA)
+                    .subject(SUBPROCESSOR_NOTICE.TENANT_ID, SubjectKind.WORKSPACE)
+                    .subject(SUBPROCESSOR_NOTICE.SENT_TO, SubjectKind.ADDRESS)
+                    .export("subprocessor-notices",
+                            "Notices of subprocessor changes sent to your address or to the organization workspaces you own.", SUBPROCESSOR_NOTICE.CHANGE_ID,
+                            SUBPROCESSOR_NOTICE.SENT_TO, SUBPROCESSOR_NOTICE.SENT_AT)
+                    // The record that the workspace was told stays with the workspace; the person's address leaves it.
+                    .deletion(Deletion.withPersonalWorkspace())
+                    .build(),
+            PersonalDataRule.of(SUBPROCESSOR_OBJECTION, PolicyClause.ACCOUNT_DATA)
+                    .subject(SUBPROCESSOR_OBJECTION.TENANT_ID, SubjectKind.WORKSPACE)
+                    .export("subprocessor-objections",
+                            "Objections the organization workspaces you own made to subprocessor changes.", SUBPROCESSOR_OBJECTION.CHANGE_ID,
+                            SUBPROCESSOR_OBJECTION.REASON, SUBPROCESSOR_OBJECTION.CREATED_AT)
+                    .deletion(Deletion.withPersonalWorkspace())
                     .build(),
             PersonalDataRule.of(DATA_EXPORT, PolicyClause.DOWNLOAD_MY_DATA)
                     .subject(DATA_EXPORT.USER_ID)

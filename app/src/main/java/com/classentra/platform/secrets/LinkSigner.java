@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,22 @@ public class LinkSigner {
             return Optional.empty();
         }
         return MessageDigest.isEqual(given, mac(payload)) ? Optional.of(payload) : Optional.empty();
+    }
+
+    /** A signed link token naming one record: {@code PURPOSE.<id>.signature}. */
+    public String signId(String purpose, UUID id) {
+        return sign(purpose + "." + id);
+    }
+
+    /** The id a token made by {@link #signId} names, when it is intact and made for this purpose; empty otherwise. */
+    public Optional<UUID> idFrom(String purpose, String token) {
+        return verify(token).filter(payload -> payload.startsWith(purpose + ".")).flatMap(payload -> {
+            try {
+                return Optional.of(UUID.fromString(payload.substring(purpose.length() + 1)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private byte[] mac(String payload) {

@@ -101,7 +101,7 @@ class SecurityConfiguration {
         http.addFilterAfter(new SessionValidityFilter(sessionDirectory.absoluteLifetime(), revocations), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/calendar/feed/*.ics", "/favicon.ico", "/error").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/privacy", "/calendar/feed/*.ics", "/favicon.ico", "/error").permitAll());
         // Signed, short-lived download links: the signature and a fresh rights check stand in for the session.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());
         // The entry point that checks a signed-in person's rights to a file and hands out such a link.

@@ -3,6 +3,7 @@ package com.classentra.platform.storage;
 import com.classentra.platform.ClassentraProperties;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.plugins.SlotChange;
 import com.classentra.platform.plugins.SlotChangeListener;
 import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.platform.plugins.StoredSlot;
@@ -44,9 +45,9 @@ public class StorageMigrations implements SlotChangeListener {
     }
 
     @Override
-    public Optional<String> refusal(Slot slot, boolean dataMoves) {
+    public Optional<String> refusal(SlotChange change) {
         // Settings that keep the data where it is (new credentials, a timeout) may change during a copy.
-        if (slot != Slot.STORAGE || !dataMoves) {
+        if (change.slot() != Slot.STORAGE || !change.dataMoves()) {
             return Optional.empty();
         }
         return running().map(m -> "Files are still being copied from '" + m.source().providerId() + "' to '" + m.targetProviderId()

@@ -8,6 +8,7 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.SignIn;
 import com.classentra.testsupport.TestAccounts;
+import com.classentra.testsupport.TestSwitches;
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
 import com.microsoft.playwright.Locator;
@@ -39,7 +40,7 @@ class SubprocessorsJourneyTest {
         // A third party on the list: the test plugin's email provider, as if chosen earlier.
         SignIn.as(null, null, Role.ADMIN);
         try {
-            journey.bean(ProviderSwitcher.class).switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_journey"), null);
+            journey.bean(ProviderSwitcher.class).switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_journey"), null, TestSwitches.AT_ONCE);
         } finally {
             SecurityContextHolder.clearContext();
         }

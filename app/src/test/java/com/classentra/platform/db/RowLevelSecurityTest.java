@@ -15,6 +15,9 @@ import static com.classentra.db.jooq.Tables.SUBMISSION_VERSION;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_CHANGE;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_NOTICE;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_OBJECTION;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +71,21 @@ class RowLevelSecurityTest {
         tenantB = UUID.randomUUID();
         seedTenant(tenantA, userA, "Studio A");
         seedTenant(tenantB, userB, "Studio B");
+        UUID change = platformScope.inTransaction(null, "test", () -> db.insertInto(SUBPROCESSOR_CHANGE).set(SUBPROCESSOR_CHANGE.SLOT, "video")
+                .set(SUBPROCESSOR_CHANGE.PROVIDER_ID, "test").set(SUBPROCESSOR_CHANGE.PLUGIN_ID, "test").set(SUBPROCESSOR_CHANGE.SETTINGS, JSONB.valueOf("{}"))
+                .set(SUBPROCESSOR_CHANGE.PROCESSOR_AFTER, "Example Video Inc.").set(SUBPROCESSOR_CHANGE.PURPOSE_AFTER, "Video")
+                .set(SUBPROCESSOR_CHANGE.LOCATION_AFTER, "Nowhere").set(SUBPROCESSOR_CHANGE.DATA_AFTER, "Media").set(SUBPROCESSOR_CHANGE.DPF_AFTER, "n/a")
+                .set(SUBPROCESSOR_CHANGE.EFFECTIVE_ON, java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30))
+                .set(SUBPROCESSOR_CHANGE.STATUS, "CANCELLED").set(SUBPROCESSOR_CHANGE.DECIDED_AT, OffsetDateTime.now())
+                .returning(SUBPROCESSOR_CHANGE.ID).fetchSingle(SUBPROCESSOR_CHANGE.ID));
+        for (UUID tenant : List.of(tenantA, tenantB)) {
+            // Notices are sent by the platform only; the workspace objects in its own scope.
+            platformScope.inTransaction(null, "test", () -> db.insertInto(SUBPROCESSOR_NOTICE).set(SUBPROCESSOR_NOTICE.CHANGE_ID, change)
+                    .set(SUBPROCESSOR_NOTICE.TENANT_ID, tenant).set(SUBPROCESSOR_NOTICE.SENT_TO, "privacy@example.org").execute());
+            DbScope.tenant(tenant, null).run(() -> transactions.executeWithoutResult(status -> db.insertInto(SUBPROCESSOR_OBJECTION)
+                    .set(SUBPROCESSOR_OBJECTION.CHANGE_ID, change).set(SUBPROCESSOR_OBJECTION.TENANT_ID, tenant)
+                    .set(SUBPROCESSOR_OBJECTION.REASON, "We object.").execute()));
+        }
     }
 
     /** Each tenant's rows are written inside that tenant's own scope, which the WITH CHECK policies allow. */

@@ -24,6 +24,7 @@ import com.classentra.testsupport.FailingRequestController;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestAccounts.Account;
+import com.classentra.testsupport.TestSwitches;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,7 +93,7 @@ class ErrorReportingTest {
     }
 
     private void useSentry() throws ConfigRejectedException {
-        switcher.switchProvider(Slot.ERRORS, "sentry", Map.of("dsn", "http://" + PUBLIC_KEY + "@127.0.0.1:" + sentry.port() + "/42"), null);
+        switcher.switchProvider(Slot.ERRORS, "sentry", Map.of("dsn", "http://" + PUBLIC_KEY + "@127.0.0.1:" + sentry.port() + "/42"), null, TestSwitches.AT_ONCE);
     }
 
     /** Signs in over HTTP as a person with a distinctive name, then asks for the failing page. */
@@ -234,7 +235,7 @@ class ErrorReportingTest {
     @Test
     void aMalformedDsnIsRefusedWithAFieldMessageAndThePreviousProviderStays() throws Exception {
         useSentry();
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.ERRORS, "sentry", Map.of("dsn", "https://sentry.io/not-a-project"), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.ERRORS, "sentry", Map.of("dsn", "https://sentry.io/not-a-project"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("dsn", "DSN must look like https://<public key>@<host>/<project id>")));
         assertThat(slots.activeProviderId(Slot.ERRORS)).isEqualTo("sentry");

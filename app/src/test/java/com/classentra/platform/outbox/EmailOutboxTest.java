@@ -12,6 +12,7 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.QueuedEmails;
+import com.classentra.testsupport.TestSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ class EmailOutboxTest {
 
     @Test
     void temporaryFailuresBackOffAndPermanentOnesGoToDeadLetterWhereAnAdminCanRetry() throws Exception {
-        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null, TestSwitches.AT_ONCE);
         // The test provider now fails: store "fail" behaviour directly (its health check would refuse the switch).
         platform.call(sql -> sql.execute(
                 "update plugin_slot_state set config = jsonb_set(config, '{behaviour}', '\"fail\"'), version = nextval('plugin_slot_state_version_seq') where slot = 'email'"));

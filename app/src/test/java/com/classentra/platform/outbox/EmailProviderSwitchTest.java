@@ -16,6 +16,7 @@ import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -102,7 +103,7 @@ class EmailProviderSwitchTest {
     void everyMessageArrivesExactlyOnceAcrossAnOutageAndASwitch() throws Exception {
         resend.stubFor(get("/domains").willReturn(okJson("{\"data\":[]}")));
         resend.stubFor(post("/emails").willReturn(okJson("{\"id\":\"4ef9a417-02e9-4d39-ad75-9611e0fcc33c\"}")));
-        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_switch_test_key", "baseUrl", resend.baseUrl()), null);
+        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_switch_test_key", "baseUrl", resend.baseUrl()), null, TestSwitches.AT_ONCE);
         DbScope.user(null).supply(() -> transactions.execute(status -> {
             for (int i = 0; i < MESSAGES; i++) {
                 emailOutbox.enqueue(new EmailRequest(null, null, "switch-" + i + "@example.test", "Student " + i, "verify-email",
@@ -133,7 +134,7 @@ class EmailProviderSwitchTest {
             waitUntil(() -> answered(503) >= 150, "Resend answered 503 150 times");
 
             switcher.switchProvider(Slot.EMAIL, "smtp", Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.getSmtp().getPort()),
-                    "security", "none", "operatorName", "Relay Test GmbH", "operatorLocation", "Germany"), null);
+                    "security", "none", "operatorName", "Relay Test GmbH", "operatorLocation", "Germany"), null, TestSwitches.AT_ONCE);
             // Resend comes back: nothing may reach it any more, the slot has moved on.
             resend.stubFor(post("/emails").willReturn(okJson("{\"id\":\"late\"}")));
 
@@ -173,7 +174,7 @@ class EmailProviderSwitchTest {
                 .withBody("{\"statusCode\":422,\"name\":\"validation_error\",\"message\":\"Invalid `to` field.\"}")));
         resend.stubFor(post("/emails").withRequestBody(containing("switch-2@")).willReturn(aResponse().withStatus(429)
                 .withBody("{\"statusCode\":429,\"name\":\"rate_limit_exceeded\",\"message\":\"Too many requests.\"}")));
-        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_switch_test_key", "baseUrl", resend.baseUrl()), null);
+        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_switch_test_key", "baseUrl", resend.baseUrl()), null, TestSwitches.AT_ONCE);
         Map<Integer, java.util.UUID> rows = new java.util.HashMap<>();
         DbScope.user(null).supply(() -> transactions.execute(status -> {
             for (int i = 0; i < 3; i++) {

@@ -23,6 +23,7 @@ import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.S3Peer;
+import com.classentra.testsupport.TestSwitches;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ class AwsProvidersTest {
 
     @Test
     void theStorageSlotKeepsFilesInAnS3BucketAndHandsOutWorkingDownloadLinks() throws Exception {
-        switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
+        switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null, TestSwitches.AT_ONCE);
         assertLoadedFromItsPluginJar(host.provider(Slot.STORAGE, "s3").orElseThrow(), "storage-s3",
                 "com.classentra.plugins.storage.s3.S3StorageProvider");
         byte[] content = "lesson notes, stored in a bucket".getBytes(StandardCharsets.UTF_8);
@@ -139,7 +140,7 @@ class AwsProvidersTest {
         ses.stubFor(post(urlEqualTo("/v2/email/outbound-emails")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"MessageId\":\"ses-message-0001\"}")));
 
-        switcher.switchProvider(Slot.EMAIL, "ses", sesSettings(), null);
+        switcher.switchProvider(Slot.EMAIL, "ses", sesSettings(), null, TestSwitches.AT_ONCE);
         assertLoadedFromItsPluginJar(host.provider(Slot.EMAIL, "ses").orElseThrow(), "email-ses",
                 "com.classentra.plugins.email.ses.SesEmailProvider");
         EmailMessage message = new EmailMessage(UUID.randomUUID().toString(), EmailAddress.of("noreply@classentra.test"),
@@ -161,7 +162,7 @@ class AwsProvidersTest {
         Map<String, String> email = sesSettings();
         email.put("region", "bad region");
         email.remove("secretAccessKey");
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "ses", email, null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "ses", email, null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
                         new FieldError("region", "Region must be an AWS region id such as eu-west-1"),
                         new FieldError("secretAccessKey", "Secret access key is required")));
@@ -169,14 +170,14 @@ class AwsProvidersTest {
         Map<String, String> storage = s3.storageSettings();
         storage.put("service", "cloudflare-r2");
         storage.put("endpoint", "https://example.com");
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", storage, null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", storage, null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactly(
                         new FieldError("endpoint", "For Cloudflare R2 the endpoint is https://<account id>.r2.cloudflarestorage.com")));
 
         // Valid settings that the server refuses (wrong secret) fail the health check and are not activated either.
         Map<String, String> wrongSecret = s3.storageSettings();
         wrongSecret.put("secretAccessKey", "not-the-secret-0123456789");
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", wrongSecret, null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "s3", wrongSecret, null, TestSwitches.AT_ONCE))
                 .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("not working with these settings")
                 .hasMessageNotContaining("not-the-secret");
 

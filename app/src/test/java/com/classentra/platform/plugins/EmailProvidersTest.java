@@ -21,6 +21,7 @@ import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.SendReceipt;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -97,7 +98,7 @@ class EmailProvidersTest {
         assertLoadedFromItsPluginJar("smtp", "email-smtp");
         Map<String, String> settings = Map.of("host", "127.0.0.1", "port", Integer.toString(smtp.getSmtp().getPort()), "security", "none",
                 "username", SMTP_USER, "password", SMTP_PASSWORD, "operatorName", "Example Mail GmbH", "operatorLocation", "Germany");
-        switcher.switchProvider(Slot.EMAIL, "smtp", settings, null);
+        switcher.switchProvider(Slot.EMAIL, "smtp", settings, null, TestSwitches.AT_ONCE);
 
         SendReceipt receipt = send(message("outbox-" + UUID.randomUUID()));
 
@@ -129,7 +130,7 @@ class EmailProvidersTest {
         assertLoadedFromItsPluginJar("resend", "email-resend");
         api.stubFor(get("/domains").willReturn(okJson("{\"data\": [{\"name\": \"classentra.test\", \"status\": \"verified\"}]}")));
         api.stubFor(post("/emails").willReturn(okJson("{\"id\": \"re-msg-1\"}")));
-        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_app_test_key_1", "baseUrl", api.baseUrl()), null);
+        switcher.switchProvider(Slot.EMAIL, "resend", Map.of("apiKey", "re_app_test_key_1", "baseUrl", api.baseUrl()), null, TestSwitches.AT_ONCE);
 
         String key = "outbox-" + UUID.randomUUID();
         assertThat(send(message(key)).providerMessageId()).isEqualTo("re-msg-1");
@@ -147,7 +148,7 @@ class EmailProvidersTest {
         String token = "0f8fad5b-d9cb-469f-a165-70867728950e";
         api.stubFor(get("/server").willReturn(okJson("{\"ID\": 7, \"Name\": \"Classentra\"}")));
         api.stubFor(post("/email").willReturn(okJson("{\"MessageID\": \"pm-msg-1\", \"ErrorCode\": 0, \"Message\": \"OK\"}")));
-        switcher.switchProvider(Slot.EMAIL, "postmark", Map.of("serverToken", token, "baseUrl", api.baseUrl()), null);
+        switcher.switchProvider(Slot.EMAIL, "postmark", Map.of("serverToken", token, "baseUrl", api.baseUrl()), null, TestSwitches.AT_ONCE);
 
         assertThat(send(message("outbox-" + UUID.randomUUID())).providerMessageId()).isEqualTo("pm-msg-1");
 
@@ -159,15 +160,15 @@ class EmailProvidersTest {
 
     @Test
     void badSettingsAreRefusedWithFieldMessagesAndTheLocalMailboxStaysActive() throws Exception {
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "resend", Map.of(), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "resend", Map.of(), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("apiKey", "API key is required")));
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "smtp", Map.of("host", "mail.example.com", "port", "0",
-                "operatorName", "Example Mail GmbH", "operatorLocation", "Germany"), null))
+                "operatorName", "Example Mail GmbH", "operatorLocation", "Germany"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("port", "Port must be at least 1")));
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "smtp", Map.of("host", "mail.example.com", "username", "mailer",
-                "operatorName", "Example Mail GmbH", "operatorLocation", "Germany"), null))
+                "operatorName", "Example Mail GmbH", "operatorLocation", "Germany"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("password", "Password is required when a user name is set")));
 
@@ -177,7 +178,7 @@ class EmailProvidersTest {
             closedPort = probe.getLocalPort();
         }
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "postmark", Map.of("serverToken", "POSTMARK_API_TEST",
-                "baseUrl", "http://127.0.0.1:" + closedPort), null))
+                "baseUrl", "http://127.0.0.1:" + closedPort), null, TestSwitches.AT_ONCE))
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("Cannot connect to Postmark at http://127.0.0.1:" + closedPort);
 

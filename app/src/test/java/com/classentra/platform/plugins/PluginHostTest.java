@@ -17,6 +17,7 @@ import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.plugin.api.video.VideoRooms;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class PluginHostTest {
     void switchingASlotAtRuntimeSendsTheNextCallToTheNewProviderAndIsAudited() throws Exception {
         assertThat(send().providerMessageId()).endsWith("@classentra.local>");
 
-        long version = switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null);
+        long version = switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456"), null, TestSwitches.AT_ONCE);
 
         assertThat(version).isPositive();
         SendReceipt next = send();
@@ -103,29 +104,29 @@ class PluginHostTest {
                 ((Number) sql.fetchValue("select count(*) from audit_event where action = 'plugin.slot.switched' and target_id = 'email'")).longValue());
         assertThat(audited).isPositive();
 
-        switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null);
+        switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null, TestSwitches.AT_ONCE);
         assertThat(send().providerMessageId()).endsWith("@classentra.local>");
     }
 
     @Test
     void invalidSettingsAreRefusedFieldByFieldAndThePreviousProviderStays() {
         assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording",
-                Map.of("apiKey", "short", "behaviour", "explode", "region", "Mars", "colour", "red"), null))
+                Map.of("apiKey", "short", "behaviour", "explode", "region", "Mars", "colour", "red"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
                         new FieldError("apiKey", "API key must be at least 8 characters"),
                         new FieldError("behaviour", "Behaviour must be one of deliver, fail, hang"),
                         new FieldError("region", "Region must look like us-east-1"),
                         new FieldError("colour", "Unknown setting \"colour\"")));
         // The provider's own check runs once the schema is satisfied.
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "pk_test_123456"), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "pk_test_123456"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("apiKey", "API keys start with sk_")));
         // A provider that fails its health check with these settings is not activated either.
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456", "behaviour", "fail"), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_test_123456", "behaviour", "fail"), null, TestSwitches.AT_ONCE))
                 .isInstanceOf(ConfigRejectedException.class).hasMessageContaining("503");
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "local", Map.of("maxObjectMb", "lots"), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.STORAGE, "local", Map.of("maxObjectMb", "lots"), null, TestSwitches.AT_ONCE))
                 .hasMessageContaining("Largest object (MB) must be a whole number");
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "nonexistent", Map.of(), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "nonexistent", Map.of(), null, TestSwitches.AT_ONCE))
                 .hasMessageContaining("No available provider");
 
         assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
@@ -134,7 +135,7 @@ class PluginHostTest {
 
     @Test
     void secretsAreEncryptedAtRestAndNeverShownBack() throws Exception {
-        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_live_TOPSECRET42"), null);
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "sk_live_TOPSECRET42"), null, TestSwitches.AT_ONCE);
 
         String column = platform.call(sql -> String.valueOf(sql.fetchValue("select config::text from plugin_slot_state where slot = 'email'")));
         assertThat(column).doesNotContain("TOPSECRET42").contains("enc:v1:");
@@ -144,7 +145,7 @@ class PluginHostTest {
         // Saving again with the secret left blank keeps the stored one.
         String fingerprint = send().providerMessageId().replaceAll(".*-key-([0-9a-f]+)-.*", "$1");
         assertThat(fingerprint).isEqualTo(Integer.toHexString("sk_live_TOPSECRET42".hashCode()));
-        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "", "region", "eu-west-1"), null);
+        switcher.switchProvider(Slot.EMAIL, "recording", Map.of("apiKey", "", "region", "eu-west-1"), null, TestSwitches.AT_ONCE);
         assertThat(send().providerMessageId()).contains("-key-" + fingerprint + "-");
         assertThat(catalog.settings(Slot.EMAIL).values()).containsEntry("region", "eu-west-1");
     }
@@ -204,7 +205,7 @@ class PluginHostTest {
     @Test
     @WithMockUser(roles = "TEACHER")
     void onlyAdministratorsMaySwitchProviders() {
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.EMAIL, "local", Map.of(), null, TestSwitches.AT_ONCE))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

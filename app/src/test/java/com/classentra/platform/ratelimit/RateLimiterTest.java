@@ -8,6 +8,7 @@ import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.ratelimit.RateLimitDecision;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ class RateLimiterTest {
 
     @Test
     void aChosenProviderKeepsTheBucketsAndPostgresqlTakesOverWhenItFails() throws Exception {
-        switcher.switchProvider(Slot.RATE_LIMITS, "counting", Map.of(), null);
+        switcher.switchProvider(Slot.RATE_LIMITS, "counting", Map.of(), null, TestSwitches.AT_ONCE);
         String address = address();
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.check(RateLimitRule.SIGN_UP_IP, address).allowed()).isTrue();

@@ -12,6 +12,7 @@ import com.classentra.plugin.api.FieldError;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.ratelimit.RateLimit;
 import com.classentra.testsupport.PlatformSql;
+import com.classentra.testsupport.TestSwitches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ class RedisRateLimitsTest {
     }
 
     private void useRedis() throws ConfigRejectedException {
-        switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", String.valueOf(REDIS_PORT), "keyPrefix", prefix), null);
+        switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", String.valueOf(REDIS_PORT), "keyPrefix", prefix), null, TestSwitches.AT_ONCE);
     }
 
     @Test
@@ -92,7 +93,7 @@ class RedisRateLimitsTest {
     @Test
     void badSettingsAreRefusedWithAFieldMessageAndRedisStaysInService() throws Exception {
         useRedis();
-        assertThatThrownBy(() -> switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", "0"), null))
+        assertThatThrownBy(() -> switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", "0"), null, TestSwitches.AT_ONCE))
                 .isInstanceOfSatisfying(ConfigRejectedException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("port", "Port must be at least 1")));
         int closed;
@@ -100,7 +101,7 @@ class RedisRateLimitsTest {
             closed = socket.getLocalPort();
         }
         assertThatThrownBy(() -> switcher.switchProvider(Slot.RATE_LIMITS, "redis",
-                Map.of("host", "127.0.0.1", "port", String.valueOf(closed), "connectTimeoutMs", "500"), null))
+                Map.of("host", "127.0.0.1", "port", String.valueOf(closed), "connectTimeoutMs", "500"), null, TestSwitches.AT_ONCE))
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("Redis at redis://127.0.0.1:" + closed + "/0");
 

@@ -14,6 +14,7 @@ import com.classentra.plugin.api.storage.ObjectStorage;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.S3Peer;
+import com.classentra.testsupport.TestSwitches;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class StorageMigrationTest {
                 .isInstanceOf(ConfigRejectedException.class)
                 .hasMessageContaining("still being copied");
         // Settings of the target that keep the files where they are may change meanwhile; the copy goes on with them.
-        long reconfigured = switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "200"), null);
+        long reconfigured = switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "200"), null, TestSwitches.AT_ONCE);
         assertThat(migrations.running()).get().satisfies(m -> {
             assertThat(m.id()).isEqualTo(migrations.recent(1).getFirst().id());
             assertThat(m.targetVersion()).isEqualTo(reconfigured);
@@ -140,7 +141,7 @@ class StorageMigrationTest {
         Optional<ObjectInfo> deletedAtNewProvider = registry.call(Slot.STORAGE, ObjectStorage.class, storage -> storage.stat(deleted));
         assertThat(deletedAtNewProvider).isEmpty();
         // Settings that do not move the files start no copy.
-        switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "300"), null);
+        switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", second.toString(), "maxObjectMb", "300"), null, TestSwitches.AT_ONCE);
         assertThat(migrations.running()).isEmpty();
         // Storage can move again now.
         useLocalStorageIn(folders.resolve("third"));
@@ -154,7 +155,7 @@ class StorageMigrationTest {
         Map<String, byte[]> stored = storeObjects("s3", 25, "application/pdf");
 
         try (S3Peer s3 = new S3Peer()) {
-            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
+            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null, TestSwitches.AT_ONCE);
             assertThat(read("tenants/t/courses/c/files/s3-04")).as("read from the disk until copied").contains(stored.get("tenants/t/courses/c/files/s3-04"));
 
             copyUntilDone();
@@ -255,7 +256,7 @@ class StorageMigrationTest {
                 seenDuringCalls.add(platform.call(sql -> sql.select(STORAGE_MIGRATION_FAILURE.STATUS).from(STORAGE_MIGRATION_FAILURE)
                         .where(STORAGE_MIGRATION_FAILURE.OBJECT_KEY.eq(flaky)).forUpdate().noWait().fetchSingle(STORAGE_MIGRATION_FAILURE.STATUS)));
             });
-            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null);
+            switcher.switchProvider(Slot.STORAGE, "s3", s3.storageSettings(), null, TestSwitches.AT_ONCE);
             copier.step(Duration.ofMinutes(1));
             assertThat(migrations.running().orElseThrow().failing()).isEqualTo(1);
 
@@ -308,7 +309,7 @@ class StorageMigrationTest {
     }
 
     private void useLocalStorageIn(Path folder) throws ConfigRejectedException {
-        switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", folder.toString()), null);
+        switcher.switchProvider(Slot.STORAGE, "local", Map.of("directory", folder.toString()), null, TestSwitches.AT_ONCE);
     }
 
     private void copyUntilDone() {

@@ -2,6 +2,7 @@ package com.classentra.testsupport.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.classentra.testsupport.TestOrigins;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -12,6 +13,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,14 +49,19 @@ public final class Journey implements AutoCloseable {
     private final String testMethod;
     /** Each contrast failure found, with the paths and screenshots where it showed; shared with other devices. */
     private final Map<String, Set<String>> contrastFailures;
+    /** This test's devices, the first one included: each is photographed when the test fails. */
+    private final List<Journey> devices;
 
     Journey(Browser browser, String baseUrl, ApplicationContext application, Path screenshots, String testClass, String testMethod) {
-        this(browser, baseUrl, application, screenshots, testClass, testMethod, new LinkedHashMap<>());
+        this(browser, baseUrl, application, screenshots, testClass, testMethod, new LinkedHashMap<>(), new ArrayList<>());
     }
 
     private Journey(Browser browser, String baseUrl, ApplicationContext application, Path screenshots, String testClass,
-            String testMethod, Map<String, Set<String>> contrastFailures) {
-        this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl).setLocale("en-GB"));
+            String testMethod, Map<String, Set<String>> contrastFailures, List<Journey> devices) {
+        // Each device comes from an address of its own (the server trusts X-Forwarded-For from this machine), as people
+        // do: per-address limits then count one journey's requests, never those of every journey the suite ran before.
+        this.context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl).setLocale("en-GB")
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", TestOrigins.fresh().clientAddress())));
         this.context.setDefaultTimeout(BrowserExtension.TIMEOUT_MILLIS);
         this.page = context.newPage();
         this.baseUrl = baseUrl;
@@ -63,11 +70,14 @@ public final class Journey implements AutoCloseable {
         this.testClass = testClass;
         this.testMethod = testMethod;
         this.contrastFailures = contrastFailures;
+        this.devices = devices;
+        devices.add(this);
     }
 
     /** A second, independent browser session (another device of the same person) for this test. */
     public Journey anotherDevice() {
-        return new Journey(context.browser(), baseUrl(), application, screenshots, testClass, testMethod + "-other", contrastFailures);
+        return new Journey(context.browser(), baseUrl(), application, screenshots, testClass, testMethod + "-other-" + devices.size(),
+                contrastFailures, devices);
     }
 
     public Page page() {
@@ -245,11 +255,14 @@ public final class Journey implements AutoCloseable {
         throw new AssertionError(message);
     }
 
+    /** What each of the test's devices showed when it failed: {@code <Test>-<method>[-other-N]-FAILED.png}. */
     void screenshotOnFailure() {
-        try {
-            page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + testMethod + "-FAILED.png")));
-        } catch (PlaywrightException e) {
-            // the page may be what failed (crashed, closed); the test's own error is the one that matters
+        for (Journey device : devices) {
+            try {
+                device.page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(testClass + "-" + device.testMethod + "-FAILED.png")));
+            } catch (PlaywrightException e) {
+                // the page may be what failed (crashed, closed); the test's own error is the one that matters
+            }
         }
     }
 
