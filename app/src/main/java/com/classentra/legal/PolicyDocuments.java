@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import com.classentra.platform.db.ScopedTransactions;
 import java.util.List;
@@ -36,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Versioned legal documents. At start-up the text shipped with the application is published as a new
  * version when its SHA-256 differs from the latest one; acceptances record the version and the SHA-256
  * of the exact text served at /legal/{kind}.txt, and a changed document asks everyone again at their
- * next sign-in.
+ * next sign-in. A version whose effective date is still to come waits: the one before stays in force (shown and
+ * accepted), everyone is emailed ahead ({@code PolicyChangeNotices}) and sees a banner, and acceptance is asked once
+ * the day has come.
  */
 @Service
 public class PolicyDocuments {
@@ -44,8 +47,11 @@ public class PolicyDocuments {
     private final DSLContext db;
     private final ScopedTransactions scoped;
     private final TransactionTemplate transactions;
-    private final Map<PolicyKind, Document> current = new ConcurrentHashMap<>();
-    private final Map<PolicyKind, Instant> checkedAt = new ConcurrentHashMap<>();
+    private final Map<PolicyKind, Versions> versions = new ConcurrentHashMap<>();
+
+    /** A kind's versions, newest first, as read at {@code readAt}. */
+    private record Versions(List<Document> newestFirst, Instant readAt) {
+    }
 
     PolicyDocuments(DSLContext db, TransactionTemplate transactions, ScopedTransactions scoped) {
         this.scoped = scoped;
@@ -100,8 +106,7 @@ public class PolicyDocuments {
                     .returning(POLICY_DOCUMENT.PUBLISHED_AT).fetchSingle().getPublishedAt().toInstant();
             return new Document(kind, version, sha, body, publishedAt);
         });
-        current.put(kind, published);
-        checkedAt.put(kind, Instant.now());
+        reread(kind);
         return published;
     }
 
@@ -111,28 +116,89 @@ public class PolicyDocuments {
                 .fetchOne(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody(), r.getPublishedAt().toInstant()));
     }
 
-    /** The latest version, re-read every minute so nodes pick up a version another node published. */
-    public Document current(PolicyKind kind) {
-        Document known = current.get(kind);
-        if (known == null || Instant.now().isAfter(checkedAt.getOrDefault(kind, Instant.MIN).plusSeconds(60))) {
-            known = transactions.execute(status -> latest(kind));
-            current.put(kind, known);
-            checkedAt.put(kind, Instant.now());
-        }
-        return known;
+    /** Forgets what this node knows of the kind's versions, so the next reader reads them again. */
+    void reread(PolicyKind kind) {
+        versions.remove(kind);
     }
 
-    /** Required documents whose current version the user has not accepted; read in the user's own scope. */
+    /** The kind's versions, newest first, re-read every minute so nodes pick up a version another node published. */
+    private List<Document> versions(PolicyKind kind) {
+        Versions known = versions.get(kind);
+        if (known == null || Instant.now().isAfter(known.readAt().plusSeconds(60))) {
+            known = new Versions(transactions.execute(status -> db.selectFrom(POLICY_DOCUMENT).where(PolicyColumns.DOCUMENT_KIND.eq(kind))
+                    .orderBy(POLICY_DOCUMENT.VERSION.desc())
+                    .fetch(r -> new Document(kind, r.getVersion(), r.getSha256(), r.getBody(), r.getPublishedAt().toInstant()))), Instant.now());
+            versions.put(kind, known);
+        }
+        return known.newestFirst();
+    }
+
+    /** The version in force today (UTC): what the pages show and what people accept. */
+    public Document current(PolicyKind kind) {
+        return inForce(kind, today());
+    }
+
+    /**
+     * The version in force on {@code day}: the newest whose effective date has come, or that states none. A version
+     * published with a later date waits, announced ({@link #upcoming}), until its day.
+     */
+    Document inForce(PolicyKind kind, LocalDate day) {
+        List<Document> all = versions(kind);
+        return all.stream().filter(document -> document.effective().map(date -> !date.isAfter(day)).orElse(true)).findFirst()
+                .orElse(all.getLast());
+    }
+
+    /** The version published to take effect later than today, if there is one. */
+    public Optional<Document> upcoming(PolicyKind kind) {
+        return upcoming(kind, today());
+    }
+
+    Optional<Document> upcoming(PolicyKind kind, LocalDate day) {
+        Document newest = versions(kind).getFirst();
+        return newest.version() != inForce(kind, day).version() ? Optional.of(newest) : Optional.empty();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Required documents whose version in force the user has not accepted; read in the user's own scope. */
     public List<PolicyKind> pending(UUID userId, Set<Role> roles) {
+        return pending(userId, roles, today());
+    }
+
+    List<PolicyKind> pending(UUID userId, Set<Role> roles, LocalDate day) {
         Set<Accepted> accepted = Set.copyOf(scoped.asUser(userId, () -> db.select(PolicyColumns.ACCEPTANCE_KIND, POLICY_ACCEPTANCE.VERSION)
                 .from(POLICY_ACCEPTANCE).where(POLICY_ACCEPTANCE.USER_ID.eq(userId))
                 .fetch(r -> new Accepted(r.value1(), r.value2()))));
         return PolicyKind.requiredFor(roles).stream()
-                .filter(kind -> !accepted.contains(new Accepted(kind, current(kind).version())))
+                .filter(kind -> !accepted.contains(new Accepted(kind, inForce(kind, day).version())))
                 .toList();
     }
 
     private record Accepted(PolicyKind kind, int version) {
+    }
+
+    /** How far the emails announcing a version have gone: the last account told (accounts go in id order), and whether all were. */
+    public record NoticeProgress(UUID lastAccountTold, boolean done) {
+    }
+
+    /** The version's notice progress, locked for the caller's transaction so two nodes never send the same batch. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public NoticeProgress lockNoticeProgress(Document document) {
+        return db.select(POLICY_DOCUMENT.NOTICE_CURSOR, POLICY_DOCUMENT.NOTICES_DONE_AT).from(POLICY_DOCUMENT)
+                .where(PolicyColumns.DOCUMENT_KIND.eq(document.kind()).and(POLICY_DOCUMENT.VERSION.eq(document.version())))
+                .forUpdate()
+                .fetchSingle(r -> new NoticeProgress(r.value1(), r.value2() != null));
+    }
+
+    /** Records a batch of notices sent, up to {@code lastAccountTold}; {@code done} when it was the last. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void noticesSent(Document document, UUID lastAccountTold, boolean done) {
+        db.update(POLICY_DOCUMENT).set(POLICY_DOCUMENT.NOTICE_CURSOR, lastAccountTold)
+                .set(POLICY_DOCUMENT.NOTICES_DONE_AT, done ? java.time.OffsetDateTime.now() : null)
+                .where(PolicyColumns.DOCUMENT_KIND.eq(document.kind()).and(POLICY_DOCUMENT.VERSION.eq(document.version())))
+                .execute();
     }
 
     /** Records that the user accepted the current version of each document, with the hash of its text. */

@@ -32,6 +32,8 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.files.purge-interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
+        // Tests announce new versions of legal documents themselves, batch by batch.
+        "classentra.policy-notices.interval=1h",
         // Vaadin's development tools (Copilot toolbar, "development mode" popup) would cover the page in browser tests.
         "vaadin.devmode.devTools.enabled=false"})
 @ContextConfiguration(initializers = TestEnvironment.class)

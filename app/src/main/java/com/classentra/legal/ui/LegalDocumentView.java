@@ -19,6 +19,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
 
 /**
  * A legal document as published, formatted from its Markdown (processors filled in, {@link PolicyText}), with the day
@@ -47,9 +48,12 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        Document document = documents.current(kind);
+        Optional<Document> upcoming = documents.upcoming(kind);
+        boolean showUpcoming = upcoming.isPresent() && event.getLocation().getQueryParameters().getParameters().containsKey("upcoming");
+        Document document = showUpcoming ? upcoming.get() : documents.current(kind);
         removeAll();
         add(new H1(kind.title()));
+        upcoming.ifPresent(next -> add(changeNotice(kind, next, showUpcoming)));
         Paragraph updated = new Paragraph("Last updated " + ClientTime.formatDate(document.publishedAt()));
         updated.addClassName("legal-updated");
         add(updated);
@@ -59,6 +63,18 @@ public class LegalDocumentView extends Main implements BeforeEnterObserver {
             add(effective);
         });
         add(LegalMarkdown.render(text.markdown(document)), version(kind, document));
+    }
+
+    /** Above the text while a new version waits for its day: which one this is, and the way to the other. */
+    private static Paragraph changeNotice(PolicyKind kind, Document next, boolean showingNext) {
+        String day = next.effective().map(ClientTime::formatDate).orElse("");
+        Paragraph notice = showingNext
+                ? new Paragraph(new Text("This new version takes effect on " + day + ". Until then "), new Anchor("legal/" + kind.slug(),
+                        "the current version"), new Text(" applies."))
+                : new Paragraph(new Text("A new version takes effect on " + day + ". "), new Anchor("legal/" + kind.slug() + "?upcoming",
+                        "Read the new version"));
+        notice.addClassName("legal-change-notice");
+        return notice;
     }
 
     /** What an acceptance records, under the text: the version, its hash, and the exact text that was hashed. */
