@@ -95,6 +95,14 @@ public class AccountService {
         if (form.email() != null && !form.email().isBlank()) {
             rateLimiter.requireAllowed(RateLimitRule.SIGN_UP_ACCOUNT, form.email().strip().toLowerCase(Locale.ROOT));
         }
+        if (form.age() == null) {
+            return new SignUpResult(null, Map.of("age", "Choose your age group."));
+        }
+        // Refused before anything about the person is looked up or kept.
+        Optional<String> tooYoung = SignUpAge.refusal(form.age(), origin.country());
+        if (tooYoung.isPresent()) {
+            return new SignUpResult(null, Map.of("age", tooYoung.get()));
+        }
         Map<String, String> problems = validate(form);
         if (!problems.isEmpty()) {
             return new SignUpResult(null, problems);

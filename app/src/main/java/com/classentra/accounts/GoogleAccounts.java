@@ -57,8 +57,9 @@ public class GoogleAccounts {
      * The account for this Google identity, linking or creating it.
      *
      * @param roleForNewAccount the role chosen on the sign-up page, used only when an account is created
+     * @param ageForNewAccount  the age group given on the sign-up page; without one no account is created
      */
-    public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount, RequestOrigin origin) {
+    public UUID accountFor(GoogleIdentity identity, Role roleForNewAccount, AgeGroup ageForNewAccount, RequestOrigin origin) {
         Optional<AppUserRecord> known = lookup.byGoogleSubject(identity.subject());
         if (known.isPresent()) {
             return active(known.get()).getId();
@@ -89,6 +90,13 @@ public class GoogleAccounts {
             return id;
         }
         refuseNewAccount(identity, origin);
+        if (ageForNewAccount == null) {
+            throw new GoogleSignInRefused("There is no Classentra account for " + identity.email()
+                    + " yet. Create one on the sign-up page, which asks your age, and choose \"Sign up with Google\" there.");
+        }
+        SignUpAge.refusal(ageForNewAccount, origin.country()).ifPresent(refusal -> {
+            throw new GoogleSignInRefused(refusal);
+        });
         UUID id = UUID.randomUUID();
         Role role = roleForNewAccount == Role.TEACHER ? Role.TEACHER : Role.STUDENT;
         UUID tenantId = role == Role.TEACHER ? UUID.randomUUID() : null;

@@ -48,6 +48,8 @@ class GoogleSignInConfiguration {
 
     /** Session attribute holding the role chosen on the sign-up page before going to Google. */
     static final String REQUESTED_ROLE = "classentra.google.requested-role";
+    /** Session attribute holding the age group given on the sign-up page, checked there; a new account needs it. */
+    static final String REQUESTED_AGE = "classentra.google.requested-age";
 
     /** Google receives the sign-in of those who choose it: on the subprocessor page and in the privacy policy while configured. */
     @Bean
@@ -113,7 +115,7 @@ class GoogleSignInConfiguration {
             GoogleIdentity identity = new GoogleIdentity(google.getSubject(), google.getEmail(), Boolean.TRUE.equals(google.getEmailVerified()),
                     google.getGivenName(), google.getFamilyName(), google.getFullName(), google.getPicture());
             try {
-                return new LinkedOidcUser(google, googleAccounts.accountFor(identity, requestedRole(), origin()));
+                return new LinkedOidcUser(google, googleAccounts.accountFor(identity, requestedRole(), requestedAge(), origin()));
             } catch (GoogleSignInRefused refused) {
                 throw new OAuth2AuthenticationException(new OAuth2Error("account_refused"), refused.getMessage());
             }
@@ -122,9 +124,20 @@ class GoogleSignInConfiguration {
         private RequestOrigin origin() {
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
                 HttpServletRequest request = attributes.getRequest();
-                return new RequestOrigin(request.getRemoteAddr(), countries.refusal(request));
+                return new RequestOrigin(request.getRemoteAddr(), countries.refusal(request), countries.country(request));
             }
             return RequestOrigin.address("unknown");
+        }
+
+        private static AgeGroup requestedAge() {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+                HttpSession session = attributes.getRequest().getSession(false);
+                if (session != null && session.getAttribute(REQUESTED_AGE) instanceof AgeGroup age) {
+                    session.removeAttribute(REQUESTED_AGE);
+                    return age;
+                }
+            }
+            return null;
         }
 
         private static Role requestedRole() {

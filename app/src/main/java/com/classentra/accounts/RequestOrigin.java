@@ -7,11 +7,12 @@ import java.util.Optional;
  *
  * @param clientAddress  the client's IP address (forwarded headers already applied), the key of per-IP limits
  * @param countryRefusal a message when sign-up is not permitted from the client's country
+ * @param country        the client's country (ISO code) when it can be told, for the sign-up age
  */
-public record RequestOrigin(String clientAddress, Optional<String> countryRefusal) {
+public record RequestOrigin(String clientAddress, Optional<String> countryRefusal, Optional<String> country) {
 
     /** An origin with no country information, for internal callers and tests. */
     public static RequestOrigin address(String clientAddress) {
-        return new RequestOrigin(clientAddress, Optional.empty());
+        return new RequestOrigin(clientAddress, Optional.empty(), Optional.empty());
     }
 }

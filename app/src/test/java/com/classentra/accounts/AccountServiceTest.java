@@ -2,6 +2,7 @@ package com.classentra.accounts;
 
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static com.classentra.db.jooq.Tables.APP_USER;
+import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE;
 import static com.classentra.db.jooq.Tables.TENANT;
@@ -27,10 +28,13 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -62,7 +66,7 @@ class AccountServiceTest {
     }
 
     private SignUpForm teacher(String email) {
-        return new SignUpForm(true, "Amélie", "Tremblay", "Dr.", email, PASSWORD, true, Locale.ENGLISH);
+        return new SignUpForm(true, "Amélie", "Tremblay", "Dr.", email, PASSWORD, true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER);
     }
 
     /** The link the newest email of the template carries to this address. */
@@ -87,9 +91,9 @@ class AccountServiceTest {
         int accountsBefore = platform.count(APP_USER, org.jooq.impl.DSL.noCondition());
 
         var again = accounts.signUp(new SignUpForm(false, "Someone", "Else", null, email.toUpperCase(), "another fine passphrase", true,
-                Locale.ENGLISH), TestOrigins.fresh());
+                Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
         var fresh = accounts.signUp(new SignUpForm(false, "Someone", "Else", null, unique("new"), "another fine passphrase", true,
-                Locale.ENGLISH), TestOrigins.fresh());
+                Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
 
         assertThat(again.accepted()).isEqualTo(fresh.accepted()).isTrue();
         assertThat(again.problems()).isEqualTo(fresh.problems()).isEmpty();
@@ -162,7 +166,7 @@ class AccountServiceTest {
     @Test
     void aStudentSignUpHasNoWorkspaceAndNoInstructorAgreement() {
         String email = unique("student");
-        UUID id = accounts.signUp(new SignUpForm(false, "Sam", "Lee", "ignored", email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        UUID id = accounts.signUp(new SignUpForm(false, "Sam", "Lee", "ignored", email, PASSWORD, true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
 
         assertThat(platform.count(TENANT_MEMBER, TENANT_MEMBER.USER_ID.eq(id))).isZero();
         assertThat(platform.value(APP_USER.TITLE, APP_USER.ID.eq(id))).isNull();
@@ -176,20 +180,20 @@ class AccountServiceTest {
         String email = unique("dup");
         accounts.signUp(teacher(email), TestOrigins.fresh());
 
-        var invalid = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, "not an address", "short", false, Locale.ENGLISH), TestOrigins.fresh());
+        var invalid = accounts.signUp(new SignUpForm(true, " ", "x".repeat(101), null, "not an address", "short", false, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
         assertThat(invalid.created()).isFalse();
         assertThat(invalid.problems()).containsOnlyKeys("firstName", "lastName", "email", "password", "policies");
 
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null), TestOrigins.fresh()).problems())
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, "not an email", PASSWORD, true, null, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).problems())
                 .containsOnlyKeys("email");
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("c"), "password1234", true, null), TestOrigins.fresh()).problems().get("password"))
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("c"), "password1234", true, null, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).problems().get("password"))
                 .contains("too common");
-        assertThat(accounts.signUp(new SignUpForm(false, "Bartholomew", "B", null, unique("d"), "bartholomew is here", true, null), TestOrigins.fresh()).problems()
+        assertThat(accounts.signUp(new SignUpForm(false, "Bartholomew", "B", null, unique("d"), "bartholomew is here", true, null, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).problems()
                 .get("password")).contains("name or email");
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("e"), "zzzzzzzzzzzzzzzz", true, null), TestOrigins.fresh()).problems()
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("e"), "zzzzzzzzzzzzzzzz", true, null, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).problems()
                 .get("password")).contains("too common");
         // No composition rules: a long passphrase of lower-case words is fine.
-        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("f"), "purple elephants dance", true, null), TestOrigins.fresh()).created()).isTrue();
+        assertThat(accounts.signUp(new SignUpForm(false, "A", "B", null, unique("f"), "purple elephants dance", true, null, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).created()).isTrue();
     }
 
     @Test
@@ -198,17 +202,58 @@ class AccountServiceTest {
         assertThat(accounts.signUp(teacher("someone@eu.mailinator.com"), TestOrigins.fresh()).problems()).containsKey("email");
 
         var blocked = accounts.signUp(teacher(unique("far")), new RequestOrigin("198.51.100.7",
-                java.util.Optional.of("Sign-up is not available in your country.")));
+                java.util.Optional.of("Sign-up is not available in your country."), java.util.Optional.of("KP")));
         assertThat(blocked.created()).isFalse();
         assertThat(blocked.problems()).containsEntry("form", "Sign-up is not available in your country.");
 
         RequestOrigin flood = TestOrigins.fresh();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
             for (int attempt = 0; attempt < 100; attempt++) {
-                accounts.signUp(new SignUpForm(false, "", "", null, "x", "y", false, Locale.ENGLISH), flood);
+                accounts.signUp(new SignUpForm(false, "", "", null, "x", "y", false, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), flood);
             }
         }).isInstanceOfSatisfying(com.classentra.platform.ratelimit.RateLimitedException.class,
                 limited -> assertThat(limited.retryAfter()).isPositive());
+    }
+
+    @Test
+    void childrenAreRefusedByAgeAndCountryAndNothingOfTheAttemptIsKept() {
+        Map<String, Optional<String>> countries = Map.of("Germany", Optional.of("DE"), "Canada", Optional.of("CA"), "unknown", Optional.empty());
+        for (var country : countries.entrySet()) {
+            String email = unique("young");
+            var refused = accounts.signUp(aged(email, AgeGroup.UNDER_13), from(country.getValue()));
+            assertThat(refused.created()).as("under 13, " + country.getKey()).isFalse();
+            assertThat(refused.problems().get("age")).as(country.getKey()).contains("13 or older");
+            assertNothingKeptFor(email);
+        }
+
+        String german = unique("teen-de");
+        assertThat(accounts.signUp(aged(german, AgeGroup.FROM_13_TO_15), from(Optional.of("DE"))).problems().get("age"))
+                .contains("European Economic Area").contains("16 or older");
+        assertNothingKeptFor(german);
+        String somewhere = unique("teen-unknown");
+        assertThat(accounts.signUp(aged(somewhere, AgeGroup.FROM_13_TO_15), from(Optional.empty())).problems().get("age"))
+                .as("an unknown country may be in the EEA").contains("cannot tell which country");
+        assertNothingKeptFor(somewhere);
+
+        assertThat(accounts.signUp(aged(unique("teen-ca"), AgeGroup.FROM_13_TO_15), from(Optional.of("CA"))).created())
+                .as("13 to 15 outside the EEA").isTrue();
+        assertThat(accounts.signUp(aged(unique("adult-de"), AgeGroup.SIXTEEN_OR_OLDER), from(Optional.of("DE"))).created()).isTrue();
+        assertThat(accounts.signUp(aged(unique("no-age"), null), TestOrigins.fresh()).problems()).containsEntry("age", "Choose your age group.");
+    }
+
+    private static SignUpForm aged(String email, AgeGroup age) {
+        return new SignUpForm(false, "Kim", "Young", null, email, PASSWORD, true, Locale.ENGLISH, age);
+    }
+
+    private static RequestOrigin from(Optional<String> country) {
+        return new RequestOrigin(TestOrigins.fresh().clientAddress(), Optional.empty(), country);
+    }
+
+    /** No account, no email queued, no audit event: the attempt left nothing but rate-limit counts. */
+    private void assertNothingKeptFor(String email) {
+        assertThat(platform.count(APP_USER, APP_USER.EMAIL.equalIgnoreCase(email))).isZero();
+        assertThat(platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.TO_ADDRESS.equalIgnoreCase(email))).isZero();
+        assertThat(platform.count(AUDIT_EVENT, DSL.condition("{0}::text like {1}", AUDIT_EVENT.DETAILS, DSL.val("%" + email + "%")))).isZero();
     }
 
     @Test

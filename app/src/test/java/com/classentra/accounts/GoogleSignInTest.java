@@ -115,7 +115,7 @@ class GoogleSignInTest {
         String email = "gia-" + UUID.randomUUID() + "@gmail.example";
         googleSays(subject, email, true);
 
-        Journey journey = signIn("/oauth2/authorization/google");
+        Journey journey = signIn("/signup/google?age=SIXTEEN_OR_OLDER");
 
         assertThat(location(journey)).endsWith("/");
         var user = platform.call(sql -> sql.selectFrom(APP_USER).where(APP_USER.GOOGLE_SUBJECT.eq(subject)).fetchSingle());
@@ -133,7 +133,7 @@ class GoogleSignInTest {
     @Test
     void aVerifiedGoogleEmailLinksToTheExistingAccount() throws Exception {
         String email = "linked-" + UUID.randomUUID() + "@example.com";
-        UUID existing = accounts.signUp(new SignUpForm(false, "Gia", "Ngo", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        UUID existing = accounts.signUp(new SignUpForm(false, "Gia", "Ngo", null, email, "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         String subject = "google-" + UUID.randomUUID();
         googleSays(subject, email.toUpperCase(), true);
 
@@ -146,7 +146,7 @@ class GoogleSignInTest {
     @Test
     void anUnverifiedGoogleEmailIsNeverLinkedToAnExistingAccount() throws Exception {
         String email = "victim-" + UUID.randomUUID() + "@example.com";
-        UUID existing = accounts.signUp(new SignUpForm(false, "Val", "Tim", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        UUID existing = accounts.signUp(new SignUpForm(false, "Val", "Tim", null, email, "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         googleSays("attacker-" + UUID.randomUUID(), email, false);
 
         Journey journey = signIn("/oauth2/authorization/google");
@@ -159,7 +159,7 @@ class GoogleSignInTest {
     void googleProvingTheAddressRemovesThePasswordOfAnUnconfirmedAccountWithIt() throws Exception {
         // Someone opened an account with this address but never confirmed it; the owner then comes with Google.
         String email = "squatted-" + UUID.randomUUID() + "@example.com";
-        UUID squatted = accounts.signUp(new SignUpForm(false, "Sq", "Uat", null, email, "quiet river lantern", true, Locale.ENGLISH),
+        UUID squatted = accounts.signUp(new SignUpForm(false, "Sq", "Uat", null, email, "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER),
                 TestOrigins.fresh()).userId();
         String subject = "google-" + UUID.randomUUID();
         googleSays(subject, email, true);
@@ -176,7 +176,21 @@ class GoogleSignInTest {
         String email = "unverified-" + UUID.randomUUID() + "@gmail.example";
         googleSays("google-" + UUID.randomUUID(), email, false);
 
-        assertThat(location(signIn("/oauth2/authorization/google"))).contains("/login?google-error");
+        assertThat(location(signIn("/signup/google?age=SIXTEEN_OR_OLDER"))).contains("/login?google-error");
+        assertThat(platform.count(APP_USER, APP_USER.EMAIL.equalIgnoreCase(email))).isZero();
+    }
+
+    @Test
+    void aNewGoogleAccountNeedsTheAgeGivenOnTheSignUpPage() throws Exception {
+        String email = "ageless-" + UUID.randomUUID() + "@gmail.example";
+        googleSays("google-" + UUID.randomUUID(), email, true);
+        assertThat(location(signIn("/oauth2/authorization/google"))).as("straight to Google, no age given").contains("/login?google-error");
+        assertThat(platform.count(APP_USER, APP_USER.EMAIL.equalIgnoreCase(email))).isZero();
+
+        assertThat(signIn("/signup/google?age=UNDER_13").last().statusCode()).isEqualTo(403);
+        assertThat(signIn("/signup/google").last().statusCode()).isEqualTo(400);
+        // No trusted header or GeoIP database here, so the country is unknown and 16 applies.
+        assertThat(signIn("/signup/google?age=FROM_13_TO_15").last().statusCode()).isEqualTo(403);
         assertThat(platform.count(APP_USER, APP_USER.EMAIL.equalIgnoreCase(email))).isZero();
     }
 
@@ -184,7 +198,7 @@ class GoogleSignInTest {
     void aNewGoogleAccountFromADisposableDomainIsRefused() throws Exception {
         googleSays("google-" + UUID.randomUUID(), "someone-" + UUID.randomUUID() + "@mailinator.com", true);
 
-        assertThat(location(signIn("/oauth2/authorization/google"))).contains("/login?google-error");
+        assertThat(location(signIn("/signup/google?age=SIXTEEN_OR_OLDER"))).contains("/login?google-error");
     }
 
     @Test
@@ -192,7 +206,7 @@ class GoogleSignInTest {
         String subject = "google-" + UUID.randomUUID();
         googleSays(subject, "teacher-" + UUID.randomUUID() + "@gmail.example", true);
 
-        assertThat(location(signIn("/signup/google?role=teacher"))).endsWith("/");
+        assertThat(location(signIn("/signup/google?role=teacher&age=SIXTEEN_OR_OLDER"))).endsWith("/");
 
         UUID id = platform.value(APP_USER.ID, APP_USER.GOOGLE_SUBJECT.eq(subject));
         assertThat(platform.value(APP_USER.ROLES, APP_USER.ID.eq(id))).containsExactly("TEACHER");

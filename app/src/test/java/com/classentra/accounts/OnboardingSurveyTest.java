@@ -43,7 +43,7 @@ class OnboardingSurveyTest {
 
     private SignedInUser newPerson(Role role) {
         String email = "survey-" + UUID.randomUUID() + "@example.com";
-        UUID id = accounts.signUp(new SignUpForm(role == Role.TEACHER, "Sam", "Lee", null, email, "quiet river lantern", true, Locale.ENGLISH),
+        UUID id = accounts.signUp(new SignUpForm(role == Role.TEACHER, "Sam", "Lee", null, email, "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER),
                 TestOrigins.fresh()).userId();
         return new SignedInUser(id, email, "Sam Lee", Set.of(role), null, null);
     }

@@ -43,6 +43,8 @@ class SignOutEverywhereJourneyTest {
         laptop.open("/signup");
         laptop.fill("First name", "Nadia").fill("Last name", "Haddad").fill("Email", email).fill("Password", password);
         laptop.page().getByRole(com.microsoft.playwright.options.AriaRole.CHECKBOX).first().check();
+        laptop.page().getByRole(com.microsoft.playwright.options.AriaRole.RADIO,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("16 or older")).check();
         laptop.click("Create account").waitForPath("/login");
         laptop.signIn(email, password);
         laptop.open(laptop.mailbox().linkTo(email, "/verify-email?token="));

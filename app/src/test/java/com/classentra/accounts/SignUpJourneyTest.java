@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,12 @@ class SignUpJourneyTest {
         journey.open("/signup");
         journey.fill("First name", "Amélie").fill("Last name", "Tremblay").fill("Email", email).fill("Password", PASSWORD);
         journey.page().getByRole(AriaRole.CHECKBOX).first().check();
+        // Journeys come from no known country, so under 16 is refused (it might be the EEA), said as soon as it is chosen.
+        journey.page().getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("13 to 15")).check();
+        assertThat(journey.page().getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("Your age")))
+                .containsText("16 or older, so we cannot create one for you");
+        journey.screenshot("sign-up-age-refused");
+        journey.page().getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("16 or older")).check();
         journey.screenshot("sign-up-form");
         journey.click("Create account");
         journey.waitForPath("/login");

@@ -211,7 +211,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "/account/data-export/" + exportToken.substring(0, exportToken.length() - 1) + (exportToken.endsWith("A") ? "B" : "A"),
                 "/account/data-export/DATA_EXPORT." + UUID.randomUUID()));
         cases.put("/privacy", t -> List.of("/privacy", "/privacy?x=%27--")); // a redirect to the public policy, nothing else
-        cases.put("/signup/google", t -> List.of("/signup/google", "/signup/google?role=admin")); // only with Google configured
+        cases.put("/signup/google", t -> List.of("/signup/google", "/signup/google?role=admin", "/signup/google?age=UNDER_13")); // only with Google configured
         return cases;
     }
 

@@ -3,6 +3,7 @@ package com.classentra.courses;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.testsupport.TestAccounts;
@@ -23,7 +24,7 @@ class CourseJourneyTest {
     void aTeacherCreatesACourseAndAStudentJoinsWithItsCode(Journey teacherBrowser) {
         String email = "teacher-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         teacherBrowser.bean(AccountService.class).signUp(new SignUpForm(true, "Ines", "Rossi", null, email, "quiet river lantern", true,
-                Locale.ENGLISH), TestOrigins.fresh());
+                Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
         teacherBrowser.bean(TestAccounts.class).completeOnboarding(email);
 
         teacherBrowser.signIn(email, "quiet river lantern").waitForPath("/teacher");
@@ -91,6 +92,8 @@ class CourseJourneyTest {
         newcomer.page().getByText("I learn").click();
         newcomer.fill("First name", "Luca").fill("Last name", "Moretti").fill("Email", email).fill("Password", "quiet river lantern");
         newcomer.page().getByRole(com.microsoft.playwright.options.AriaRole.CHECKBOX).first().check();
+        newcomer.page().getByRole(com.microsoft.playwright.options.AriaRole.RADIO,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("16 or older")).check();
         newcomer.click("Create account").waitForPath("/login");
         newcomer.signIn(email, "quiet river lantern");
         assertThat(newcomer.heading("Confirm your email address")).isVisible();

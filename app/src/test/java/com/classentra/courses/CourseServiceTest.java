@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.courses.CourseForm.Visibility;
 import com.classentra.courses.CourseService.JoinOutcome;
@@ -39,14 +40,14 @@ class CourseServiceTest {
 
     private SignedInUser teacher() {
         UUID id = accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, "t-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+                "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         UUID tenant = platform.value(TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.USER_ID.eq(id));
         return new SignedInUser(id, "t@example.com", "Tea Cher", Set.of(Role.TEACHER), tenant, null);
     }
 
     private SignedInUser student() {
         UUID id = accounts.signUp(new SignUpForm(false, "Stu", "Dent", null, "s-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+                "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         return new SignedInUser(id, "s@example.com", "Stu Dent", Set.of(Role.STUDENT), null, null);
     }
 

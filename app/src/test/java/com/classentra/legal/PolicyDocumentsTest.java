@@ -5,6 +5,7 @@ import static com.classentra.db.jooq.Tables.POLICY_DOCUMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.PolicyChangeNotices;
 import com.classentra.accounts.PolicyConsent;
 import com.classentra.accounts.SignUpForm;
@@ -81,13 +82,13 @@ class PolicyDocumentsTest {
 
     private UUID signUp(boolean teacher) {
         return accounts.signUp(new SignUpForm(teacher, "Nora", "Kim", null, "policy-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+                "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
     }
 
     @Test
     void aChangedDocumentIsANewVersionThatEveryoneIsAskedToAcceptAgain() {
         UUID id = accounts.signUp(new SignUpForm(true, "Nora", "Kim", null, "policy-" + UUID.randomUUID() + "@example.com",
-                "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+                "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         assertThat(documents.pending(id, Set.of(Role.TEACHER))).isEmpty();
         var before = documents.current(PolicyKind.PRIVACY);
 

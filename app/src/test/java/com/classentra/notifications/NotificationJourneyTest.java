@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.courses.CourseForm;
 import com.classentra.courses.CourseForm.Visibility;
@@ -33,7 +34,7 @@ class NotificationJourneyTest {
         TestAccounts accounts = student.bean(TestAccounts.class);
         String teacherEmail = "teacher-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         student.bean(AccountService.class).signUp(new SignUpForm(true, "Ines", "Rossi", null, teacherEmail, "quiet river lantern", true,
-                Locale.ENGLISH), TestOrigins.fresh());
+                Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
         accounts.completeOnboarding(teacherEmail);
         SignedInUser teacher = accounts.principal(teacherEmail);
         CourseService courses = student.bean(CourseService.class);

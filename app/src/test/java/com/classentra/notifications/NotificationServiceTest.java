@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.courses.CourseForm;
 import com.classentra.courses.CourseForm.Visibility;
@@ -68,7 +69,7 @@ class NotificationServiceTest {
 
     private SignedInUser teacher() {
         String email = "t-" + UUID.randomUUID() + "@example.com";
-        accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, email, "quiet river lantern", true, Locale.ENGLISH), TestOrigins.fresh());
+        accounts.signUp(new SignUpForm(true, "Tea", "Cher", null, email, "quiet river lantern", true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh());
         testAccounts.completeOnboarding(email);
         return testAccounts.principal(email);
     }

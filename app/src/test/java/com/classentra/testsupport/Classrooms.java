@@ -5,6 +5,7 @@ import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.courses.CourseForm;
 import com.classentra.courses.CourseForm.Visibility;
@@ -73,7 +74,7 @@ public class Classrooms {
     /** A teacher who signed up (so with a PERSONAL workspace), email verified and onboarded; signs in with {@link #PASSWORD}. */
     public SignedInUser teacher(String firstName, String lastName) {
         String email = "t-" + UUID.randomUUID() + "@example.com";
-        UUID id = signUps.signUp(new SignUpForm(true, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        UUID id = signUps.signUp(new SignUpForm(true, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         accounts.completeOnboarding(email);
         UUID tenant = platform.value(TENANT_MEMBER.TENANT_ID, TENANT_MEMBER.USER_ID.eq(id));
         return new SignedInUser(id, email, firstName + " " + lastName, Set.of(Role.TEACHER), tenant, null);
@@ -82,7 +83,7 @@ public class Classrooms {
     /** A student, onboarded like {@link #teacher}. */
     public SignedInUser student(String firstName, String lastName) {
         String email = "s-" + UUID.randomUUID() + "@example.com";
-        UUID id = signUps.signUp(new SignUpForm(false, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH), TestOrigins.fresh()).userId();
+        UUID id = signUps.signUp(new SignUpForm(false, firstName, lastName, null, email, PASSWORD, true, Locale.ENGLISH, AgeGroup.SIXTEEN_OR_OLDER), TestOrigins.fresh()).userId();
         accounts.completeOnboarding(email);
         return new SignedInUser(id, email, firstName + " " + lastName, Set.of(Role.STUDENT), null, null);
     }

@@ -17,10 +17,10 @@ final class Origins {
     static RequestOrigin current(SignUpCountryPolicy countries) {
         VaadinServletRequest vaadin = VaadinServletRequest.getCurrent();
         if (vaadin == null) {
-            return new RequestOrigin(ClientAddress.current(), Optional.empty());
+            return new RequestOrigin(ClientAddress.current(), Optional.empty(), Optional.empty());
         }
         HttpServletRequest request = vaadin.getHttpServletRequest();
-        return new RequestOrigin(ClientAddress.current(), countries.refusal(request));
+        return new RequestOrigin(ClientAddress.current(), countries.refusal(request), countries.country(request));
     }
 
     static String tooMany(RateLimitedException limited) {

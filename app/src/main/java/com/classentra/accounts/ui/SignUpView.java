@@ -1,6 +1,8 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.accounts.AccountService;
+import com.classentra.accounts.AgeGroup;
+import com.classentra.accounts.SignUpAge;
 import com.classentra.accounts.SignInOptions;
 import com.classentra.accounts.SignUpForm;
 import com.classentra.accounts.abuse.SignUpCountryPolicy;
@@ -41,6 +43,7 @@ public class SignUpView extends AuthPage {
     private final TextField title = new TextField("Title (optional)");
     private final EmailField email = new EmailField("Email");
     private final PasswordField password = new PasswordField("Password");
+    private final RadioButtonGroup<AgeGroup> age = new RadioButtonGroup<>("Your age");
     private final Checkbox policies = new Checkbox();
     private final Span policiesError = new Span();
     private final Span policiesText = new Span();
@@ -60,25 +63,53 @@ public class SignUpView extends AuthPage {
         policiesError.addClassName("field-error");
         policiesError.setVisible(false);
         policies.setLabelComponent(policiesText);
+        age.setItems(AgeGroup.values());
+        age.setItemLabelGenerator(AgeGroup::label);
+        age.setRequiredIndicatorVisible(true);
+        age.setHelperText("Asked to keep to the law on children's data; it is not stored.");
+        age.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                ageRefusal(e.getValue());
+            }
+        });
 
         Button create = new Button("Create account", e -> submit());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
-        FormLayout form = new FormLayout(firstName, lastName, title, email, password);
+        FormLayout form = new FormLayout(firstName, lastName, title, email, password, age);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         show("Create your Classentra account", "Run your own live classes, or join the ones you are invited to.",
                 role, form, policies, policiesError, create);
         if (options.google()) {
             // The documents are accepted on the next page for Google sign-ups (the onboarding gate asks).
-            Anchor google = new Anchor("signup/google?role=student", "Sign up with Google");
+            Anchor google = new Anchor("signup/google?role=teacher", "Sign up with Google");
             google.setRouterIgnore(true);
             google.addClassName("google-button");
-            role.addValueChangeListener(e -> google.setHref("signup/google?role=" + (TEACHER.equals(e.getValue()) ? "teacher" : "student")));
+            // The age goes along: Google's answer creates the account, so the server checks it there (GoogleSignUpController).
+            Runnable href = () -> google.setHref("signup/google?role=" + (TEACHER.equals(role.getValue()) ? "teacher" : "student")
+                    + (age.getValue() == null ? "" : "&age=" + age.getValue().name()));
+            role.addValueChangeListener(e -> href.run());
+            age.addValueChangeListener(e -> {
+                href.run();
+                google.setEnabled(e.getValue() != null && ageRefusal(e.getValue()).isEmpty());
+            });
+            google.setEnabled(false);
+            google.getElement().setAttribute("title", "Choose your age group first");
             add(google);
         }
         add(new Paragraph(new Span("Already have an account? "), new Anchor("login", "Sign in")));
         roleChanged();
         firstName.focus();
+    }
+
+    /** Said as soon as the age is chosen, so nobody fills in the rest (or goes to Google) for nothing. */
+    private java.util.Optional<String> ageRefusal(AgeGroup group) {
+        java.util.Optional<String> refusal = SignUpAge.refusal(group, Origins.current(countries).country());
+        refusal.ifPresentOrElse(message -> {
+            age.setErrorMessage(message);
+            age.setInvalid(true);
+        }, () -> age.setInvalid(false));
+        return refusal;
     }
 
     private void roleChanged() {
@@ -100,14 +131,14 @@ public class SignUpView extends AuthPage {
     }
 
     private void submit() {
-        for (var field : new com.vaadin.flow.component.HasValidation[] {firstName, lastName, title, email, password}) {
+        for (var field : new com.vaadin.flow.component.HasValidation[] {firstName, lastName, title, email, password, age}) {
             field.setInvalid(false);
         }
         policiesError.setVisible(false);
         AccountService.SignUpResult result;
         try {
             result = accounts.signUp(new SignUpForm(TEACHER.equals(role.getValue()), firstName.getValue(), lastName.getValue(),
-                    title.getValue(), email.getValue(), password.getValue(), policies.getValue(), getLocale()), Origins.current(countries));
+                    title.getValue(), email.getValue(), password.getValue(), policies.getValue(), getLocale(), age.getValue()), Origins.current(countries));
         } catch (RateLimitedException limited) {
             policiesError.setText(Origins.tooMany(limited));
             policiesError.setVisible(true);
@@ -124,6 +155,10 @@ public class SignUpView extends AuthPage {
                 case "title" -> invalid(title, message);
                 case "email" -> invalid(email, message);
                 case "password" -> invalid(password, message);
+                case "age" -> {
+                    age.setErrorMessage(message);
+                    age.setInvalid(true);
+                }
                 default -> {
                     policiesError.setText(message);
                     policiesError.setVisible(true);
