@@ -19,7 +19,6 @@ import com.classentra.plugin.api.Slot;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.QueuedEmails;
-import com.classentra.testsupport.SignIn;
 import com.classentra.testsupport.TestAccounts;
 import com.classentra.testsupport.TestAccounts.Account;
 import com.classentra.testsupport.TestSwitches;
@@ -36,9 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.context.support.WithMockUser;
 
 @ClassentraTest
+@WithMockUser(roles = "ADMIN")
 class SubprocessorChangesTest {
 
     private static final Map<String, String> RECORDING = Map.of("apiKey", "sk_test_announced");
@@ -80,13 +80,10 @@ class SubprocessorChangesTest {
         withContact = workspace("ORGANIZATION", "Northwind Academy", contact, null);
         withoutContact = workspace("ORGANIZATION", "Lakeside School", null, owner);
         workspace("PERSONAL", "A teacher's own studio", null, personalTeacher);
-        SignIn.as(null, null, Role.ADMIN);
     }
 
     @AfterEach
     void backToDefaults() {
-        SecurityContextHolder.clearContext();
-        platform.call(sql -> sql.deleteFrom(SUBPROCESSOR_CHANGE).execute());
         platform.resetPluginSlots();
         subprocessors.refreshAfterCommit();
     }
@@ -190,7 +187,6 @@ class SubprocessorChangesTest {
     void aPrivacyContactObjectsFromTheNoticeAndAnOwnerFromSettingsOnceEach() throws Exception {
         UUID id = changes.announce(Slot.EMAIL, "recording", RECORDING, today.plusDays(45), null);
         String token = noticeToken(contact);
-        SecurityContextHolder.clearContext();
 
         assertThat(objections.byNotice(token)).hasValueSatisfying(shown -> {
             assertThat(shown.workspaceName()).isEqualTo("Northwind Academy");
@@ -215,7 +211,6 @@ class SubprocessorChangesTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(objections.objectAsOwner(ownerUser, withoutContact, id, "Our contract requires notice in writing.")).isEqualTo(Outcome.RECORDED);
 
-        SignIn.as(null, null, Role.ADMIN);
         assertThat(changes.recent(10)).filteredOn(change -> change.id().equals(id)).singleElement()
                 .satisfies(change -> assertThat(change.objections()).isEqualTo(2));
         assertThat(changes.objections(id)).extracting(SubprocessorChanges.ObjectionShown::workspace, SubprocessorChanges.ObjectionShown::fromNoticeLink)

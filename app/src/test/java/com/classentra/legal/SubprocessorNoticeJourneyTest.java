@@ -1,6 +1,5 @@
 package com.classentra.legal;
 
-import static com.classentra.db.jooq.Tables.SUBPROCESSOR_CHANGE;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -28,8 +27,7 @@ class SubprocessorNoticeJourneyTest {
     @AfterEach
     void backToDefaults() {
         if (platform != null) {
-            platform.call(sql -> sql.deleteFrom(SUBPROCESSOR_CHANGE).execute());
-            platform.resetPluginSlots();
+                platform.resetPluginSlots();
         }
     }
 

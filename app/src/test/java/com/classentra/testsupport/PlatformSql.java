@@ -2,6 +2,7 @@ package com.classentra.testsupport;
 
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static com.classentra.db.jooq.Tables.STORAGE_MIGRATION;
+import static com.classentra.db.jooq.Tables.SUBPROCESSOR_CHANGE;
 
 import com.classentra.platform.db.PlatformScope;
 import java.util.function.Function;
@@ -38,12 +39,13 @@ public class PlatformSql {
     }
 
     /**
-     * Puts every slot back on its default provider and forgets storage migrations, so tests that switch providers
-     * do not affect each other.
+     * Puts every slot back on its default provider and forgets storage migrations and announced subprocessor changes,
+     * so tests that switch providers do not affect each other.
      */
     public void resetPluginSlots() {
         call(sql -> {
             sql.deleteFrom(STORAGE_MIGRATION).execute();
+            sql.deleteFrom(SUBPROCESSOR_CHANGE).execute();
             return sql.deleteFrom(PLUGIN_SLOT_STATE).execute();
         });
     }

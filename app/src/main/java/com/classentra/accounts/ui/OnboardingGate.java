@@ -1,6 +1,7 @@
 package com.classentra.accounts.ui;
 
 import com.classentra.legal.ui.LegalDocumentView;
+import com.classentra.legal.ui.SubprocessorNoticeView;
 import com.classentra.legal.ui.SubprocessorsPage;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Onboarding;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OnboardingGate implements VaadinServiceInitListener {
 
-    // The subprocessor list is part of what the privacy policy asks people to accept, so it opens before accepting.
+    // The subprocessor list is part of what the privacy policy asks people to accept, so it opens before accepting; a
+    // subprocessor notice's page is for a workspace's privacy contact, whatever their own account's onboarding.
     private static final Set<Class<?>> ALWAYS_OPEN = Set.of(ConfirmEmailView.class, VerifyEmailView.class, LegalDocumentView.class,
-            SubprocessorsPage.class, LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class, VerifyEmailChangeView.class);
+            SubprocessorsPage.class, SubprocessorNoticeView.class, LoginView.class, SignUpView.class, ForgotPasswordView.class, ResetPasswordView.class, SetupView.class, VerifyEmailChangeView.class);
 
     private static final Set<Class<?>> ONBOARDING_STEPS = Set.of(ConfirmEmailView.class, AcceptPoliciesView.class, WelcomeSurveyView.class);
     private static final String DESTINATION = "classentra.onboarding.destination";

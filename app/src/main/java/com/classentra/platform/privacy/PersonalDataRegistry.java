@@ -7,6 +7,8 @@ import static com.classentra.db.jooq.Tables.ATTENDANCE;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_FEED;
+import static com.classentra.db.jooq.Tables.CHANNEL;
+import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
@@ -16,6 +18,8 @@ import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
+import static com.classentra.db.jooq.Tables.MESSAGE;
+import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_DIGEST;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
@@ -206,6 +210,34 @@ public class PersonalDataRegistry {
                             .after(Duration.ofDays(30), coalesce(COURSE_INVITATION.ACCEPTED_AT, COURSE_INVITATION.REVOKED_AT, COURSE_INVITATION.EXPIRES_AT),
                                     "30 days after it was accepted, revoked or expired")
                             .every(Duration.ofDays(1)))
+                    .build(),
+
+            // Messaging
+            PersonalDataRule.of(CHANNEL, PolicyClause.MESSAGES)
+                    .subject(CHANNEL.TENANT_ID, SubjectKind.WORKSPACE)
+                    .mentions(CHANNEL.CREATED_BY)
+                    .export("channels-owned", "The chat channels of the courses of the workspaces you own.", CHANNEL.ID, CHANNEL.COURSE_ID,
+                            CHANNEL.KIND, CHANNEL.NAME, CHANNEL.CREATED_AT)
+                    .deletion(Deletion.withPersonalWorkspace())
+                    .build(),
+            PersonalDataRule.of(CHANNEL_MEMBER, PolicyClause.MESSAGES)
+                    .subject(CHANNEL_MEMBER.USER_ID)
+                    .export("chat-read-markers", "How far you have read each chat channel, and the channels you muted.", CHANNEL_MEMBER.CHANNEL_ID,
+                            CHANNEL_MEMBER.LAST_READ_SEQ, CHANNEL_MEMBER.LAST_READ_AT, CHANNEL_MEMBER.NOTIFICATIONS_MUTED)
+                    .deletion(Deletion.delete())
+                    .build(),
+            PersonalDataRule.of(MESSAGE, PolicyClause.MESSAGES)
+                    .subject(MESSAGE.AUTHOR_ID)
+                    .mentions(MESSAGE.DELETED_BY, MESSAGE.PINNED_BY)
+                    .export("messages", "The chat messages you wrote, with the channel, when, and whether you edited or deleted them.", MESSAGE.ID,
+                            MESSAGE.CHANNEL_ID, MESSAGE.PARENT_ID, MESSAGE.BODY_HTML, MESSAGE.CREATED_AT, MESSAGE.EDITED_AT, MESSAGE.DELETED_AT)
+                    .deletion(Deletion.delete())
+                    .build(),
+            PersonalDataRule.of(MESSAGE_REACTION, PolicyClause.MESSAGES)
+                    .subject(MESSAGE_REACTION.USER_ID)
+                    .export("reactions", "The emoji you reacted with, and to which message.", MESSAGE_REACTION.MESSAGE_ID, MESSAGE_REACTION.EMOJI,
+                            MESSAGE_REACTION.CREATED_AT)
+                    .deletion(Deletion.delete())
                     .build(),
 
             // Classwork

@@ -12,6 +12,7 @@ public enum PolicyClause {
     COURSE_CONTENT("Course content — retained while the owning teacher's account is active. Deleting a course permanently removes "
             + "its items, materials, and messages."),
     SESSIONS("Session tokens, stored server-side and expired automatically"),
+    MESSAGES("Messages — retained while the course or conversation exists. Deleted when the course or a participant is fully removed."),
     TRANSACTIONAL_EMAIL("Send transactional email such as verification, password reset, billing receipts, and notifications"),
     SECURITY("Prevent abuse and secure the platform through rate limiting, disposable-email blocking, and session management"),
     RATE_LIMITS("Rate-limit logs — purged automatically after the window expires."),

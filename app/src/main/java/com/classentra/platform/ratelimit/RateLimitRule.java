@@ -36,6 +36,8 @@ public enum RateLimitRule {
     JOIN_CODE_IP(120, Duration.ofHours(1)),
     /** Invitation emails one teacher may send in a day (one token per address). */
     INVITATIONS_TEACHER(200, Duration.ofDays(1)),
+    /** Chat messages one person posts: a lively class stays well under it, a script does not. */
+    CHAT_POSTS(30, Duration.ofMinutes(1)),
     /** Every request of a visitor not signed in (pages, Vaadin round trips; not static files): stops scrapers and floods. */
     ANONYMOUS_REQUESTS_IP(600, Duration.ofMinutes(1));
 

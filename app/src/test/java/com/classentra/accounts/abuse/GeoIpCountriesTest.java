@@ -47,6 +47,7 @@ class GeoIpCountriesTest {
     void refusesAnAddressInABlockedCountrysNetworkAndAllowsOthers() throws IOException {
         try (GeoIpCountries geoIp = new GeoIpCountries(database.toString())) {
             SignUpCountryPolicy policy = new SignUpCountryPolicy(List.of(), DEFAULT_BLOCKED, geoIp);
+            assertThat(policy.knowsCountries()).as("a database alone is enough").isTrue();
 
             assertThat(policy.refusal(from("198.51.100.7"))).hasValueSatisfying(reason ->
                     assertThat(reason).startsWith("Sorry, Classentra accounts cannot be created from Russia."));

@@ -37,6 +37,8 @@ class SignUpCountryPolicyTest {
     @Test
     void ignoresCountryHeadersNobodyConfiguredSinceAnyClientCanSendThem() {
         SignUpCountryPolicy policy = new SignUpCountryPolicy(List.of(), DEFAULT_BLOCKED);
+        assertThat(policy.knowsCountries()).as("no header and no database: the dashboard warns").isFalse();
+        assertThat(new SignUpCountryPolicy(List.of("CF-IPCountry"), DEFAULT_BLOCKED).knowsCountries()).isTrue();
 
         assertThat(policy.refusal(request("CF-IPCountry", "CN", "X-Vercel-IP-Country", "CN"))).isEmpty();
         assertThat(new SignUpCountryPolicy(List.of("X-Vercel-IP-Country"), DEFAULT_BLOCKED)

@@ -13,7 +13,9 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +62,8 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         assertThat(find(Span.class, rateLimits).withText("Built in: PostgreSQL").exists()).isTrue();
 
         @SuppressWarnings("unchecked")
-        Grid<com.classentra.platform.plugins.PluginHost.LoadedPlugin> plugins = find(Grid.class, view).single();
+        Grid<com.classentra.platform.plugins.PluginHost.LoadedPlugin> plugins = find(Grid.class, view)
+                .withCondition(grid -> grid.getBeanType() == com.classentra.platform.plugins.PluginHost.LoadedPlugin.class).single();
         assertThat(test(plugins).size()).isGreaterThanOrEqualTo(5);
         assertThat(plugins.getGenericDataView().getItems().filter(p -> p.failed()).map(p -> p.id()))
                 .contains("test-failing-start", "not-a-plugin.jar");
@@ -85,7 +88,8 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         TextField region = find(TextField.class, email).withLabel("Region").single();
         test(apiKey).setValue("short");
         test(region).setValue("Mars");
-        test(find(Button.class, email).withText("Save and activate").single()).click();
+        // The test provider's company is not on the list: the switch is announced unless it is an emergency.
+        test(find(Button.class, email).withText("Announce the change").single()).click();
 
         assertThat(apiKey.isInvalid()).isTrue();
         assertThat(apiKey.getErrorMessage()).isEqualTo("API key must be at least 8 characters");
@@ -94,7 +98,17 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
 
         test(apiKey).setValue("sk_test_console_1");
         test(region).setValue("eu-west-1");
-        test(find(Button.class, email).withText("Save and activate").single()).click();
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Object> when = find(RadioButtonGroup.class, email).single();
+        test(when).selectItem("Switch now: emergency");
+        TextArea reason = find(TextArea.class, email).withLabel("Why it cannot wait").single();
+        test(reason).setValue("down");
+        test(find(Button.class, email).withText("Switch now").single()).click();
+        assertThat(reason.isInvalid()).as("a reason the public change log can show").isTrue();
+        assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("local");
+
+        test(reason).setValue("Our email provider has been down since this morning.");
+        test(find(Button.class, email).withText("Switch now").single()).click();
 
         assertThat(catalog.settings(Slot.EMAIL).providerId()).isEqualTo("recording");
         assertThat(find(Span.class, email).withText("Recording (test) · healthy").exists()).isTrue();

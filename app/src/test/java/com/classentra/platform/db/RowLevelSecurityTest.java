@@ -15,6 +15,10 @@ import static com.classentra.db.jooq.Tables.SUBMISSION_VERSION;
 import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
+import static com.classentra.db.jooq.Tables.CHANNEL;
+import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
+import static com.classentra.db.jooq.Tables.MESSAGE;
+import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_CHANGE;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_NOTICE;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_OBJECTION;
@@ -106,10 +110,23 @@ class RowLevelSecurityTest {
                     .set(COURSE_INVITATION.COURSE_ID, course).set(COURSE_INVITATION.EMAIL, "invitee@example.com")
                     .set(COURSE_INVITATION.EXPIRES_AT, OffsetDateTime.now().plusDays(30)).execute();
             seedClassroom(tenant, course, owner);
+            seedChat(tenant, course, owner);
         }));
     }
 
     /** One row in each classroom table; the owner is enrolled in their own course, so they may submit too. */
+    private void seedChat(UUID tenant, UUID course, UUID owner) {
+        UUID channel = UUID.randomUUID();
+        db.insertInto(CHANNEL).set(CHANNEL.ID, channel).set(CHANNEL.TENANT_ID, tenant).set(CHANNEL.COURSE_ID, course).set(CHANNEL.KIND, "COURSE")
+                .set(CHANNEL.AUDIENCE, "COURSE").execute();
+        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel).set(CHANNEL_MEMBER.TENANT_ID, tenant).set(CHANNEL_MEMBER.USER_ID, owner)
+                .execute();
+        UUID message = db.insertInto(MESSAGE).set(MESSAGE.TENANT_ID, tenant).set(MESSAGE.CHANNEL_ID, channel).set(MESSAGE.AUTHOR_ID, owner)
+                .set(MESSAGE.BODY_HTML, "<p>Hello</p>").set(MESSAGE.BODY_TEXT, "Hello").returning(MESSAGE.ID).fetchSingle(MESSAGE.ID);
+        db.insertInto(MESSAGE_REACTION).set(MESSAGE_REACTION.MESSAGE_ID, message).set(MESSAGE_REACTION.USER_ID, owner)
+                .set(MESSAGE_REACTION.TENANT_ID, tenant).set(MESSAGE_REACTION.CHANNEL_ID, channel).set(MESSAGE_REACTION.EMOJI, "👍").execute();
+    }
+
     private void seedClassroom(UUID tenant, UUID course, UUID owner) {
         UUID assignment = UUID.randomUUID();
         db.insertInto(COURSE_ITEM).set(COURSE_ITEM.ID, assignment).set(COURSE_ITEM.TENANT_ID, tenant).set(COURSE_ITEM.COURSE_ID, course)

@@ -1,0 +1,171 @@
+package com.classentra.messaging;
+
+import static com.classentra.db.jooq.Tables.CHANNEL;
+import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
+import static com.classentra.db.jooq.Tables.MESSAGE;
+import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
+
+import com.classentra.platform.db.EnumColumn;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Channels, messages, reactions and read markers, read and written in the caller's scope: row-level security decides
+ * which channels exist for the caller, and every message, reaction and marker follows its channel.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+class MessageRepository {
+
+    private final DSLContext db;
+
+    MessageRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Channel> channel(UUID id) {
+        return db.selectFrom(CHANNEL).where(CHANNEL.ID.eq(id)).fetchOptional(MessageRepository::channel);
+    }
+
+    Optional<Channel> courseChannel(UUID courseId) {
+        return db.selectFrom(CHANNEL).where(CHANNEL.COURSE_ID.eq(courseId).and(MessagingColumns.KIND.eq(ChannelKind.COURSE)))
+                .fetchOptional(MessageRepository::channel);
+    }
+
+    Optional<Channel> direct(UUID courseId, String pair) {
+        return db.selectFrom(CHANNEL).where(CHANNEL.COURSE_ID.eq(courseId).and(MessagingColumns.KIND.eq(ChannelKind.DIRECT))
+                .and(CHANNEL.DIRECT_PAIR.eq(pair))).fetchOptional(MessageRepository::channel);
+    }
+
+    /** The channels of the course the caller reads, the course's own first, then topics by name, then direct ones. */
+    List<Channel> channels(UUID courseId) {
+        return db.selectFrom(CHANNEL).where(CHANNEL.COURSE_ID.eq(courseId))
+                .orderBy(DSL.case_(MessagingColumns.KIND).when(ChannelKind.COURSE, 0).when(ChannelKind.TOPIC, 1).otherwise(2), CHANNEL.NAME, CHANNEL.CREATED_AT)
+                .fetch(MessageRepository::channel);
+    }
+
+    /** Adds a channel unless its unique key (the course's one channel, a pair's direct channel) already has one. */
+    void insert(Channel channel, UUID createdBy) {
+        db.insertInto(CHANNEL)
+                .set(CHANNEL.ID, channel.id()).set(CHANNEL.TENANT_ID, channel.tenantId()).set(CHANNEL.COURSE_ID, channel.courseId())
+                .set(MessagingColumns.KIND, channel.kind()).set(MessagingColumns.AUDIENCE, channel.audience())
+                .set(CHANNEL.NAME, channel.name()).set(CHANNEL.DIRECT_PAIR, channel.directPair())
+                .set(CHANNEL.MEMBERS, channel.members().toArray(UUID[]::new)).set(CHANNEL.CREATED_BY, createdBy)
+                .onConflictDoNothing().execute();
+    }
+
+    void allowStudentDirectMessages(UUID channelId, boolean allowed) {
+        db.update(CHANNEL).set(CHANNEL.STUDENTS_MAY_MESSAGE_EACH_OTHER, allowed).where(CHANNEL.ID.eq(channelId)).execute();
+    }
+
+    UUID insertMessage(Channel channel, UUID author, UUID parentId, String html, String text, String flagged) {
+        return db.insertInto(MESSAGE).set(MESSAGE.TENANT_ID, channel.tenantId()).set(MESSAGE.CHANNEL_ID, channel.id())
+                .set(MESSAGE.AUTHOR_ID, author).set(MESSAGE.PARENT_ID, parentId).set(MESSAGE.BODY_HTML, html).set(MESSAGE.BODY_TEXT, text)
+                .set(MESSAGE.FLAGGED, flagged)
+                .returning(MESSAGE.ID).fetchSingle(MESSAGE.ID);
+    }
+
+    Optional<Stored> message(UUID id) {
+        return db.select(MESSAGE.ID, MESSAGE.CHANNEL_ID, MESSAGE.AUTHOR_ID, MESSAGE.PARENT_ID, MESSAGE.DELETED_AT.isNotNull())
+                .from(MESSAGE).where(MESSAGE.ID.eq(id))
+                .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** A message's place and author, for the checks before a change. */
+    record Stored(UUID id, UUID channelId, UUID authorId, UUID parentId, boolean deleted) {
+    }
+
+    boolean edit(UUID id, String html, String text, String flagged) {
+        return db.update(MESSAGE).set(MESSAGE.BODY_HTML, html).set(MESSAGE.BODY_TEXT, text).set(MESSAGE.FLAGGED, flagged)
+                .set(MESSAGE.EDITED_AT, OffsetDateTime.now())
+                .where(MESSAGE.ID.eq(id).and(MESSAGE.DELETED_AT.isNull())).execute() == 1;
+    }
+
+    /** Removes the content and keeps the place ("message deleted"), with who deleted it; its reactions go. */
+    boolean delete(UUID id, UUID by) {
+        int deleted = db.update(MESSAGE).setNull(MESSAGE.BODY_HTML).setNull(MESSAGE.BODY_TEXT).setNull(MESSAGE.FLAGGED)
+                .set(MESSAGE.DELETED_AT, OffsetDateTime.now()).set(MESSAGE.DELETED_BY, by).setNull(MESSAGE.PINNED_AT).setNull(MESSAGE.PINNED_BY)
+                .where(MESSAGE.ID.eq(id).and(MESSAGE.DELETED_AT.isNull())).execute();
+        db.deleteFrom(MESSAGE_REACTION).where(MESSAGE_REACTION.MESSAGE_ID.eq(id)).execute();
+        return deleted == 1;
+    }
+
+    /** A page of the channel's messages before {@code beforeSeq} (newest first), by the (channel, seq) index alone. */
+    List<Record> page(UUID channelId, long beforeSeq, int limit) {
+        return new java.util.ArrayList<>(db.select(MESSAGE.ID, MESSAGE.SEQ, MESSAGE.AUTHOR_ID, MESSAGE.PARENT_ID, MESSAGE.BODY_HTML, MESSAGE.CREATED_AT,
+                        MESSAGE.EDITED_AT, MESSAGE.DELETED_AT, MESSAGE.PINNED_AT, MESSAGE.FLAGGED)
+                .from(MESSAGE).where(MESSAGE.CHANNEL_ID.eq(channelId).and(MESSAGE.SEQ.lt(beforeSeq)))
+                .orderBy(MESSAGE.SEQ.desc()).limit(limit).fetch());
+    }
+
+    /** Who reacted with what, for these messages: message, emoji, people in the order they reacted. */
+    Map<UUID, Map<String, List<UUID>>> reactions(Collection<UUID> messages) {
+        Map<UUID, Map<String, List<UUID>>> byMessage = new LinkedHashMap<>();
+        db.select(MESSAGE_REACTION.MESSAGE_ID, MESSAGE_REACTION.EMOJI, MESSAGE_REACTION.USER_ID).from(MESSAGE_REACTION)
+                .where(MESSAGE_REACTION.MESSAGE_ID.in(messages)).orderBy(MESSAGE_REACTION.CREATED_AT)
+                .forEach(r -> byMessage.computeIfAbsent(r.value1(), id -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.value2(), emoji -> new java.util.ArrayList<>()).add(r.value3()));
+        return byMessage;
+    }
+
+    /** Adds the reaction; false when the person had already reacted so. */
+    boolean react(UUID messageId, Channel channel, UUID person, String emoji) {
+        return db.insertInto(MESSAGE_REACTION).set(MESSAGE_REACTION.MESSAGE_ID, messageId).set(MESSAGE_REACTION.USER_ID, person)
+                .set(MESSAGE_REACTION.TENANT_ID, channel.tenantId()).set(MESSAGE_REACTION.CHANNEL_ID, channel.id())
+                .set(MESSAGE_REACTION.EMOJI, emoji).onConflictDoNothing().execute() == 1;
+    }
+
+    boolean unreact(UUID messageId, UUID person, String emoji) {
+        return db.deleteFrom(MESSAGE_REACTION).where(MESSAGE_REACTION.MESSAGE_ID.eq(messageId).and(MESSAGE_REACTION.USER_ID.eq(person))
+                .and(MESSAGE_REACTION.EMOJI.eq(emoji))).execute() == 1;
+    }
+
+    /** Moves the person's read marker forward to {@code seq} (never back). */
+    void markRead(Channel channel, UUID person, long seq) {
+        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
+                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.LAST_READ_SEQ, seq).set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
+                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate()
+                .set(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.greatest(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.val(seq)))
+                .set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    /** The highest message number of the channel; 0 when it has none. */
+    long lastSeq(UUID channelId) {
+        return db.select(DSL.coalesce(DSL.max(MESSAGE.SEQ), 0L)).from(MESSAGE).where(MESSAGE.CHANNEL_ID.eq(channelId)).fetchSingle().value1();
+    }
+
+    /** Unread messages by others, per channel of these, for the person. */
+    Map<UUID, Integer> unread(Collection<UUID> channels, UUID person) {
+        return db.select(MESSAGE.CHANNEL_ID, DSL.count()).from(MESSAGE)
+                .leftJoin(CHANNEL_MEMBER).on(CHANNEL_MEMBER.CHANNEL_ID.eq(MESSAGE.CHANNEL_ID).and(CHANNEL_MEMBER.USER_ID.eq(person)))
+                .where(MESSAGE.CHANNEL_ID.in(channels)).and(MESSAGE.DELETED_AT.isNull())
+                .and(MESSAGE.AUTHOR_ID.isDistinctFrom(person))
+                .and(MESSAGE.SEQ.gt(DSL.coalesce(CHANNEL_MEMBER.LAST_READ_SEQ, 0L)))
+                .groupBy(MESSAGE.CHANNEL_ID)
+                .fetchMap(MESSAGE.CHANNEL_ID, r -> r.value2());
+    }
+
+    /** Everyone's read marker in the channel, by person. */
+    Map<UUID, Long> readMarkers(UUID channelId) {
+        return db.select(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ).from(CHANNEL_MEMBER).where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+                .fetchMap(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ);
+    }
+
+    private static Channel channel(org.jooq.Record r) {
+        return new Channel(r.get(CHANNEL.ID), r.get(CHANNEL.TENANT_ID), r.get(CHANNEL.COURSE_ID), EnumColumn.get(r, MessagingColumns.KIND),
+                EnumColumn.get(r, MessagingColumns.AUDIENCE), r.get(CHANNEL.NAME), r.get(CHANNEL.DIRECT_PAIR), List.of(r.get(CHANNEL.MEMBERS)),
+                r.get(CHANNEL.STUDENTS_MAY_MESSAGE_EACH_OTHER));
+    }
+}

@@ -1,0 +1,268 @@
+package com.classentra.messaging;
+
+import static com.classentra.db.jooq.Tables.MESSAGE;
+
+import com.classentra.courses.CourseParticipants;
+import com.classentra.courses.CourseParticipants.CoursePlace;
+import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.ratelimit.RateLimitRule;
+import com.classentra.platform.ratelimit.RateLimiter;
+import com.classentra.platform.security.RoleScopes;
+import com.classentra.platform.security.SignedInUser;
+import com.classentra.platform.text.OffPlatformPayments;
+import com.classentra.platform.text.RichText;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jooq.Record;
+import org.jsoup.Jsoup;
+import org.springframework.stereotype.Service;
+
+
+/**
+ * Course chat: the course's own channel, which everyone of the course reads; direct channels between two people who
+ * share the course (between students only where the teacher allows it); messages with sanitised rich text, replies one
+ * level deep, edits, deletions that keep the place, reactions and read markers. Row-level security decides which
+ * channels a person reads; this checks what they may do there.
+ */
+@Service
+public class MessagingService {
+
+    /** The longest message, in characters of text. */
+    public static final int MAX_TEXT = 8000;
+    /** How many people a channel may have for "seen by" names; larger channels show counts only. */
+    public static final int SEEN_BY_LIMIT = 20;
+    static final int PAGE = 50;
+
+    private final MessageRepository messages;
+    private final CourseParticipants courses;
+    private final RoleScopes scopes;
+    private final PlatformScope platformScope;
+    private final RateLimiter rateLimiter;
+
+    MessagingService(MessageRepository messages, CourseParticipants courses, RoleScopes scopes, PlatformScope platformScope, RateLimiter rateLimiter) {
+        this.messages = messages;
+        this.courses = courses;
+        this.scopes = scopes;
+        this.platformScope = platformScope;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** The course's own channel, made the first time anyone of the course opens it. */
+    public Channel courseChannel(SignedInUser user, UUID courseId) {
+        CoursePlace course = place(user, courseId);
+        return as(user, () -> messages.courseChannel(courseId)).orElseGet(() -> {
+            // Made by the platform: a student may open it first, and only the workspace may make course channels.
+            platformScope.inTransaction(null, "open a course's channel", () -> {
+                messages.insert(new Channel(UUID.randomUUID(), course.tenantId(), courseId, ChannelKind.COURSE, ChannelAudience.COURSE, null, null,
+                        List.of(), false), null);
+                return null;
+            });
+            return as(user, () -> messages.courseChannel(courseId)).orElseThrow(ChannelNotFoundException::new);
+        });
+    }
+
+    /** The channels of the course the person reads, each with its unread count. */
+    public List<ChannelSummary> channels(SignedInUser user, UUID courseId) {
+        courseChannel(user, courseId);
+        return as(user, () -> {
+            List<Channel> channels = messages.channels(courseId);
+            Map<UUID, Integer> unread = messages.unread(channels.stream().map(Channel::id).toList(), user.id());
+            return channels.stream().map(channel -> new ChannelSummary(channel, unread.getOrDefault(channel.id(), 0))).toList();
+        });
+    }
+
+    /** A channel and how many of its messages the person has not read. */
+    public record ChannelSummary(Channel channel, int unread) {
+    }
+
+    /** Lets the course's students write to each other directly, or stops new such conversations. Teachers only. */
+    public void allowStudentDirectMessages(SignedInUser teacher, UUID courseId, boolean allowed) {
+        Channel channel = courseChannel(teacher, courseId);
+        requireTeacher(place(teacher, courseId));
+        as(teacher, () -> {
+            messages.allowStudentDirectMessages(channel.id(), allowed);
+            return null;
+        });
+    }
+
+    /**
+     * The direct channel of the person and {@code otherId} in this course, made on first use. Both must take part in
+     * the course; two students only where the teacher allows students to message each other.
+     */
+    public Channel direct(SignedInUser user, UUID courseId, UUID otherId) {
+        CoursePlace course = place(user, courseId);
+        if (otherId.equals(user.id()) || !courses.takesPart(user, course, otherId)) {
+            throw new MessagingRefusedException("You can message only the people of this course.");
+        }
+        if (!courses.teaches(user, course, user.id()) && !courses.teaches(user, course, otherId) && !courseChannel(user, courseId).studentsMayMessageEachOther()) {
+            throw new MessagingRefusedException("In this course, students write to each other in the course channel; the teacher has not turned on direct messages between students.");
+        }
+        String pair = Channel.pair(user.id(), otherId);
+        return as(user, () -> {
+            messages.insert(new Channel(UUID.randomUUID(), course.tenantId(), courseId, ChannelKind.DIRECT, ChannelAudience.MEMBERS, null, pair,
+                    List.of(user.id(), otherId), false), user.id());
+            return messages.direct(courseId, pair).orElseThrow(ChannelNotFoundException::new);
+        });
+    }
+
+    /**
+     * Posts a message: sanitised, at most {@value #MAX_TEXT} characters of text, into a channel the person reads of a
+     * course that is not archived; a reply goes under the message it answers (or under that one's parent: one level).
+     */
+    public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo) {
+        Channel channel = readable(user, channelId);
+        requireOpen(user, channel);
+        Body body = body(html);
+        rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
+        return as(user, () -> {
+            UUID parent = null;
+            if (replyTo != null) {
+                MessageRepository.Stored answered = messages.message(replyTo).filter(m -> m.channelId().equals(channelId))
+                        .orElseThrow(() -> new MessagingRefusedException("The message you answer is not in this channel."));
+                parent = answered.parentId() != null ? answered.parentId() : answered.id();
+            }
+            UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged());
+            return shown(channel, List.of(pageRow(channelId, id))).getFirst();
+        });
+    }
+
+    /** Changes the text of one's own message; it shows as edited. */
+    public void edit(SignedInUser user, UUID messageId, String html) {
+        MessageRepository.Stored message = stored(user, messageId);
+        if (!user.id().equals(message.authorId())) {
+            throw new MessagingRefusedException("You can edit only your own messages.");
+        }
+        Channel channel = readable(user, message.channelId());
+        requireOpen(user, channel);
+        Body body = body(html);
+        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()));
+    }
+
+    /** Deletes a message's content, keeping its place ("message deleted"): its author, or a teacher outside direct channels. */
+    public void delete(SignedInUser user, UUID messageId) {
+        MessageRepository.Stored message = stored(user, messageId);
+        Channel channel = readable(user, message.channelId());
+        boolean moderating = channel.kind() != ChannelKind.DIRECT && courses.teaches(user, place(user, channel.courseId()), user.id());
+        if (!user.id().equals(message.authorId()) && !moderating) {
+            throw new MessagingRefusedException("You can delete only your own messages.");
+        }
+        as(user, () -> messages.delete(messageId, user.id()));
+    }
+
+    /** Reacts with an emoji; reacting again with the same one changes nothing. */
+    public void react(SignedInUser user, UUID messageId, String emoji) {
+        String chosen = emoji(emoji);
+        MessageRepository.Stored message = stored(user, messageId);
+        if (message.deleted()) {
+            throw new MessagingRefusedException("This message was deleted.");
+        }
+        Channel channel = readable(user, message.channelId());
+        requireOpen(user, channel);
+        as(user, () -> messages.react(messageId, channel, user.id(), chosen));
+    }
+
+    public void unreact(SignedInUser user, UUID messageId, String emoji) {
+        MessageRepository.Stored message = stored(user, messageId);
+        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)));
+    }
+
+    /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}. */
+    public List<ChatMessage> history(SignedInUser user, UUID channelId, Long beforeSeq) {
+        Channel channel = readable(user, channelId);
+        return as(user, () -> {
+            List<Record> rows = new ArrayList<>(messages.page(channelId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, PAGE));
+            Collections.reverse(rows);
+            return shown(channel, rows);
+        });
+    }
+
+    /** Marks the channel read up to its latest message. */
+    public void markRead(SignedInUser user, UUID channelId) {
+        Channel channel = readable(user, channelId);
+        as(user, () -> {
+            messages.markRead(channel, user.id(), messages.lastSeq(channelId));
+            return null;
+        });
+    }
+
+    private List<ChatMessage> shown(Channel channel, List<Record> rows) {
+        List<UUID> ids = rows.stream().map(r -> r.get(MESSAGE.ID)).toList();
+        Map<UUID, Map<String, List<UUID>>> reactions = ids.isEmpty() ? Map.of() : messages.reactions(ids);
+        // "Seen by" names only where they stay few; larger channels show counts (a marker per person, never per message).
+        Map<UUID, Long> markers = channel.kind() == ChannelKind.DIRECT || channel.members().size() <= SEEN_BY_LIMIT && channel.audience() == ChannelAudience.MEMBERS
+                ? messages.readMarkers(channel.id()) : Map.of();
+        return rows.stream().map(r -> {
+            long seq = r.get(MESSAGE.SEQ);
+            UUID author = r.get(MESSAGE.AUTHOR_ID);
+            List<UUID> seenBy = markers.entrySet().stream().filter(e -> e.getValue() >= seq && !e.getKey().equals(author)).map(Map.Entry::getKey)
+                    .sorted().toList();
+            return new ChatMessage(r.get(MESSAGE.ID), seq, channel.id(), author, r.get(MESSAGE.PARENT_ID), r.get(MESSAGE.BODY_HTML),
+                    r.get(MESSAGE.CREATED_AT).toInstant(), Optional.ofNullable(r.get(MESSAGE.EDITED_AT)).map(OffsetDateTime::toInstant).orElse(null),
+                    r.get(MESSAGE.DELETED_AT) != null, r.get(MESSAGE.PINNED_AT) != null, r.get(MESSAGE.FLAGGED) != null,
+                    reactions.getOrDefault(r.get(MESSAGE.ID), Map.of()), seenBy);
+        }).toList();
+    }
+
+    private Record pageRow(UUID channelId, UUID messageId) {
+        return messages.page(channelId, Long.MAX_VALUE, PAGE).stream().filter(r -> r.get(MESSAGE.ID).equals(messageId)).findFirst().orElseThrow();
+    }
+
+    /** Sanitised HTML, its text for search, and why it awaits fraud review (a link to another payment site). */
+    private record Body(String html, String text, String flagged) {
+    }
+
+    private static Body body(String html) {
+        String clean = RichText.sanitize(html);
+        String text = Jsoup.parse(clean).text().strip();
+        if (text.isEmpty()) {
+            throw new MessagingRefusedException("Write something first.");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new MessagingRefusedException("Messages are at most " + MAX_TEXT + " characters; this one has " + text.length() + ".");
+        }
+        return new Body(clean, text, OffPlatformPayments.reason(clean).orElse(null));
+    }
+
+    private static String emoji(String emoji) {
+        String chosen = emoji == null ? "" : emoji.strip();
+        // An emoji, possibly with modifiers and joiners: no letters, digits or markup.
+        if (chosen.isEmpty() || chosen.length() > 16 || chosen.codePoints().anyMatch(c -> Character.isLetterOrDigit(c) || c == '<' || c == '>')) {
+            throw new MessagingRefusedException("Choose an emoji to react with.");
+        }
+        return chosen;
+    }
+
+    private CoursePlace place(SignedInUser user, UUID courseId) {
+        return courses.place(user, courseId).orElseThrow(ChannelNotFoundException::new);
+    }
+
+    private Channel readable(SignedInUser user, UUID channelId) {
+        return as(user, () -> messages.channel(channelId)).orElseThrow(ChannelNotFoundException::new);
+    }
+
+    private MessageRepository.Stored stored(SignedInUser user, UUID messageId) {
+        return as(user, () -> messages.message(messageId)).orElseThrow(ChannelNotFoundException::new);
+    }
+
+    private void requireOpen(SignedInUser user, Channel channel) {
+        if (place(user, channel.courseId()).archived()) {
+            throw new MessagingRefusedException("This course is archived: its channels can be read, not written in.");
+        }
+    }
+
+    private static void requireTeacher(CoursePlace course) {
+        if (!course.teaching()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the course's teachers change this");
+        }
+    }
+
+    private <T> T as(SignedInUser user, Supplier<T> work) {
+        return scopes.asMember(user, work);
+    }
+}
