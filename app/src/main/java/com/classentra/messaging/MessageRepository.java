@@ -4,6 +4,7 @@ import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
+import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
 
 import com.classentra.platform.db.EnumColumn;
 import java.time.OffsetDateTime;
@@ -161,6 +162,62 @@ class MessageRepository {
     Map<UUID, Long> readMarkers(UUID channelId) {
         return db.select(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ).from(CHANNEL_MEMBER).where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
                 .fetchMap(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ);
+    }
+
+    /** Until when a teacher muted the person from posting in the channel; empty when they may post. */
+    Optional<OffsetDateTime> postingMutedUntil(UUID channelId, UUID person) {
+        return db.select(CHANNEL_MEMBER.POSTING_MUTED_UNTIL).from(CHANNEL_MEMBER)
+                .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId).and(CHANNEL_MEMBER.USER_ID.eq(person))
+                        .and(CHANNEL_MEMBER.POSTING_MUTED_UNTIL.gt(OffsetDateTime.now())))
+                .fetchOptional(CHANNEL_MEMBER.POSTING_MUTED_UNTIL);
+    }
+
+    void mutePosting(Channel channel, UUID person, OffsetDateTime until) {
+        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
+                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.POSTING_MUTED_UNTIL, until)
+                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate().set(CHANNEL_MEMBER.POSTING_MUTED_UNTIL, until)
+                .execute();
+    }
+
+    boolean pin(UUID messageId, UUID by, boolean pinned) {
+        return db.update(MESSAGE).set(MESSAGE.PINNED_AT, pinned ? OffsetDateTime.now() : null).set(MESSAGE.PINNED_BY, pinned ? by : null)
+                .where(MESSAGE.ID.eq(messageId).and(MESSAGE.DELETED_AT.isNull())).execute() == 1;
+    }
+
+    /** Messages matching the search words in the channels the caller reads, newest first. */
+    List<SearchHit> search(UUID courseId, String words, int limit) {
+        var query = DSL.field("websearch_to_tsquery('simple', {0})", Object.class, DSL.val(words));
+        return db.select(MESSAGE.ID, MESSAGE.CHANNEL_ID, MESSAGE.SEQ, MESSAGE.AUTHOR_ID, MESSAGE.CREATED_AT,
+                        DSL.field("ts_headline('simple', {0}, {1}, 'StartSel=«,StopSel=»,MaxFragments=1,MaxWords=20,MinWords=8')", String.class,
+                                MESSAGE.BODY_TEXT, query))
+                .from(MESSAGE).join(CHANNEL).on(CHANNEL.ID.eq(MESSAGE.CHANNEL_ID))
+                .where(CHANNEL.COURSE_ID.eq(courseId)).and(MESSAGE.DELETED_AT.isNull())
+                .and(DSL.condition("{0} @@ {1}", MESSAGE.SEARCH, query))
+                .orderBy(MESSAGE.CREATED_AT.desc()).limit(limit)
+                .fetch(r -> new SearchHit(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(), r.value6()));
+    }
+
+
+    UUID insertReport(Channel channel, UUID messageId, UUID reporter, String reason) {
+        return db.insertInto(MESSAGE_REPORT).set(MESSAGE_REPORT.TENANT_ID, channel.tenantId()).set(MESSAGE_REPORT.CHANNEL_ID, channel.id())
+                .set(MESSAGE_REPORT.MESSAGE_ID, messageId).set(MESSAGE_REPORT.REPORTER_ID, reporter).set(MESSAGE_REPORT.REASON, reason)
+                .onConflictDoNothing().returning(MESSAGE_REPORT.ID).fetchOptional(MESSAGE_REPORT.ID).orElse(null);
+    }
+
+    /** The open reports of the course's channels (the caller's workspace), oldest first. */
+    List<MessageReport> openReports(UUID courseId) {
+        return db.select(MESSAGE_REPORT.ID, MESSAGE_REPORT.MESSAGE_ID, MESSAGE_REPORT.CHANNEL_ID, MESSAGE_REPORT.REPORTER_ID, MESSAGE_REPORT.REASON,
+                        MESSAGE_REPORT.CREATED_AT)
+                .from(MESSAGE_REPORT).join(CHANNEL).on(CHANNEL.ID.eq(MESSAGE_REPORT.CHANNEL_ID))
+                .where(CHANNEL.COURSE_ID.eq(courseId).and(MESSAGE_REPORT.RESOLVED_AT.isNull()))
+                .orderBy(MESSAGE_REPORT.CREATED_AT)
+                .fetch(r -> new MessageReport(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().toInstant()));
+    }
+
+
+    boolean resolveReport(UUID reportId, UUID by) {
+        return db.update(MESSAGE_REPORT).set(MESSAGE_REPORT.RESOLVED_AT, OffsetDateTime.now()).set(MESSAGE_REPORT.RESOLVED_BY, by)
+                .where(MESSAGE_REPORT.ID.eq(reportId).and(MESSAGE_REPORT.RESOLVED_AT.isNull())).execute() == 1;
     }
 
     private static Channel channel(org.jooq.Record r) {

@@ -7,7 +7,6 @@ import com.classentra.courses.CourseParticipants.CoursePlace;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
-import com.classentra.platform.security.RoleScopes;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.OffPlatformPayments;
 import com.classentra.platform.text.RichText;
@@ -41,14 +40,14 @@ public class MessagingService {
 
     private final MessageRepository messages;
     private final CourseParticipants courses;
-    private final RoleScopes scopes;
+    private final ChatAccess access;
     private final PlatformScope platformScope;
     private final RateLimiter rateLimiter;
 
-    MessagingService(MessageRepository messages, CourseParticipants courses, RoleScopes scopes, PlatformScope platformScope, RateLimiter rateLimiter) {
+    MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter) {
         this.messages = messages;
         this.courses = courses;
-        this.scopes = scopes;
+        this.access = access;
         this.platformScope = platformScope;
         this.rateLimiter = rateLimiter;
     }
@@ -84,10 +83,37 @@ public class MessagingService {
     /** Lets the course's students write to each other directly, or stops new such conversations. Teachers only. */
     public void allowStudentDirectMessages(SignedInUser teacher, UUID courseId, boolean allowed) {
         Channel channel = courseChannel(teacher, courseId);
-        requireTeacher(place(teacher, courseId));
+        access.requireTeacher(teacher, courseId);
         as(teacher, () -> {
             messages.allowStudentDirectMessages(channel.id(), allowed);
             return null;
+        });
+    }
+
+    /**
+     * A topic channel a teacher makes in the course: for the whole course (no members given), or for the chosen people
+     * of the course only (the teacher included).
+     */
+    public Channel createTopic(SignedInUser teacher, UUID courseId, String name, List<UUID> members) {
+        CoursePlace course = place(teacher, courseId);
+        access.requireTeacher(teacher, courseId);
+        String title = name == null ? "" : name.strip();
+        if (title.isEmpty() || title.length() > 80) {
+            throw new MessagingRefusedException("Give the channel a name of at most 80 characters.");
+        }
+        List<UUID> chosen = members == null ? List.of() : members.stream().distinct().toList();
+        for (UUID member : chosen) {
+            if (!courses.takesPart(teacher, course, member)) {
+                throw new MessagingRefusedException("Only people of this course can be members of its channels.");
+            }
+        }
+        List<UUID> withTeacher = chosen.isEmpty() ? List.of()
+                : java.util.stream.Stream.concat(chosen.stream(), java.util.stream.Stream.of(teacher.id())).distinct().toList();
+        Channel topic = new Channel(UUID.randomUUID(), course.tenantId(), courseId, ChannelKind.TOPIC,
+                withTeacher.isEmpty() ? ChannelAudience.COURSE : ChannelAudience.MEMBERS, title, null, withTeacher, false);
+        return as(teacher, () -> {
+            messages.insert(topic, teacher.id());
+            return messages.channel(topic.id()).orElseThrow(ChannelNotFoundException::new);
         });
     }
 
@@ -118,6 +144,9 @@ public class MessagingService {
     public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo) {
         Channel channel = readable(user, channelId);
         requireOpen(user, channel);
+        as(user, () -> messages.postingMutedUntil(channelId, user.id())).ifPresent(until -> {
+            throw new MessagingRefusedException("A teacher muted you in this channel until " + until.toInstant() + ".");
+        });
         Body body = body(html);
         rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
         return as(user, () -> {
@@ -148,8 +177,7 @@ public class MessagingService {
     public void delete(SignedInUser user, UUID messageId) {
         MessageRepository.Stored message = stored(user, messageId);
         Channel channel = readable(user, message.channelId());
-        boolean moderating = channel.kind() != ChannelKind.DIRECT && courses.teaches(user, place(user, channel.courseId()), user.id());
-        if (!user.id().equals(message.authorId()) && !moderating) {
+        if (!user.id().equals(message.authorId()) && !access.moderates(user, channel)) {
             throw new MessagingRefusedException("You can delete only your own messages.");
         }
         as(user, () -> messages.delete(messageId, user.id()));
@@ -239,30 +267,22 @@ public class MessagingService {
     }
 
     private CoursePlace place(SignedInUser user, UUID courseId) {
-        return courses.place(user, courseId).orElseThrow(ChannelNotFoundException::new);
+        return access.place(user, courseId);
     }
 
     private Channel readable(SignedInUser user, UUID channelId) {
-        return as(user, () -> messages.channel(channelId)).orElseThrow(ChannelNotFoundException::new);
+        return access.readable(user, channelId);
     }
 
     private MessageRepository.Stored stored(SignedInUser user, UUID messageId) {
-        return as(user, () -> messages.message(messageId)).orElseThrow(ChannelNotFoundException::new);
+        return access.stored(user, messageId);
     }
 
     private void requireOpen(SignedInUser user, Channel channel) {
-        if (place(user, channel.courseId()).archived()) {
-            throw new MessagingRefusedException("This course is archived: its channels can be read, not written in.");
-        }
-    }
-
-    private static void requireTeacher(CoursePlace course) {
-        if (!course.teaching()) {
-            throw new org.springframework.security.access.AccessDeniedException("Only the course's teachers change this");
-        }
+        access.requireOpen(user, channel);
     }
 
     private <T> T as(SignedInUser user, Supplier<T> work) {
-        return scopes.asMember(user, work);
+        return access.as(user, work);
     }
 }

@@ -20,6 +20,7 @@ import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
+import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_DIGEST;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
@@ -237,6 +238,14 @@ public class PersonalDataRegistry {
                     .subject(MESSAGE_REACTION.USER_ID)
                     .export("reactions", "The emoji you reacted with, and to which message.", MESSAGE_REACTION.MESSAGE_ID, MESSAGE_REACTION.EMOJI,
                             MESSAGE_REACTION.CREATED_AT)
+                    .deletion(Deletion.delete())
+                    .build(),
+
+            PersonalDataRule.of(MESSAGE_REPORT, PolicyClause.MESSAGES)
+                    .subject(MESSAGE_REPORT.REPORTER_ID)
+                    .mentions(MESSAGE_REPORT.RESOLVED_BY)
+                    .export("message-reports", "The chat messages you reported to a course's teachers, and why.", MESSAGE_REPORT.MESSAGE_ID,
+                            MESSAGE_REPORT.REASON, MESSAGE_REPORT.CREATED_AT, MESSAGE_REPORT.RESOLVED_AT)
                     .deletion(Deletion.delete())
                     .build(),
 

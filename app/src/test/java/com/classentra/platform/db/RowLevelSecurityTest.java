@@ -19,6 +19,7 @@ import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
+import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_CHANGE;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_NOTICE;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_OBJECTION;
@@ -125,6 +126,8 @@ class RowLevelSecurityTest {
                 .set(MESSAGE.BODY_HTML, "<p>Hello</p>").set(MESSAGE.BODY_TEXT, "Hello").returning(MESSAGE.ID).fetchSingle(MESSAGE.ID);
         db.insertInto(MESSAGE_REACTION).set(MESSAGE_REACTION.MESSAGE_ID, message).set(MESSAGE_REACTION.USER_ID, owner)
                 .set(MESSAGE_REACTION.TENANT_ID, tenant).set(MESSAGE_REACTION.CHANNEL_ID, channel).set(MESSAGE_REACTION.EMOJI, "👍").execute();
+        db.insertInto(MESSAGE_REPORT).set(MESSAGE_REPORT.TENANT_ID, tenant).set(MESSAGE_REPORT.CHANNEL_ID, channel).set(MESSAGE_REPORT.MESSAGE_ID, message)
+                .set(MESSAGE_REPORT.REPORTER_ID, owner).set(MESSAGE_REPORT.REASON, "Test").execute();
     }
 
     private void seedClassroom(UUID tenant, UUID course, UUID owner) {
