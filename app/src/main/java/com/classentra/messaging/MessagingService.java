@@ -5,6 +5,7 @@ import static com.classentra.db.jooq.Tables.MESSAGE;
 import com.classentra.courses.CourseParticipants;
 import com.classentra.courses.CourseParticipants.CoursePlace;
 import com.classentra.platform.db.PlatformScope;
+import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SignedInUser;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Record;
 import org.jsoup.Jsoup;
@@ -43,8 +45,11 @@ public class MessagingService {
     private final ChatAccess access;
     private final PlatformScope platformScope;
     private final RateLimiter rateLimiter;
+    private final ClusterEvents events;
 
-    MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter) {
+    MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter,
+            ClusterEvents events) {
+        this.events = events;
         this.messages = messages;
         this.courses = courses;
         this.access = access;
@@ -157,6 +162,7 @@ public class MessagingService {
                 parent = answered.parentId() != null ? answered.parentId() : answered.id();
             }
             UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged());
+            announce(channel.id(), ChatEvent.Kind.POSTED, id);
             return shown(channel, List.of(pageRow(channelId, id))).getFirst();
         });
     }
@@ -170,7 +176,7 @@ public class MessagingService {
         Channel channel = readable(user, message.channelId());
         requireOpen(user, channel);
         Body body = body(html);
-        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()));
+        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()) && announce(channel.id(), ChatEvent.Kind.EDITED, messageId));
     }
 
     /** Deletes a message's content, keeping its place ("message deleted"): its author, or a teacher outside direct channels. */
@@ -180,7 +186,7 @@ public class MessagingService {
         if (!user.id().equals(message.authorId()) && !access.moderates(user, channel)) {
             throw new MessagingRefusedException("You can delete only your own messages.");
         }
-        as(user, () -> messages.delete(messageId, user.id()));
+        as(user, () -> messages.delete(messageId, user.id()) && announce(channel.id(), ChatEvent.Kind.DELETED, messageId));
     }
 
     /** Reacts with an emoji; reacting again with the same one changes nothing. */
@@ -192,12 +198,12 @@ public class MessagingService {
         }
         Channel channel = readable(user, message.channelId());
         requireOpen(user, channel);
-        as(user, () -> messages.react(messageId, channel, user.id(), chosen));
+        as(user, () -> messages.react(messageId, channel, user.id(), chosen) && announce(channel.id(), ChatEvent.Kind.REACTED, messageId));
     }
 
     public void unreact(SignedInUser user, UUID messageId, String emoji) {
         MessageRepository.Stored message = stored(user, messageId);
-        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)));
+        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)) && announce(message.channelId(), ChatEvent.Kind.REACTED, messageId));
     }
 
     /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}. */
@@ -215,8 +221,23 @@ public class MessagingService {
         Channel channel = readable(user, channelId);
         as(user, () -> {
             messages.markRead(channel, user.id(), messages.lastSeq(channelId));
-            return null;
+            return announce(channelId, ChatEvent.Kind.READ, user.id());
         });
+    }
+
+    /**
+     * Calls {@code onEvent} with each change in the channel, on any node, while the subscription lasts. The caller reads
+     * the change itself, in the person's scope: the event carries ids only.
+     */
+    public ClusterEvents.Subscription watch(SignedInUser user, UUID channelId, Consumer<ChatEvent> onEvent) {
+        readable(user, channelId);
+        return events.subscribe(ChatEvent.topic(channelId), payload -> onEvent.accept(ChatEvent.parse(payload)));
+    }
+
+    /** Tells every node, when the transaction commits. */
+    private boolean announce(UUID channelId, ChatEvent.Kind kind, UUID subject) {
+        events.publish(ChatEvent.topic(channelId), new ChatEvent(kind, subject).payload());
+        return true;
     }
 
     private List<ChatMessage> shown(Channel channel, List<Record> rows) {
