@@ -26,4 +26,8 @@ public record ChatEvent(Kind kind, UUID subject) {
     static String topic(UUID channelId) {
         return "channel:" + channelId;
     }
+
+    static String courseTopic(UUID courseId) {
+        return "course-chat:" + courseId;
+    }
 }

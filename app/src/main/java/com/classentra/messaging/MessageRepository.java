@@ -132,14 +132,15 @@ class MessageRepository {
                 .and(MESSAGE_REACTION.EMOJI.eq(emoji))).execute() == 1;
     }
 
-    /** Moves the person's read marker forward to {@code seq} (never back). */
-    void markRead(Channel channel, UUID person, long seq) {
-        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
+    /** Moves the person's read marker forward to {@code seq} (never back); false when it was there already. */
+    boolean markRead(Channel channel, UUID person, long seq) {
+        return db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
                 .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.LAST_READ_SEQ, seq).set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
                 .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate()
-                .set(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.greatest(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.val(seq)))
+                .set(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.val(seq))
                 .set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
-                .execute();
+                .where(CHANNEL_MEMBER.LAST_READ_SEQ.lt(seq))
+                .execute() == 1;
     }
 
     /** The highest message number of the channel; 0 when it has none. */

@@ -2,6 +2,7 @@ package com.classentra.messaging;
 
 import static com.classentra.db.jooq.Tables.MESSAGE;
 
+import com.classentra.accounts.People;
 import com.classentra.courses.CourseParticipants;
 import com.classentra.courses.CourseParticipants.CoursePlace;
 import com.classentra.platform.db.PlatformScope;
@@ -46,10 +47,12 @@ public class MessagingService {
     private final PlatformScope platformScope;
     private final RateLimiter rateLimiter;
     private final ClusterEvents events;
+    private final People people;
 
     MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter,
-            ClusterEvents events) {
+            ClusterEvents events, People people) {
         this.events = events;
+        this.people = people;
         this.messages = messages;
         this.courses = courses;
         this.access = access;
@@ -138,7 +141,9 @@ public class MessagingService {
         return as(user, () -> {
             messages.insert(new Channel(UUID.randomUUID(), course.tenantId(), courseId, ChannelKind.DIRECT, ChannelAudience.MEMBERS, null, pair,
                     List.of(user.id(), otherId), false), user.id());
-            return messages.direct(courseId, pair).orElseThrow(ChannelNotFoundException::new);
+            Channel direct = messages.direct(courseId, pair).orElseThrow(ChannelNotFoundException::new);
+            events.publish(ChatEvent.courseTopic(courseId), direct.id().toString());
+            return direct;
         });
     }
 
@@ -162,7 +167,7 @@ public class MessagingService {
                 parent = answered.parentId() != null ? answered.parentId() : answered.id();
             }
             UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged());
-            announce(channel.id(), ChatEvent.Kind.POSTED, id);
+            announce(channel, ChatEvent.Kind.POSTED, id);
             return shown(channel, List.of(pageRow(channelId, id))).getFirst();
         });
     }
@@ -176,7 +181,7 @@ public class MessagingService {
         Channel channel = readable(user, message.channelId());
         requireOpen(user, channel);
         Body body = body(html);
-        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()) && announce(channel.id(), ChatEvent.Kind.EDITED, messageId));
+        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()) && announce(channel, ChatEvent.Kind.EDITED, messageId));
     }
 
     /** Deletes a message's content, keeping its place ("message deleted"): its author, or a teacher outside direct channels. */
@@ -186,7 +191,7 @@ public class MessagingService {
         if (!user.id().equals(message.authorId()) && !access.moderates(user, channel)) {
             throw new MessagingRefusedException("You can delete only your own messages.");
         }
-        as(user, () -> messages.delete(messageId, user.id()) && announce(channel.id(), ChatEvent.Kind.DELETED, messageId));
+        as(user, () -> messages.delete(messageId, user.id()) && announce(channel, ChatEvent.Kind.DELETED, messageId));
     }
 
     /** Reacts with an emoji; reacting again with the same one changes nothing. */
@@ -198,12 +203,13 @@ public class MessagingService {
         }
         Channel channel = readable(user, message.channelId());
         requireOpen(user, channel);
-        as(user, () -> messages.react(messageId, channel, user.id(), chosen) && announce(channel.id(), ChatEvent.Kind.REACTED, messageId));
+        as(user, () -> messages.react(messageId, channel, user.id(), chosen) && announce(channel, ChatEvent.Kind.REACTED, messageId));
     }
 
     public void unreact(SignedInUser user, UUID messageId, String emoji) {
         MessageRepository.Stored message = stored(user, messageId);
-        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)) && announce(message.channelId(), ChatEvent.Kind.REACTED, messageId));
+        Channel channel = readable(user, message.channelId());
+        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)) && announce(channel, ChatEvent.Kind.REACTED, messageId));
     }
 
     /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}. */
@@ -220,8 +226,8 @@ public class MessagingService {
     public void markRead(SignedInUser user, UUID channelId) {
         Channel channel = readable(user, channelId);
         as(user, () -> {
-            messages.markRead(channel, user.id(), messages.lastSeq(channelId));
-            return announce(channelId, ChatEvent.Kind.READ, user.id());
+            // Only a marker that moved is news: views re-read on READ, and re-reading marks read again.
+            return messages.markRead(channel, user.id(), messages.lastSeq(channelId)) && announce(channel, ChatEvent.Kind.READ, user.id());
         });
     }
 
@@ -234,9 +240,33 @@ public class MessagingService {
         return events.subscribe(ChatEvent.topic(channelId), payload -> onEvent.accept(ChatEvent.parse(payload)));
     }
 
-    /** Tells every node, when the transaction commits. */
-    private boolean announce(UUID channelId, ChatEvent.Kind kind, UUID subject) {
-        events.publish(ChatEvent.topic(channelId), new ChatEvent(kind, subject).payload());
+    /**
+     * The names of the people of a channel the person reads: its messages' authors and its members. Classmates cannot
+     * read each other's accounts, so the names are read in the platform scope, for these people only.
+     */
+    public Map<UUID, String> names(SignedInUser user, UUID channelId, java.util.Collection<ChatMessage> shownMessages) {
+        Channel channel = readable(user, channelId);
+        java.util.Set<UUID> ids = new java.util.HashSet<>(channel.members());
+        shownMessages.stream().filter(m -> m.channelId().equals(channelId)).map(ChatMessage::authorId).filter(java.util.Objects::nonNull)
+                .forEach(ids::add);
+        ids.add(user.id());
+        return platformScope.inTransaction(null, "names of the people of a channel", () -> people.visible(ids)).values().stream()
+                .collect(java.util.stream.Collectors.toMap(People.Person::id, People.Person::name));
+    }
+
+    /**
+     * Calls {@code onActivity} with the id of a channel of the course in which something happened, on any node: for the
+     * unread counts beside an open channel. The caller re-reads its own channels: which ones it reads is theirs to know.
+     */
+    public ClusterEvents.Subscription watchCourse(SignedInUser user, UUID courseId, Consumer<UUID> onActivity) {
+        place(user, courseId);
+        return events.subscribe(ChatEvent.courseTopic(courseId), payload -> onActivity.accept(UUID.fromString(payload)));
+    }
+
+    /** Tells every node, when the transaction commits: the channel's watchers what happened, the course's that something did. */
+    private boolean announce(Channel channel, ChatEvent.Kind kind, UUID subject) {
+        events.publish(ChatEvent.topic(channel.id()), new ChatEvent(kind, subject).payload());
+        events.publish(ChatEvent.courseTopic(channel.courseId()), channel.id().toString());
         return true;
     }
 

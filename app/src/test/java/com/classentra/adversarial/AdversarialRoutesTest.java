@@ -191,6 +191,9 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         cases.put("courses/invitations/:token", t -> List.of("courses/invitations/" + t.invitationToken(),
                 "courses/invitations/" + t.invitationToken().substring(0, t.invitationToken().length() - 1) + (t.invitationToken().endsWith("A") ? "B" : "A"),
                 "courses/invitations/COURSE_INVITATION." + UUID.randomUUID(), "courses/invitations/%27--"));
+        // A course's chat: nobody outside the course opens it, nor a channel of the course by its id.
+        cases.put("courses/:courseId/chat", t -> List.of("courses/" + t.course().id() + "/chat", "courses/" + UUID.randomUUID() + "/chat",
+                "courses/not-an-id/chat"));
         cases.put("legal/:slug", t -> List.of("legal/no-such-document", "legal/..%2F..%2Fetc%2Fpasswd"));
         // A subprocessor notice's link is the privacy contact's credential: a made-up or altered one shows nothing and records nothing.
         cases.put("subprocessor-changes/:token", t -> List.of("subprocessor-changes/SUBPROCESSOR_NOTICE." + UUID.randomUUID() + ".forged",

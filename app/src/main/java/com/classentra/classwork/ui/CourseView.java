@@ -114,7 +114,8 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
             }
             bar.add(post);
         }
-        bar.add(filter, link("Grades", "courses/" + course.id() + "/grades"), link("Attendance", "courses/" + course.id() + "/attendance"));
+        bar.add(filter, link("Chat", "courses/" + course.id() + "/chat"), link("Grades", "courses/" + course.id() + "/grades"),
+                link("Attendance", "courses/" + course.id() + "/attendance"));
         if (teaching) {
             bar.add(link("People", "courses/" + course.id() + "/people"));
             if (!course.archived()) {
