@@ -105,7 +105,7 @@ class SlotPanel extends Div {
         if (!form.isEmpty()) {
             formHolder.add(form);
         }
-        timing.showFor(subprocessors.newCompany(disclosure).orElse(null));
+        timing.showFor(disclosure.sharesPersonalData() ? disclosure.legalEntity() : null, subprocessors.newCompany(disclosure).isPresent());
     }
 
     private String timingLabel() {

@@ -10,13 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * When a switch that brings a new company onto the subprocessor list happens: announced for a date at least 30 days
- * ahead (the default), or at once as an emergency with a written reason. Shown only for such a switch.
+ * When a switch to a provider that sends personal data to a company happens: at once (the default while the company is
+ * on the subprocessor list), announced for a date at least 30 days ahead (the default for a company not on it), or at
+ * once as an emergency with a written reason. Some providers name their company only through their settings (an SMTP
+ * relay's operator), so the choice is offered for every such provider and the server has the last word.
  */
 class SwitchTiming extends Div {
 
     enum Mode {
-        ANNOUNCE("Announce it for a date"), EMERGENCY("Switch now: emergency");
+        NOW("Now"), ANNOUNCE("Announce it for a date"), EMERGENCY("Switch now: emergency");
 
         private final String label;
 
@@ -38,7 +40,6 @@ class SwitchTiming extends Div {
         addClassName("switch-timing");
         mode.setItems(Mode.values());
         mode.setItemLabelGenerator(m -> m.label);
-        mode.setValue(Mode.ANNOUNCE);
         mode.addValueChangeListener(e -> showMode());
         reason.setHelperText("Shown in the public change log and emailed to every organization's privacy contact.");
         reason.setMaxLength(1000);
@@ -47,22 +48,27 @@ class SwitchTiming extends Div {
         setVisible(false);
     }
 
-    /** Shows the choice for a switch to {@code company}, which is not on the list today; hides it for null. */
-    void showFor(String company) {
+    /**
+     * Shows the choice for a switch to a provider that sends data to {@code company}, new to the list or not; hides it
+     * for null (the provider keeps everything on this server).
+     */
+    void showFor(String company, boolean newToTheList) {
         setVisible(company != null);
         if (company == null) {
             changed.run();
             return;
         }
         LocalDate earliest = SubprocessorChanges.earliestEffectiveDate(LocalDate.now(ZoneOffset.UTC));
-        explanation.setText(company + " is not on the subprocessor list today. Organization workspaces get "
-                + SubprocessorChanges.NOTICE_DAYS + " days' notice by email and may object before it takes effect.");
+        explanation.setText(newToTheList ? company + " is not on the subprocessor list today. Organization workspaces get "
+                + SubprocessorChanges.NOTICE_DAYS + " days' notice by email and may object before it takes effect."
+                : "A company new to the subprocessor list is announced " + SubprocessorChanges.NOTICE_DAYS + " days ahead; one already on it "
+                        + "can take over now.");
         effectiveOn.setMin(earliest);
         effectiveOn.setValue(earliest);
         effectiveOn.setInvalid(false);
         reason.clear();
         reason.setInvalid(false);
-        mode.setValue(Mode.ANNOUNCE);
+        mode.setValue(newToTheList ? Mode.ANNOUNCE : Mode.NOW);
         showMode();
     }
 

@@ -115,5 +115,10 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         PasswordField reloaded = find(PasswordField.class, email).withLabel("API key *").single();
         assertThat(reloaded.getValue()).isEmpty();
         assertThat(reloaded.getPlaceholder()).contains("Stored");
+        // Now on the list: its settings change at once, and announcing stays possible.
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Object> whenNow = find(RadioButtonGroup.class, email).single();
+        assertThat(whenNow.getValue()).hasToString("NOW");
+        assertThat(find(Button.class, email).withText("Save and activate").exists()).isTrue();
     }
 }
