@@ -65,7 +65,7 @@ class ArchitectureTest {
             java.util.Map.entry("legal", java.util.Set.of("POLICY_DOCUMENT", "POLICY_ACCEPTANCE", "SUBPROCESSOR_CHANGE", "SUBPROCESSOR_NOTICE",
                     "SUBPROCESSOR_OBJECTION", "SUBPROCESSOR_LIST_VERSION")),
             java.util.Map.entry("courses", java.util.Set.of("COURSE", "ENROLMENT", "COURSE_INVITATION")),
-            java.util.Map.entry("messaging", java.util.Set.of("CHANNEL", "CHANNEL_MEMBER", "MESSAGE", "MESSAGE_REACTION", "MESSAGE_REPORT")),
+            java.util.Map.entry("messaging", java.util.Set.of("CHANNEL", "CHANNEL_MEMBER", "CHANNEL_MUTE", "MESSAGE", "MESSAGE_REACTION", "MESSAGE_REPORT")),
             java.util.Map.entry("classwork", java.util.Set.of("COURSE_ITEM", "SUBMISSION", "SUBMISSION_VERSION")),
             java.util.Map.entry("files", java.util.Set.of("STORED_FILE", "FILE_PURGE")),
             java.util.Map.entry("grading", java.util.Set.of("GRADE", "GRADE_HISTORY")),

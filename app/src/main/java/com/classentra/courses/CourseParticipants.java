@@ -1,7 +1,6 @@
 package com.classentra.courses;
 
 import static com.classentra.db.jooq.Tables.COURSE;
-import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
 
@@ -46,8 +45,7 @@ public class CourseParticipants {
     /** Whether {@code personId} teaches in the course's workspace or is one of its active students, as {@code asker} (who takes part) asks. */
     public boolean takesPart(SignedInUser asker, CoursePlace course, UUID personId) {
         return teaches(asker, course, personId) || platformScope.inTransaction(null, "check who takes part in a course",
-                () -> db.fetchExists(ENROLMENT, ENROLMENT.COURSE_ID.eq(course.courseId()).and(ENROLMENT.STUDENT_ID.eq(personId))
-                        .and(CourseColumns.ENROLMENT_STATUS.eq(EnrolmentStatus.ACTIVE))));
+                () -> db.fetchExists(DSL.selectOne().where(ActiveEnrolments.isActive(DSL.val(course.courseId()), DSL.val(personId)))));
     }
 
     /** Whether {@code personId} teaches in the course's workspace; the course's teachers are known to everyone of the course. */

@@ -41,7 +41,7 @@ public class PolicyText {
         List<Subprocessor> active = subprocessors.active();
         String filled = markdown.replace("{{subprocessor-list}}", list(active)).replace("{{subprocessor-regions}}", regions(active));
         Matcher slots = SLOT_PLACEHOLDER.matcher(filled);
-        return slots.replaceAll(match -> Matcher.quoteReplacement(processor(active, Slot.fromKey(match.group(1)))));
+        return slots.replaceAll(match -> Matcher.quoteReplacement(processor(Slot.fromKey(match.group(1)))));
     }
 
     private static String list(List<Subprocessor> active) {
@@ -60,8 +60,8 @@ public class PolicyText {
                 + active.stream().map(row -> row.legalEntity() + " (" + row.location() + ")").collect(Collectors.joining("; ")) + ".";
     }
 
-    private static String processor(List<Subprocessor> active, Slot slot) {
-        return active.stream().filter(row -> row.usedFor().equals(slot.displayName())).map(Subprocessor::legalEntity).findFirst()
+    private String processor(Slot slot) {
+        return subprocessors.servingSlot(slot).map(Subprocessor::legalEntity)
                 .orElseGet(() -> switch (slot) {
                     case VIDEO -> "no third party: live classes use the meeting links teachers add";
                     case PAYMENTS -> "no payment processor: payments are not enabled on this service";

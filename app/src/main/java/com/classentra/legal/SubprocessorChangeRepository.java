@@ -99,6 +99,12 @@ class SubprocessorChangeRepository {
                 .execute() == 1;
     }
 
+    /** A claimed change the provider refused on its day: failed, with why. */
+    void markFailed(UUID id, String failure) {
+        db.update(SUBPROCESSOR_CHANGE).set(PolicyColumns.CHANGE_STATUS, ChangeStatus.FAILED).set(SUBPROCESSOR_CHANGE.FAILURE, failure)
+                .where(SUBPROCESSOR_CHANGE.ID.eq(id)).execute();
+    }
+
     UUID insertNotice(UUID changeId, UUID workspaceId, String sentTo) {
         UUID id = UUID.randomUUID();
         db.insertInto(SUBPROCESSOR_NOTICE).set(SUBPROCESSOR_NOTICE.ID, id).set(SUBPROCESSOR_NOTICE.CHANGE_ID, changeId)

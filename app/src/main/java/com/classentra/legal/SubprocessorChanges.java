@@ -135,10 +135,9 @@ public class SubprocessorChanges {
             throw new ConfigRejectedException(List.of(new FieldError("reason",
                     "Say why this cannot wait " + NOTICE_DAYS + " days (at least 10 characters): it is shown in the public change log.")));
         }
-        String before = list.active().stream().filter(row -> row.usedFor().equals(slot.displayName())).map(SubprocessorList.Subprocessor::legalEntity)
-                .findFirst().orElse(null);
+        String before = list.servingSlot(slot).map(SubprocessorList.Subprocessor::legalEntity).orElse(null);
         long version = switcher.switchProvider(slot, providerId, form, actor, SwitchNotice.emergency(reason));
-        Optional<SubprocessorList.Subprocessor> company = list.active().stream().filter(row -> row.usedFor().equals(slot.displayName())).findFirst();
+        Optional<SubprocessorList.Subprocessor> company = list.servingSlot(slot);
         company.ifPresent(after -> platformScope.inTransaction(actor, "tell workspaces of an emergency subprocessor change", () -> {
             for (Organization organization : organizations.all()) {
                 for (String address : organization.noticeAddresses()) {
@@ -156,15 +155,20 @@ public class SubprocessorChanges {
         return version;
     }
 
-    /** Makes every announced change due by {@code today}; one the provider refuses on the day is marked failed for the administrator. */
+    /**
+     * Makes every announced change due by {@code today}; one the provider refuses on the day is marked failed for the
+     * administrator. Each change is claimed first (SCHEDULED to APPLIED in one statement), so a withdrawal that comes
+     * while the switch runs finds nothing to withdraw, and two nodes never make the same change.
+     */
     public int applyDue(LocalDate today) {
         List<UUID> due = platformScope.inTransaction(null, "find due subprocessor changes", () -> changes.dueForUpdate(today));
         int applied = 0;
         for (UUID id : due) {
-            AnnouncedChange change = platformScope.inTransaction(null, "read a due subprocessor change", () -> changes.find(id)).orElseThrow();
-            if (change.status() != ChangeStatus.SCHEDULED) {
+            boolean claimed = platformScope.inTransaction(null, "claim a due subprocessor change", () -> changes.decide(id, ChangeStatus.APPLIED, null));
+            if (!claimed) {
                 continue;
             }
+            AnnouncedChange change = platformScope.inTransaction(null, "read a due subprocessor change", () -> changes.find(id)).orElseThrow();
             Map<String, String> sealed = platformScope.inTransaction(null, "read a due subprocessor change", () -> changes.sealedSettings(id));
             String failure = null;
             try {
@@ -176,7 +180,9 @@ public class SubprocessorChanges {
             }
             String reason = failure;
             platformScope.inTransaction(null, "record a due subprocessor change", () -> {
-                changes.decide(id, reason == null ? ChangeStatus.APPLIED : ChangeStatus.FAILED, reason);
+                if (reason != null) {
+                    changes.markFailed(id, reason);
+                }
                 audit.record(null, null, reason == null ? "subprocessor.change.applied" : "subprocessor.change.failed", "subprocessor-change",
                         id.toString(), reason == null ? Map.of("slot", change.slot().key()) : Map.of("slot", change.slot().key(), "failure", reason));
                 list.refreshAfterCommit();

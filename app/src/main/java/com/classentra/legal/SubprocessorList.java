@@ -90,6 +90,11 @@ public class SubprocessorList implements SlotChangeListener {
         return snapshot().lastUpdated();
     }
 
+    /** The company serving the slot, when it sends personal data to one. */
+    public Optional<Subprocessor> servingSlot(Slot slot) {
+        return active().stream().filter(row -> row.usedFor().equals(slot.displayName())).findFirst();
+    }
+
     /** Whether the company already receives personal data for this service (compared by name, ignoring case). */
     public boolean lists(String legalEntity) {
         return active().stream().anyMatch(row -> row.legalEntity().equalsIgnoreCase(legalEntity.strip()));

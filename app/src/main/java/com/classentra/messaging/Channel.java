@@ -17,9 +17,12 @@ public record Channel(UUID id, UUID tenantId, UUID courseId, ChannelKind kind, C
         members = List.copyOf(members);
     }
 
-    /** The key of two people's direct channel, the same whoever opens it. */
+    /**
+     * The key of two people's direct channel, the same whoever opens it: in PostgreSQL's uuid order (bytes unsigned,
+     * as their text sorts), which the channel's policy checks; Java's {@code UUID.compareTo} orders signed and differs.
+     */
     static String pair(UUID one, UUID other) {
-        return one.compareTo(other) < 0 ? one + ":" + other : other + ":" + one;
+        return one.toString().compareTo(other.toString()) < 0 ? one + ":" + other : other + ":" + one;
     }
 
     /** In a direct channel, the person who is not {@code me}. */

@@ -46,7 +46,7 @@ public class ChatModeration {
             throw new MessagingRefusedException("You cannot mute yourself.");
         }
         access.as(teacher, () -> {
-            messages.mutePosting(channel, memberId, OffsetDateTime.now().plus(duration));
+            messages.mutePosting(channel, memberId, OffsetDateTime.now().plus(duration), teacher.id());
             return null;
         });
     }

@@ -2,6 +2,7 @@ package com.classentra.messaging;
 
 import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
+import static com.classentra.db.jooq.Tables.CHANNEL_MUTE;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
 import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
@@ -167,17 +168,25 @@ class MessageRepository {
 
     /** Until when a teacher muted the person from posting in the channel; empty when they may post. */
     Optional<OffsetDateTime> postingMutedUntil(UUID channelId, UUID person) {
-        return db.select(CHANNEL_MEMBER.POSTING_MUTED_UNTIL).from(CHANNEL_MEMBER)
-                .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId).and(CHANNEL_MEMBER.USER_ID.eq(person))
-                        .and(CHANNEL_MEMBER.POSTING_MUTED_UNTIL.gt(OffsetDateTime.now())))
-                .fetchOptional(CHANNEL_MEMBER.POSTING_MUTED_UNTIL);
+        return db.select(CHANNEL_MUTE.UNTIL).from(CHANNEL_MUTE)
+                .where(CHANNEL_MUTE.CHANNEL_ID.eq(channelId).and(CHANNEL_MUTE.USER_ID.eq(person)).and(CHANNEL_MUTE.UNTIL.gt(OffsetDateTime.now())))
+                .fetchOptional(CHANNEL_MUTE.UNTIL);
     }
 
-    void mutePosting(Channel channel, UUID person, OffsetDateTime until) {
-        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
-                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.POSTING_MUTED_UNTIL, until)
-                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate().set(CHANNEL_MEMBER.POSTING_MUTED_UNTIL, until)
+    void mutePosting(Channel channel, UUID person, OffsetDateTime until, UUID by) {
+        db.insertInto(CHANNEL_MUTE).set(CHANNEL_MUTE.CHANNEL_ID, channel.id()).set(CHANNEL_MUTE.TENANT_ID, channel.tenantId())
+                .set(CHANNEL_MUTE.USER_ID, person).set(CHANNEL_MUTE.UNTIL, until).set(CHANNEL_MUTE.MUTED_BY, by)
+                .onConflict(CHANNEL_MUTE.CHANNEL_ID, CHANNEL_MUTE.USER_ID).doUpdate().set(CHANNEL_MUTE.UNTIL, until).set(CHANNEL_MUTE.MUTED_BY, by)
                 .execute();
+    }
+
+    /** Everyone who wrote or reacted in the channel, as the caller reads it. */
+    java.util.Set<UUID> peopleOf(UUID channelId) {
+        java.util.Set<UUID> people = new java.util.HashSet<>(db.selectDistinct(MESSAGE.AUTHOR_ID).from(MESSAGE)
+                .where(MESSAGE.CHANNEL_ID.eq(channelId).and(MESSAGE.AUTHOR_ID.isNotNull())).fetch(MESSAGE.AUTHOR_ID));
+        people.addAll(db.selectDistinct(MESSAGE_REACTION.USER_ID).from(MESSAGE_REACTION).where(MESSAGE_REACTION.CHANNEL_ID.eq(channelId))
+                .fetch(MESSAGE_REACTION.USER_ID));
+        return people;
     }
 
     boolean pin(UUID messageId, UUID by, boolean pinned) {
@@ -201,16 +210,17 @@ class MessageRepository {
 
     UUID insertReport(Channel channel, UUID messageId, UUID reporter, String reason) {
         return db.insertInto(MESSAGE_REPORT).set(MESSAGE_REPORT.TENANT_ID, channel.tenantId()).set(MESSAGE_REPORT.CHANNEL_ID, channel.id())
+                .set(MESSAGE_REPORT.COURSE_ID, channel.courseId())
                 .set(MESSAGE_REPORT.MESSAGE_ID, messageId).set(MESSAGE_REPORT.REPORTER_ID, reporter).set(MESSAGE_REPORT.REASON, reason)
                 .onConflictDoNothing().returning(MESSAGE_REPORT.ID).fetchOptional(MESSAGE_REPORT.ID).orElse(null);
     }
 
-    /** The open reports of the course's channels (the caller's workspace), oldest first. */
+    /** The open reports of the course's channels, direct ones included (the caller's workspace), oldest first. */
     List<MessageReport> openReports(UUID courseId) {
         return db.select(MESSAGE_REPORT.ID, MESSAGE_REPORT.MESSAGE_ID, MESSAGE_REPORT.CHANNEL_ID, MESSAGE_REPORT.REPORTER_ID, MESSAGE_REPORT.REASON,
                         MESSAGE_REPORT.CREATED_AT)
-                .from(MESSAGE_REPORT).join(CHANNEL).on(CHANNEL.ID.eq(MESSAGE_REPORT.CHANNEL_ID))
-                .where(CHANNEL.COURSE_ID.eq(courseId).and(MESSAGE_REPORT.RESOLVED_AT.isNull()))
+                .from(MESSAGE_REPORT)
+                .where(MESSAGE_REPORT.COURSE_ID.eq(courseId).and(MESSAGE_REPORT.RESOLVED_AT.isNull()))
                 .orderBy(MESSAGE_REPORT.CREATED_AT)
                 .fetch(r -> new MessageReport(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().toInstant()));
     }

@@ -153,10 +153,7 @@ public class MessagingService {
      */
     public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo) {
         Channel channel = readable(user, channelId);
-        requireOpen(user, channel);
-        as(user, () -> messages.postingMutedUntil(channelId, user.id())).ifPresent(until -> {
-            throw new MessagingRefusedException("A teacher muted you in this channel until " + until.toInstant() + ".");
-        });
+        requireOpenAndUnmuted(user, channel);
         Body body = body(html);
         rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
         return as(user, () -> {
@@ -179,7 +176,7 @@ public class MessagingService {
             throw new MessagingRefusedException("You can edit only your own messages.");
         }
         Channel channel = readable(user, message.channelId());
-        requireOpen(user, channel);
+        requireOpenAndUnmuted(user, channel);
         Body body = body(html);
         as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()) && announce(channel, ChatEvent.Kind.EDITED, messageId));
     }
@@ -241,14 +238,14 @@ public class MessagingService {
     }
 
     /**
-     * The names of the people of a channel the person reads: its messages' authors and its members. Classmates cannot
-     * read each other's accounts, so the names are read in the platform scope, for these people only.
+     * The names of the people of a channel the person reads: who wrote or reacted there (as the person reads it) and its
+     * members. Classmates cannot read each other's accounts, so the names are read in the platform scope, for these
+     * people only.
      */
-    public Map<UUID, String> names(SignedInUser user, UUID channelId, java.util.Collection<ChatMessage> shownMessages) {
+    public Map<UUID, String> names(SignedInUser user, UUID channelId) {
         Channel channel = readable(user, channelId);
         java.util.Set<UUID> ids = new java.util.HashSet<>(channel.members());
-        shownMessages.stream().filter(m -> m.channelId().equals(channelId)).map(ChatMessage::authorId).filter(java.util.Objects::nonNull)
-                .forEach(ids::add);
+        ids.addAll(as(user, () -> messages.peopleOf(channelId)));
         ids.add(user.id());
         return platformScope.inTransaction(null, "names of the people of a channel", () -> people.visible(ids)).values().stream()
                 .collect(java.util.stream.Collectors.toMap(People.Person::id, People.Person::name));
@@ -331,6 +328,13 @@ public class MessagingService {
 
     private void requireOpen(SignedInUser user, Channel channel) {
         access.requireOpen(user, channel);
+    }
+
+    private void requireOpenAndUnmuted(SignedInUser user, Channel channel) {
+        requireOpen(user, channel);
+        as(user, () -> messages.postingMutedUntil(channel.id(), user.id())).ifPresent(until -> {
+            throw new MessagingRefusedException("A teacher muted you in this channel until " + until.toInstant() + ".");
+        });
     }
 
     private <T> T as(SignedInUser user, Supplier<T> work) {

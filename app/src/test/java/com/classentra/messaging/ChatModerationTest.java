@@ -27,6 +27,12 @@ class ChatModerationTest {
     ChatSearch search;
     @Autowired
     Classrooms classrooms;
+    @Autowired
+    com.classentra.platform.db.ScopedTransactions scoped;
+    @Autowired
+    org.jooq.DSLContext db;
+    @Autowired
+    com.classentra.testsupport.PlatformSql platform;
 
     private SignedInUser teacher;
     private SignedInUser ana;
@@ -96,6 +102,27 @@ class ChatModerationTest {
         var report = moderation.openReports(teacher, course.id()).getFirst();
         assertThat(moderation.resolve(teacher, course.id(), report.id())).isTrue();
         assertThat(moderation.openReports(teacher, course.id())).isEmpty();
+    }
+
+    @Test
+    void aMutedStudentCannotLiftTheMuteNorMakeADirectChannelOutsideTheirCourses() {
+        Channel channel = messaging.courseChannel(teacher, course.id());
+        moderation.mute(teacher, channel.id(), ben.id(), Duration.ofHours(1));
+        CourseSummary elsewhere = classrooms.course(classrooms.teacher("Otto", "Other"), "Elsewhere " + UUID.randomUUID());
+        int lifted = scoped.asUser(ben.id(), () -> db.deleteFrom(com.classentra.db.jooq.Tables.CHANNEL_MUTE).execute());
+        assertThat(lifted).as("row-level security keeps the mute from its subject").isZero();
+        assertThatThrownBy(() -> messaging.post(ben, channel.id(), "<p>Still here</p>", null)).isInstanceOf(MessagingRefusedException.class);
+
+        // Straight into the database, past the service: a "direct" channel in a course Ben is not in is refused.
+        String pair = Channel.pair(ben.id(), ana.id());
+        UUID elsewhereTenant = platform.value(com.classentra.db.jooq.Tables.COURSE.TENANT_ID, com.classentra.db.jooq.Tables.COURSE.ID.eq(elsewhere.id()));
+        assertThatThrownBy(() -> scoped.asUser(ben.id(), () -> db.insertInto(com.classentra.db.jooq.Tables.CHANNEL)
+                .set(com.classentra.db.jooq.Tables.CHANNEL.TENANT_ID, elsewhereTenant)
+                .set(com.classentra.db.jooq.Tables.CHANNEL.COURSE_ID, elsewhere.id()).set(com.classentra.db.jooq.Tables.CHANNEL.KIND, "DIRECT")
+                .set(com.classentra.db.jooq.Tables.CHANNEL.AUDIENCE, "MEMBERS").set(com.classentra.db.jooq.Tables.CHANNEL.DIRECT_PAIR, pair)
+                .set(com.classentra.db.jooq.Tables.CHANNEL.MEMBERS, new UUID[] {ben.id(), ana.id()})
+                .set(com.classentra.db.jooq.Tables.CHANNEL.CREATED_BY, ben.id()).execute()))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 
     @Test

@@ -33,8 +33,8 @@ CREATE UNIQUE INDEX channel_direct_pair_idx ON channel (course_id, direct_pair) 
 CREATE INDEX channel_tenant_idx ON channel (tenant_id);
 
 --changeset classentra:0031-channel-member
---comment: A person's own state in a channel they read: the last message read (read receipts, unread counts), muted
---comment: notifications, and until when a teacher muted them from posting. Made when first needed.
+--comment: A person's own state in a channel they read: the last message read (read receipts, unread counts) and muted
+--comment: notifications. Made when first needed. (A teacher's mute is in channel_mute, which the person cannot change.)
 CREATE TABLE channel_member (
     channel_id          uuid        NOT NULL,
     tenant_id           uuid        NOT NULL,
@@ -42,7 +42,6 @@ CREATE TABLE channel_member (
     last_read_seq       bigint      NOT NULL DEFAULT 0,
     last_read_at        timestamptz,
     notifications_muted boolean     NOT NULL DEFAULT false,
-    posting_muted_until timestamptz,
     joined_at           timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (channel_id, user_id),
     FOREIGN KEY (channel_id, tenant_id) REFERENCES channel (id, tenant_id) ON DELETE CASCADE
@@ -59,7 +58,7 @@ CREATE TABLE message (
     tenant_id   uuid        NOT NULL,
     channel_id  uuid        NOT NULL,
     author_id   uuid REFERENCES app_user (id) ON DELETE SET NULL,
-    parent_id   uuid REFERENCES message (id) ON DELETE SET NULL,
+    parent_id   uuid,
     body_html   text        CHECK (body_html IS NULL OR length(body_html) <= 20000),
     body_text   text        CHECK (body_text IS NULL OR length(body_text) <= 8000),
     created_at  timestamptz NOT NULL DEFAULT now(),
@@ -71,6 +70,9 @@ CREATE TABLE message (
     flagged     text,
     search      tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body_text, ''))) STORED,
     FOREIGN KEY (channel_id, tenant_id) REFERENCES channel (id, tenant_id) ON DELETE CASCADE,
+    UNIQUE (id, channel_id, tenant_id),
+    -- A reply answers a message of its own channel, never one elsewhere.
+    FOREIGN KEY (parent_id, channel_id, tenant_id) REFERENCES message (id, channel_id, tenant_id) ON DELETE SET NULL (parent_id),
     CHECK ((deleted_at IS NULL) = (body_text IS NOT NULL AND body_html IS NOT NULL))
 );
 COMMENT ON COLUMN message.flagged IS 'Why the message awaits fraud review (a link to another payment site), null when it does not';
@@ -82,17 +84,33 @@ CREATE INDEX message_search_idx ON message USING gin (search);
 
 --changeset classentra:0031-message-reaction
 CREATE TABLE message_reaction (
-    message_id uuid        NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+    message_id uuid        NOT NULL,
     user_id    uuid        NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
     tenant_id  uuid        NOT NULL,
     channel_id uuid        NOT NULL,
     emoji      text        NOT NULL CHECK (length(emoji) BETWEEN 1 AND 16),
     created_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (message_id, user_id, emoji),
-    FOREIGN KEY (channel_id, tenant_id) REFERENCES channel (id, tenant_id) ON DELETE CASCADE
+    -- The reaction's channel is its message's: nobody reacts, through a channel they read, to a message elsewhere.
+    FOREIGN KEY (message_id, channel_id, tenant_id) REFERENCES message (id, channel_id, tenant_id) ON DELETE CASCADE
 );
 CREATE INDEX message_reaction_user_idx ON message_reaction (user_id);
 CREATE INDEX message_reaction_tenant_idx ON message_reaction (tenant_id);
+
+--changeset classentra:0031-channel-mute
+--comment: A teacher's mute: the person may not post in the channel until then. Written by the workspace only, so the
+--comment: muted person can read it but not lift it.
+CREATE TABLE channel_mute (
+    channel_id uuid        NOT NULL,
+    tenant_id  uuid        NOT NULL,
+    user_id    uuid        NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    until      timestamptz NOT NULL,
+    muted_by   uuid REFERENCES app_user (id) ON DELETE SET NULL,
+    PRIMARY KEY (channel_id, user_id),
+    FOREIGN KEY (channel_id, tenant_id) REFERENCES channel (id, tenant_id) ON DELETE CASCADE
+);
+CREATE INDEX channel_mute_tenant_idx ON channel_mute (tenant_id);
+CREATE INDEX channel_mute_user_idx ON channel_mute (user_id);
 
 --changeset classentra:0031-messaging-rls
 -- Who reads a channel: its workspace (teachers, in the workspace's scope) except direct channels; everyone of the course
@@ -105,11 +123,20 @@ CREATE POLICY channel_read ON channel FOR SELECT
            OR (kind <> 'DIRECT' AND tenant_id = (SELECT app_current_tenant()))
            OR (audience = 'COURSE' AND EXISTS (SELECT 1 FROM enrolment e WHERE e.course_id = channel.course_id
                                                  AND e.student_id = (SELECT app_current_user()) AND e.status = 'ACTIVE'))
-           OR (SELECT app_current_user()) = ANY (members));
--- Channels are made by the workspace (course and topic channels) or, for a direct channel, by one of its two people.
+           OR ((SELECT app_current_user()) = ANY (members)
+               AND (tenant_id = (SELECT app_current_tenant())
+                    OR EXISTS (SELECT 1 FROM enrolment e WHERE e.course_id = channel.course_id
+                               AND e.student_id = (SELECT app_current_user()) AND e.status = 'ACTIVE'))));
+-- Channels are made by the workspace (course and topic channels) or, for a direct channel, by one of its two people
+-- who takes part in the course: exactly two members, the pair key made of them (nobody takes over another pair's key).
 CREATE POLICY channel_insert ON channel FOR INSERT
-    WITH CHECK ((SELECT app_platform_scope()) OR tenant_id = (SELECT app_current_tenant())
-                OR (kind = 'DIRECT' AND created_by = (SELECT app_current_user()) AND (SELECT app_current_user()) = ANY (members)));
+    WITH CHECK ((SELECT app_platform_scope()) OR (kind <> 'DIRECT' AND tenant_id = (SELECT app_current_tenant()))
+                OR (kind = 'DIRECT' AND created_by = (SELECT app_current_user()) AND (SELECT app_current_user()) = ANY (members)
+                    AND cardinality(members) = 2 AND members[1] <> members[2]
+                    AND direct_pair = least(members[1], members[2])::text || ':' || greatest(members[1], members[2])::text
+                    AND (tenant_id = (SELECT app_current_tenant())
+                         OR EXISTS (SELECT 1 FROM enrolment e WHERE e.course_id = channel.course_id
+                                    AND e.student_id = (SELECT app_current_user()) AND e.status = 'ACTIVE'))));
 CREATE POLICY channel_update ON channel FOR UPDATE
     USING ((SELECT app_platform_scope()) OR (kind <> 'DIRECT' AND tenant_id = (SELECT app_current_tenant())))
     WITH CHECK ((SELECT app_platform_scope()) OR (kind <> 'DIRECT' AND tenant_id = (SELECT app_current_tenant())));
@@ -124,11 +151,19 @@ CREATE POLICY channel_member_read ON channel_member FOR SELECT
     USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user())
            OR EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_member.channel_id));
 CREATE POLICY channel_member_write ON channel_member FOR ALL
-    USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user())
-           OR (tenant_id = (SELECT app_current_tenant()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_member.channel_id)))
+    USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user()))
     WITH CHECK ((SELECT app_platform_scope())
-                OR (user_id = (SELECT app_current_user()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_member.channel_id))
-                OR (tenant_id = (SELECT app_current_tenant()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_member.channel_id)));
+                OR (user_id = (SELECT app_current_user()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_member.channel_id)));
+
+ALTER TABLE channel_mute ENABLE ROW LEVEL SECURITY;
+ALTER TABLE channel_mute FORCE ROW LEVEL SECURITY;
+CREATE POLICY channel_mute_read ON channel_mute FOR SELECT
+    USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user()) OR tenant_id = (SELECT app_current_tenant()));
+CREATE POLICY channel_mute_write ON channel_mute FOR ALL
+    USING ((SELECT app_platform_scope()) OR tenant_id = (SELECT app_current_tenant()))
+    WITH CHECK ((SELECT app_platform_scope())
+                OR (tenant_id = (SELECT app_current_tenant()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = channel_mute.channel_id
+                                                                        AND c.kind <> 'DIRECT')));
 
 ALTER TABLE message ENABLE ROW LEVEL SECURITY;
 ALTER TABLE message FORCE ROW LEVEL SECURITY;
@@ -149,7 +184,10 @@ ALTER TABLE message_reaction ENABLE ROW LEVEL SECURITY;
 ALTER TABLE message_reaction FORCE ROW LEVEL SECURITY;
 CREATE POLICY message_reaction_read ON message_reaction FOR SELECT
     USING ((SELECT app_platform_scope()) OR EXISTS (SELECT 1 FROM channel c WHERE c.id = message_reaction.channel_id));
-CREATE POLICY message_reaction_write ON message_reaction FOR ALL
-    USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user()))
+CREATE POLICY message_reaction_insert ON message_reaction FOR INSERT
     WITH CHECK ((SELECT app_platform_scope())
                 OR (user_id = (SELECT app_current_user()) AND EXISTS (SELECT 1 FROM channel c WHERE c.id = message_reaction.channel_id)));
+-- One's own reactions; and every reaction of a message that was just deleted (by its author or a teacher), which goes with it.
+CREATE POLICY message_reaction_delete ON message_reaction FOR DELETE
+    USING ((SELECT app_platform_scope()) OR user_id = (SELECT app_current_user())
+           OR EXISTS (SELECT 1 FROM message m WHERE m.id = message_reaction.message_id AND m.deleted_at IS NOT NULL));

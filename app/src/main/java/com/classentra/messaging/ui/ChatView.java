@@ -104,6 +104,10 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         add(back, new H1("Chat"), layout);
         showChannels();
         showLatest();
+        // The same view is kept when another channel of the course is opened: follow the one now shown.
+        if (isAttached()) {
+            follow(UI.getCurrent());
+        }
     }
 
     @Override
@@ -168,7 +172,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         return switch (c.kind()) {
             case COURSE -> "# General";
             case TOPIC -> "# " + c.name();
-            case DIRECT -> "@ " + messaging.names(user, c.id(), List.of()).getOrDefault(c.otherThan(user.id()), "Someone");
+            case DIRECT -> "@ " + messaging.names(user, c.id()).getOrDefault(c.otherThan(user.id()), "Someone");
         };
     }
 
@@ -198,7 +202,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private void render() {
         channelTitle.setText(label(channel) + (channel.kind() == ChannelKind.DIRECT ? " · only the two of you read this" : ""));
-        Map<UUID, String> names = messaging.names(user, channel.id(), shown);
+        Map<UUID, String> names = messaging.names(user, channel.id());
         messageList.removeAll();
         if (shown.size() >= 50) {
             Button earlier = new Button("Show earlier messages", e -> showEarlier());

@@ -9,6 +9,7 @@ import static com.classentra.db.jooq.Tables.CALENDAR_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_FEED;
 import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
+import static com.classentra.db.jooq.Tables.CHANNEL_MUTE;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
@@ -225,6 +226,12 @@ public class PersonalDataRegistry {
                     .subject(CHANNEL_MEMBER.USER_ID)
                     .export("chat-read-markers", "How far you have read each chat channel, and the channels you muted.", CHANNEL_MEMBER.CHANNEL_ID,
                             CHANNEL_MEMBER.LAST_READ_SEQ, CHANNEL_MEMBER.LAST_READ_AT, CHANNEL_MEMBER.NOTIFICATIONS_MUTED)
+                    .deletion(Deletion.delete())
+                    .build(),
+            PersonalDataRule.of(CHANNEL_MUTE, PolicyClause.MESSAGES)
+                    .subject(CHANNEL_MUTE.USER_ID)
+                    .mentions(CHANNEL_MUTE.MUTED_BY)
+                    .export("chat-mutes", "When a teacher stopped you posting in a channel, and until when.", CHANNEL_MUTE.CHANNEL_ID, CHANNEL_MUTE.UNTIL)
                     .deletion(Deletion.delete())
                     .build(),
             PersonalDataRule.of(MESSAGE, PolicyClause.MESSAGES)

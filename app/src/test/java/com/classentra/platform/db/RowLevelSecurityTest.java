@@ -17,6 +17,7 @@ import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
 import static com.classentra.db.jooq.Tables.PLUGIN_SLOT_STATE;
 import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
+import static com.classentra.db.jooq.Tables.CHANNEL_MUTE;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
 import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
@@ -126,7 +127,10 @@ class RowLevelSecurityTest {
                 .set(MESSAGE.BODY_HTML, "<p>Hello</p>").set(MESSAGE.BODY_TEXT, "Hello").returning(MESSAGE.ID).fetchSingle(MESSAGE.ID);
         db.insertInto(MESSAGE_REACTION).set(MESSAGE_REACTION.MESSAGE_ID, message).set(MESSAGE_REACTION.USER_ID, owner)
                 .set(MESSAGE_REACTION.TENANT_ID, tenant).set(MESSAGE_REACTION.CHANNEL_ID, channel).set(MESSAGE_REACTION.EMOJI, "👍").execute();
-        db.insertInto(MESSAGE_REPORT).set(MESSAGE_REPORT.TENANT_ID, tenant).set(MESSAGE_REPORT.CHANNEL_ID, channel).set(MESSAGE_REPORT.MESSAGE_ID, message)
+        db.insertInto(CHANNEL_MUTE).set(CHANNEL_MUTE.CHANNEL_ID, channel).set(CHANNEL_MUTE.TENANT_ID, tenant).set(CHANNEL_MUTE.USER_ID, owner)
+                .set(CHANNEL_MUTE.UNTIL, OffsetDateTime.now().plusHours(1)).execute();
+        db.insertInto(MESSAGE_REPORT).set(MESSAGE_REPORT.TENANT_ID, tenant).set(MESSAGE_REPORT.CHANNEL_ID, channel).set(MESSAGE_REPORT.COURSE_ID, course)
+                .set(MESSAGE_REPORT.MESSAGE_ID, message)
                 .set(MESSAGE_REPORT.REPORTER_ID, owner).set(MESSAGE_REPORT.REASON, "Test").execute();
     }
 
