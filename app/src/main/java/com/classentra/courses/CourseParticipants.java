@@ -54,4 +54,22 @@ public class CourseParticipants {
                 .from(table("course_teacher_ids({0}, {1})", val(course.courseId()), val(course.tenantId())).as("teachers", "teacher_id"))
                 .where(DSL.field(DSL.name("teachers", "teacher_id"), UUID.class).eq(personId))));
     }
+
+    /** The course's teachers (its workspace's teaching members), as {@code asker}, who takes part, asks. */
+    public java.util.Set<UUID> teachers(SignedInUser asker, CoursePlace course) {
+        return new java.util.LinkedHashSet<>(scopes.asMember(asker, () -> db.select(DSL.field(DSL.name("teachers", "teacher_id"), UUID.class))
+                .from(table("course_teacher_ids({0}, {1})", val(course.courseId()), val(course.tenantId())).as("teachers", "teacher_id"))
+                .fetch(0, UUID.class)));
+    }
+
+    /**
+     * Everyone who takes part in the course (its workspace's teachers and active students), as {@code asker}, who takes
+     * part, asks: whom a message in the course's own channel can mention. Call outside any scope of one's own.
+     */
+    public java.util.Set<UUID> everyone(SignedInUser asker, CoursePlace course) {
+        java.util.Set<UUID> people = new java.util.LinkedHashSet<>(teachers(asker, course));
+        people.addAll(platformScope.inTransaction(null, "list who takes part in a course",
+                () -> db.fetch(ActiveEnrolments.studentsOf(DSL.val(course.courseId()))).getValues(0, UUID.class)));
+        return people;
+    }
 }

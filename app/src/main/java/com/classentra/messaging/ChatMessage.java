@@ -12,7 +12,9 @@ import java.util.UUID;
  * @param bodyHtml  sanitised; null once deleted
  * @param reactions emoji by emoji, the people who reacted in the order they did
  * @param seenBy    for direct channels and channels of up to 20 people: who has read it (the author aside)
+ * @param mentions  the people it mentions
  */
 public record ChatMessage(UUID id, long seq, UUID channelId, UUID authorId, UUID parentId, String bodyHtml, Instant createdAt, Instant editedAt,
-        boolean deleted, boolean pinned, boolean flagged, Map<String, List<UUID>> reactions, List<UUID> seenBy) {
+        boolean deleted, boolean pinned, boolean flagged, Map<String, List<UUID>> reactions, List<UUID> seenBy,
+        List<UUID> mentions) {
 }

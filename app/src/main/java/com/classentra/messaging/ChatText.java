@@ -1,6 +1,7 @@
 package com.classentra.messaging;
 
 import com.classentra.platform.text.RichText;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
@@ -37,5 +38,39 @@ public final class ChatText {
         Matcher links = LINK.matcher(escaped);
         escaped = links.replaceAll(match -> Matcher.quoteReplacement("<a href=\"" + match.group() + "\">" + match.group() + "</a>"));
         return escaped.replace("\n", "<br>");
+    }
+
+    /** A message's HTML back as it was typed, for editing: the markup it came from, links as their addresses. */
+    public static String toTyped(String html) {
+        List<String> paragraphs = new java.util.ArrayList<>();
+        for (org.jsoup.nodes.Element paragraph : org.jsoup.Jsoup.parseBodyFragment(html == null ? "" : html).body().children()) {
+            StringBuilder typed = new StringBuilder();
+            typed(paragraph, typed);
+            paragraphs.add(typed.toString().strip());
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static void typed(org.jsoup.nodes.Node node, StringBuilder out) {
+        for (org.jsoup.nodes.Node child : node.childNodes()) {
+            if (child instanceof org.jsoup.nodes.TextNode textNode) {
+                out.append(textNode.getWholeText());
+            } else if (child instanceof org.jsoup.nodes.Element element) {
+                switch (element.tagName()) {
+                    case "br" -> out.append('\n');
+                    case "b", "strong" -> wrap(element, "**", out);
+                    case "i", "em" -> wrap(element, "*", out);
+                    case "code" -> wrap(element, "`", out);
+                    case "a" -> out.append(element.attr("href"));
+                    default -> typed(element, out);
+                }
+            }
+        }
+    }
+
+    private static void wrap(org.jsoup.nodes.Element element, String mark, StringBuilder out) {
+        out.append(mark);
+        typed(element, out);
+        out.append(mark);
     }
 }

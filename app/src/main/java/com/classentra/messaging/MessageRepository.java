@@ -3,6 +3,7 @@ package com.classentra.messaging;
 import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
 import static com.classentra.db.jooq.Tables.CHANNEL_MUTE;
+import static com.classentra.db.jooq.Tables.CHAT_SETTING;
 import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
 import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
@@ -71,25 +72,26 @@ class MessageRepository {
         db.update(CHANNEL).set(CHANNEL.STUDENTS_MAY_MESSAGE_EACH_OTHER, allowed).where(CHANNEL.ID.eq(channelId)).execute();
     }
 
-    UUID insertMessage(Channel channel, UUID author, UUID parentId, String html, String text, String flagged) {
+    UUID insertMessage(Channel channel, UUID author, UUID parentId, String html, String text, String flagged, List<UUID> mentions) {
         return db.insertInto(MESSAGE).set(MESSAGE.TENANT_ID, channel.tenantId()).set(MESSAGE.CHANNEL_ID, channel.id())
                 .set(MESSAGE.AUTHOR_ID, author).set(MESSAGE.PARENT_ID, parentId).set(MESSAGE.BODY_HTML, html).set(MESSAGE.BODY_TEXT, text)
-                .set(MESSAGE.FLAGGED, flagged)
+                .set(MESSAGE.FLAGGED, flagged).set(MESSAGE.MENTIONS, mentions.toArray(UUID[]::new))
                 .returning(MESSAGE.ID).fetchSingle(MESSAGE.ID);
     }
 
     Optional<Stored> message(UUID id) {
-        return db.select(MESSAGE.ID, MESSAGE.CHANNEL_ID, MESSAGE.AUTHOR_ID, MESSAGE.PARENT_ID, MESSAGE.DELETED_AT.isNotNull())
+        return db.select(MESSAGE.ID, MESSAGE.CHANNEL_ID, MESSAGE.AUTHOR_ID, MESSAGE.PARENT_ID, MESSAGE.DELETED_AT.isNotNull(), MESSAGE.MENTIONS)
                 .from(MESSAGE).where(MESSAGE.ID.eq(id))
-                .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), List.of(r.value6())));
     }
 
-    /** A message's place and author, for the checks before a change. */
-    record Stored(UUID id, UUID channelId, UUID authorId, UUID parentId, boolean deleted) {
+    /** A message's place, author and whom it mentions, for the checks before a change. */
+    record Stored(UUID id, UUID channelId, UUID authorId, UUID parentId, boolean deleted, List<UUID> mentions) {
     }
 
-    boolean edit(UUID id, String html, String text, String flagged) {
+    boolean edit(UUID id, String html, String text, String flagged, List<UUID> mentions) {
         return db.update(MESSAGE).set(MESSAGE.BODY_HTML, html).set(MESSAGE.BODY_TEXT, text).set(MESSAGE.FLAGGED, flagged)
+                .set(MESSAGE.MENTIONS, mentions.toArray(UUID[]::new))
                 .set(MESSAGE.EDITED_AT, OffsetDateTime.now())
                 .where(MESSAGE.ID.eq(id).and(MESSAGE.DELETED_AT.isNull())).execute() == 1;
     }
@@ -97,6 +99,7 @@ class MessageRepository {
     /** Removes the content and keeps the place ("message deleted"), with who deleted it; its reactions go. */
     boolean delete(UUID id, UUID by) {
         int deleted = db.update(MESSAGE).setNull(MESSAGE.BODY_HTML).setNull(MESSAGE.BODY_TEXT).setNull(MESSAGE.FLAGGED)
+                .set(MESSAGE.MENTIONS, new UUID[0])
                 .set(MESSAGE.DELETED_AT, OffsetDateTime.now()).set(MESSAGE.DELETED_BY, by).setNull(MESSAGE.PINNED_AT).setNull(MESSAGE.PINNED_BY)
                 .where(MESSAGE.ID.eq(id).and(MESSAGE.DELETED_AT.isNull())).execute();
         db.deleteFrom(MESSAGE_REACTION).where(MESSAGE_REACTION.MESSAGE_ID.eq(id)).execute();
@@ -106,7 +109,7 @@ class MessageRepository {
     /** A page of the channel's messages before {@code beforeSeq} (newest first), by the (channel, seq) index alone. */
     List<Record> page(UUID channelId, long beforeSeq, int limit) {
         return new java.util.ArrayList<>(db.select(MESSAGE.ID, MESSAGE.SEQ, MESSAGE.AUTHOR_ID, MESSAGE.PARENT_ID, MESSAGE.BODY_HTML, MESSAGE.CREATED_AT,
-                        MESSAGE.EDITED_AT, MESSAGE.DELETED_AT, MESSAGE.PINNED_AT, MESSAGE.FLAGGED)
+                        MESSAGE.EDITED_AT, MESSAGE.DELETED_AT, MESSAGE.PINNED_AT, MESSAGE.FLAGGED, MESSAGE.MENTIONS)
                 .from(MESSAGE).where(MESSAGE.CHANNEL_ID.eq(channelId).and(MESSAGE.SEQ.lt(beforeSeq)))
                 .orderBy(MESSAGE.SEQ.desc()).limit(limit).fetch());
     }
@@ -133,15 +136,52 @@ class MessageRepository {
                 .and(MESSAGE_REACTION.EMOJI.eq(emoji))).execute() == 1;
     }
 
-    /** Moves the person's read marker forward to {@code seq} (never back); false when it was there already. */
-    boolean markRead(Channel channel, UUID person, long seq) {
+    /**
+     * Moves the person's read marker forward to {@code seq} (never back), and the one the others see ("seen") too when
+     * the person sends read receipts; false when neither moved.
+     */
+    boolean markRead(Channel channel, UUID person, long seq, boolean shared) {
+        long sharedSeq = shared ? seq : 0;
         return db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
-                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.LAST_READ_SEQ, seq).set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
-                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate()
-                .set(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.val(seq))
+                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.LAST_READ_SEQ, seq).set(CHANNEL_MEMBER.SHARED_READ_SEQ, sharedSeq)
                 .set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
-                .where(CHANNEL_MEMBER.LAST_READ_SEQ.lt(seq))
+                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate()
+                .set(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.greatest(CHANNEL_MEMBER.LAST_READ_SEQ, DSL.val(seq)))
+                .set(CHANNEL_MEMBER.SHARED_READ_SEQ, DSL.greatest(CHANNEL_MEMBER.SHARED_READ_SEQ, DSL.val(sharedSeq)))
+                .set(CHANNEL_MEMBER.LAST_READ_AT, OffsetDateTime.now())
+                .where(CHANNEL_MEMBER.LAST_READ_SEQ.lt(seq).or(CHANNEL_MEMBER.SHARED_READ_SEQ.lt(sharedSeq)))
                 .execute() == 1;
+    }
+
+    /** Whether the person hears of new messages in the channel beyond the open page (notifications). */
+    void muteNotifications(Channel channel, UUID person, boolean muted) {
+        db.insertInto(CHANNEL_MEMBER).set(CHANNEL_MEMBER.CHANNEL_ID, channel.id()).set(CHANNEL_MEMBER.TENANT_ID, channel.tenantId())
+                .set(CHANNEL_MEMBER.USER_ID, person).set(CHANNEL_MEMBER.NOTIFICATIONS_MUTED, muted)
+                .onConflict(CHANNEL_MEMBER.CHANNEL_ID, CHANNEL_MEMBER.USER_ID).doUpdate().set(CHANNEL_MEMBER.NOTIFICATIONS_MUTED, muted)
+                .execute();
+    }
+
+    /** Which of these people muted the channel's notifications. */
+    java.util.Set<UUID> notificationsMuted(UUID channelId, Collection<UUID> people) {
+        return new java.util.HashSet<>(db.select(CHANNEL_MEMBER.USER_ID).from(CHANNEL_MEMBER)
+                .where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId).and(CHANNEL_MEMBER.USER_ID.in(people)).and(CHANNEL_MEMBER.NOTIFICATIONS_MUTED))
+                .fetch(CHANNEL_MEMBER.USER_ID));
+    }
+
+    /** Whether the person lets others see what they have read (on unless they turned it off). */
+    boolean sendsReadReceipts(UUID person) {
+        return db.select(CHAT_SETTING.SEND_READ_RECEIPTS).from(CHAT_SETTING).where(CHAT_SETTING.USER_ID.eq(person))
+                .fetchOptional(CHAT_SETTING.SEND_READ_RECEIPTS).orElse(true);
+    }
+
+    void setSendReadReceipts(UUID person, boolean send) {
+        db.insertInto(CHAT_SETTING).set(CHAT_SETTING.USER_ID, person).set(CHAT_SETTING.SEND_READ_RECEIPTS, send)
+                .onConflict(CHAT_SETTING.USER_ID).doUpdate().set(CHAT_SETTING.SEND_READ_RECEIPTS, send).set(CHAT_SETTING.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    Optional<Long> seqOf(UUID channelId, UUID messageId) {
+        return db.select(MESSAGE.SEQ).from(MESSAGE).where(MESSAGE.ID.eq(messageId).and(MESSAGE.CHANNEL_ID.eq(channelId))).fetchOptional(MESSAGE.SEQ);
     }
 
     /** The highest message number of the channel; 0 when it has none. */
@@ -160,10 +200,32 @@ class MessageRepository {
                 .fetchMap(MESSAGE.CHANNEL_ID, r -> r.value2());
     }
 
-    /** Everyone's read marker in the channel, by person. */
+    /** Counts stop here: "99+" is all a badge says, and counting further reads rows for nothing. */
+    static final int UNREAD_COUNTED = 100;
+
+    /**
+     * Every channel the caller reads, in any course, that has messages: with the caller's unread count (at most
+     * {@value #UNREAD_COUNTED}) and when it last had one, most recent first.
+     */
+    List<InboxRow> inbox(UUID person) {
+        var latest = DSL.field(DSL.select(DSL.max(MESSAGE.CREATED_AT)).from(MESSAGE).where(MESSAGE.CHANNEL_ID.eq(CHANNEL.ID)));
+        var unread = DSL.field(DSL.selectCount().from(DSL.select(DSL.one()).from(MESSAGE)
+                .where(MESSAGE.CHANNEL_ID.eq(CHANNEL.ID)).and(MESSAGE.DELETED_AT.isNull()).and(MESSAGE.AUTHOR_ID.isDistinctFrom(person))
+                .and(MESSAGE.SEQ.gt(DSL.coalesce(CHANNEL_MEMBER.LAST_READ_SEQ, 0L))).limit(UNREAD_COUNTED)));
+        return db.select(CHANNEL.asterisk(), unread, latest).from(CHANNEL)
+                .leftJoin(CHANNEL_MEMBER).on(CHANNEL_MEMBER.CHANNEL_ID.eq(CHANNEL.ID).and(CHANNEL_MEMBER.USER_ID.eq(person)))
+                .where(DSL.exists(DSL.selectOne().from(MESSAGE).where(MESSAGE.CHANNEL_ID.eq(CHANNEL.ID))))
+                .orderBy(latest.desc())
+                .fetch(r -> new InboxRow(channel(r), r.get(unread), r.get(latest).toInstant()));
+    }
+
+    record InboxRow(Channel channel, int unread, java.time.Instant lastMessageAt) {
+    }
+
+    /** Everyone's read marker in the channel as they share it ("seen"), by person. */
     Map<UUID, Long> readMarkers(UUID channelId) {
-        return db.select(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ).from(CHANNEL_MEMBER).where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
-                .fetchMap(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.LAST_READ_SEQ);
+        return db.select(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.SHARED_READ_SEQ).from(CHANNEL_MEMBER).where(CHANNEL_MEMBER.CHANNEL_ID.eq(channelId))
+                .fetchMap(CHANNEL_MEMBER.USER_ID, CHANNEL_MEMBER.SHARED_READ_SEQ);
     }
 
     /** Until when a teacher muted the person from posting in the channel; empty when they may post. */
@@ -218,11 +280,13 @@ class MessageRepository {
     /** The open reports of the course's channels, direct ones included (the caller's workspace), oldest first. */
     List<MessageReport> openReports(UUID courseId) {
         return db.select(MESSAGE_REPORT.ID, MESSAGE_REPORT.MESSAGE_ID, MESSAGE_REPORT.CHANNEL_ID, MESSAGE_REPORT.REPORTER_ID, MESSAGE_REPORT.REASON,
-                        MESSAGE_REPORT.CREATED_AT)
+                        MESSAGE_REPORT.CREATED_AT, MESSAGE.BODY_TEXT)
                 .from(MESSAGE_REPORT)
+                // The message itself only where the teacher reads its channel: not in a direct conversation.
+                .leftJoin(MESSAGE).on(MESSAGE.ID.eq(MESSAGE_REPORT.MESSAGE_ID))
                 .where(MESSAGE_REPORT.COURSE_ID.eq(courseId).and(MESSAGE_REPORT.RESOLVED_AT.isNull()))
                 .orderBy(MESSAGE_REPORT.CREATED_AT)
-                .fetch(r -> new MessageReport(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().toInstant()));
+                .fetch(r -> new MessageReport(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().toInstant(), r.value7()));
     }
 
 

@@ -39,7 +39,8 @@ public class MessagingService {
     public static final int MAX_TEXT = 8000;
     /** How many people a channel may have for "seen by" names; larger channels show counts only. */
     public static final int SEEN_BY_LIMIT = 20;
-    static final int PAGE = 50;
+    /** How many messages a page of history holds. */
+    public static final int PAGE = 50;
 
     private final MessageRepository messages;
     private final CourseParticipants courses;
@@ -48,11 +49,15 @@ public class MessagingService {
     private final RateLimiter rateLimiter;
     private final ClusterEvents events;
     private final People people;
+    private final ChatMentions mentions;
+    private final ChatNotifications notifications;
 
     MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter,
-            ClusterEvents events, People people) {
+            ClusterEvents events, People people, ChatMentions mentions, ChatNotifications notifications) {
         this.events = events;
         this.people = people;
+        this.mentions = mentions;
+        this.notifications = notifications;
         this.messages = messages;
         this.courses = courses;
         this.access = access;
@@ -86,6 +91,33 @@ public class MessagingService {
 
     /** A channel and how many of its messages the person has not read. */
     public record ChannelSummary(Channel channel, int unread) {
+    }
+
+    /** Someone of the course the person may write to directly. */
+    public record Contact(UUID id, String name, boolean teacher) {
+    }
+
+    /** The people of the course the person may start a direct conversation with, teachers first, then by name. */
+    public List<Contact> contacts(SignedInUser user, UUID courseId) {
+        CoursePlace course = place(user, courseId);
+        java.util.Set<UUID> teachers = courses.teachers(user, course);
+        boolean studentsToo = course.teaching() || courseChannel(user, courseId).studentsMayMessageEachOther();
+        java.util.Set<UUID> reachable = studentsToo ? courses.everyone(user, course) : teachers;
+        reachable.remove(user.id());
+        return platformScope.inTransaction(null, "names of the people one may write to in a course", () -> people.visible(reachable)).values().stream()
+                .map(person -> new Contact(person.id(), person.name(), teachers.contains(person.id())))
+                .sorted(java.util.Comparator.comparing((Contact c) -> !c.teacher()).thenComparing(Contact::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** Whether the person teaches the course, and so makes topics, moderates its channels and reads its reports. */
+    public boolean teaches(SignedInUser user, UUID courseId) {
+        return place(user, courseId).teaching();
+    }
+
+    /** Whether the person moderates this channel: a teacher of its course, in any but a direct channel. */
+    public boolean moderates(SignedInUser user, Channel channel) {
+        return access.moderates(user, channel);
     }
 
     /** Lets the course's students write to each other directly, or stops new such conversations. Teachers only. */
@@ -156,6 +188,7 @@ public class MessagingService {
         requireOpenAndUnmuted(user, channel);
         Body body = body(html);
         rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
+        List<UUID> mentioned = mentions.in(user, channel, body.text());
         return as(user, () -> {
             UUID parent = null;
             if (replyTo != null) {
@@ -163,13 +196,14 @@ public class MessagingService {
                         .orElseThrow(() -> new MessagingRefusedException("The message you answer is not in this channel."));
                 parent = answered.parentId() != null ? answered.parentId() : answered.id();
             }
-            UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged());
+            UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged(), mentioned);
+            notifications.posted(user, channel, mentioned);
             announce(channel, ChatEvent.Kind.POSTED, id);
             return shown(channel, List.of(pageRow(channelId, id))).getFirst();
         });
     }
 
-    /** Changes the text of one's own message; it shows as edited. */
+    /** Changes the text of one's own message; it shows as edited, and whom it now mentions for the first time hears of it. */
     public void edit(SignedInUser user, UUID messageId, String html) {
         MessageRepository.Stored message = stored(user, messageId);
         if (!user.id().equals(message.authorId())) {
@@ -178,7 +212,14 @@ public class MessagingService {
         Channel channel = readable(user, message.channelId());
         requireOpenAndUnmuted(user, channel);
         Body body = body(html);
-        as(user, () -> messages.edit(messageId, body.html(), body.text(), body.flagged()) && announce(channel, ChatEvent.Kind.EDITED, messageId));
+        List<UUID> mentioned = mentions.in(user, channel, body.text());
+        as(user, () -> {
+            if (messages.edit(messageId, body.html(), body.text(), body.flagged(), mentioned)) {
+                notifications.posted(user, channel, mentioned.stream().filter(id -> !message.mentions().contains(id)).toList());
+                announce(channel, ChatEvent.Kind.EDITED, messageId);
+            }
+            return null;
+        });
     }
 
     /** Deletes a message's content, keeping its place ("message deleted"): its author, or a teacher outside direct channels. */
@@ -209,7 +250,7 @@ public class MessagingService {
         as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)) && announce(channel, ChatEvent.Kind.REACTED, messageId));
     }
 
-    /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}. */
+    /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}; a search hit's own page is the one before its seq + 1. */
     public List<ChatMessage> history(SignedInUser user, UUID channelId, Long beforeSeq) {
         Channel channel = readable(user, channelId);
         return as(user, () -> {
@@ -219,12 +260,14 @@ public class MessagingService {
         });
     }
 
-    /** Marks the channel read up to its latest message. */
-    public void markRead(SignedInUser user, UUID channelId) {
+    /** The page of history that ends with this message of the channel (a search hit, a report), oldest first. */
+    public List<ChatMessage> around(SignedInUser user, UUID channelId, UUID messageId) {
         Channel channel = readable(user, channelId);
-        as(user, () -> {
-            // Only a marker that moved is news: views re-read on READ, and re-reading marks read again.
-            return messages.markRead(channel, user.id(), messages.lastSeq(channelId)) && announce(channel, ChatEvent.Kind.READ, user.id());
+        return as(user, () -> {
+            long seq = messages.seqOf(channelId, messageId).orElseThrow(ChannelNotFoundException::new);
+            List<Record> rows = new ArrayList<>(messages.page(channelId, seq + 1, PAGE));
+            Collections.reverse(rows);
+            return shown(channel, rows);
         });
     }
 
@@ -261,7 +304,7 @@ public class MessagingService {
     }
 
     /** Tells every node, when the transaction commits: the channel's watchers what happened, the course's that something did. */
-    private boolean announce(Channel channel, ChatEvent.Kind kind, UUID subject) {
+    boolean announce(Channel channel, ChatEvent.Kind kind, UUID subject) {
         events.publish(ChatEvent.topic(channel.id()), new ChatEvent(kind, subject).payload());
         events.publish(ChatEvent.courseTopic(channel.courseId()), channel.id().toString());
         return true;
@@ -281,7 +324,7 @@ public class MessagingService {
             return new ChatMessage(r.get(MESSAGE.ID), seq, channel.id(), author, r.get(MESSAGE.PARENT_ID), r.get(MESSAGE.BODY_HTML),
                     r.get(MESSAGE.CREATED_AT).toInstant(), Optional.ofNullable(r.get(MESSAGE.EDITED_AT)).map(OffsetDateTime::toInstant).orElse(null),
                     r.get(MESSAGE.DELETED_AT) != null, r.get(MESSAGE.PINNED_AT) != null, r.get(MESSAGE.FLAGGED) != null,
-                    reactions.getOrDefault(r.get(MESSAGE.ID), Map.of()), seenBy);
+                    reactions.getOrDefault(r.get(MESSAGE.ID), Map.of()), seenBy, List.of(r.get(MESSAGE.MENTIONS)));
         }).toList();
     }
 

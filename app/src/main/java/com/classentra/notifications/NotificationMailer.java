@@ -71,7 +71,8 @@ class NotificationMailer {
     }
 
     private String applyPreference(Outgoing n) {
-        if (!n.reachable()) {
+        // Read in the app while its email waited (a conversation the person was in): the email would be old news.
+        if (!n.reachable() || n.read() && n.kind().emailWait().isPositive()) {
             return SKIPPED;
         }
         return switch (n.delivery()) {

@@ -82,9 +82,13 @@ class NotificationRepository {
      */
     List<UUID> insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
         var insert = insertInto(NOTIFICATION, NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID,
-                        NOTIFICATION.COURSE_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.ABOUT_USER_ID)
+                        NOTIFICATION.COURSE_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, NOTIFICATION.LINK, NOTIFICATION.ABOUT_USER_ID,
+                        NOTIFICATION.EMAIL_NEXT_ATTEMPT_AT)
                 .select(select(field("gen_random_uuid()", UUID.class), RECIPIENT, val(tenantId, UUID.class), val(courseId, UUID.class),
-                        val(kind, NotificationColumns.KIND), val(title), val(link), val(about, UUID.class)).from(table(name("recipients"))));
+                        val(kind, NotificationColumns.KIND), val(title), val(link), val(about, UUID.class),
+                        val(OffsetDateTime.now().plus(kind.emailWait()))).from(table(name("recipients"))))
+                // A conversation's unread notification already there (notification_unread_message_idx): nothing to add.
+                .onConflictDoNothing();
         return db.resultQuery("with recipients(user_id) as ({0}), inserted as ({1}) select distinct user_id from recipients", recipients, insert)
                 .fetch(0, UUID.class);
     }
@@ -115,6 +119,13 @@ class NotificationRepository {
                 .execute() == 1;
     }
 
+    /** The person's unread notifications that lead to this page: they have just seen it. */
+    int markReadLinked(UUID userId, String link) {
+        return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, currentOffsetDateTime())
+                .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.LINK.eq(link)).and(NOTIFICATION.READ_AT.isNull()))
+                .execute();
+    }
+
     int markAllRead(UUID userId) {
         return db.update(NOTIFICATION).set(NOTIFICATION.READ_AT, currentOffsetDateTime())
                 .where(NOTIFICATION.USER_ID.eq(userId).and(NOTIFICATION.READ_AT.isNull()))
@@ -142,9 +153,10 @@ class NotificationRepository {
      * A notification waiting for email, with what the mailer needs about its recipient.
      *
      * @param reachable the account is active and its address confirmed
+     * @param read      the person has seen it in the app already
      */
     record Outgoing(UUID id, UUID userId, UUID tenantId, NotificationKind kind, String title, String courseTitle, String link,
-            String email, String firstName, Locale locale, EmailDelivery delivery, boolean reachable) {
+            String email, String firstName, Locale locale, EmailDelivery delivery, boolean reachable, boolean read) {
     }
 
     /** The notification with what the mailer needs about its recipient and their preference for its kind (platform scope). */
@@ -208,12 +220,13 @@ class NotificationRepository {
     private static List<SelectField<?>> outgoingFields(Field<EmailDelivery> delivery) {
         return List.of(NOTIFICATION.ID, NOTIFICATION.USER_ID, NOTIFICATION.TENANT_ID, NotificationColumns.KIND, NOTIFICATION.TITLE, COURSE.TITLE,
                 NOTIFICATION.LINK, APP_USER.EMAIL, APP_USER.FIRST_NAME, APP_USER.LOCALE, delivery,
-                APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED));
+                APP_USER.STATUS.eq("ACTIVE").and(APP_USER.EMAIL_VERIFIED), NOTIFICATION.READ_AT.isNotNull());
     }
 
     private static Outgoing outgoing(Record r) {
         return new Outgoing(r.get(0, UUID.class), r.get(1, UUID.class), r.get(2, UUID.class), r.get(3, NotificationKind.class),
                 r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, String.class), r.get(8, String.class),
-                Locale.forLanguageTag(r.get(9, String.class)), r.get(10, EmailDelivery.class), r.get(11, Boolean.class));
+                Locale.forLanguageTag(r.get(9, String.class)), r.get(10, EmailDelivery.class), r.get(11, Boolean.class),
+                r.get(12, Boolean.class));
     }
 }

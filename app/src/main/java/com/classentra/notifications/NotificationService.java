@@ -2,6 +2,7 @@ package com.classentra.notifications;
 
 import com.classentra.platform.security.SignedInUser;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,18 @@ public class NotificationService {
         insert(notifications.single(userId), tenantId, courseId, kind, title, link, null);
     }
 
+    /**
+     * Tells these people what another person did (wrote to them, mentioned them); the title names that person
+     * ({@code about}), so the notifications go when their account is deleted. A {@link NotificationKind#MESSAGE} that
+     * already waits unread for the same link is not repeated.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void notifyPeople(Collection<UUID> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
+        for (UUID recipient : recipients) {
+            insert(notifications.single(recipient), tenantId, courseId, kind, title, link, about);
+        }
+    }
+
     private void insert(Select<Record1<UUID>> recipients, UUID tenantId, UUID courseId, NotificationKind kind, String title, String link, UUID about) {
         if (link == null || !link.startsWith("/") || link.startsWith("//")) {
             throw new IllegalArgumentException("A notification links to a path of this application, such as /courses/<id>");
@@ -107,6 +120,16 @@ public class NotificationService {
     public void markRead(SignedInUser reader, UUID notificationId) {
         asReader(reader, () -> {
             if (notifications.markRead(reader.id(), notificationId)) {
+                broadcaster.announceAfterCommit(List.of(reader.id()));
+            }
+            return null;
+        });
+    }
+
+    /** Marks read the reader's notifications that lead to {@code link}, a page they have just seen (a conversation). */
+    public void markReadLinked(SignedInUser reader, String link) {
+        asReader(reader, () -> {
+            if (notifications.markReadLinked(reader.id(), link) > 0) {
                 broadcaster.announceAfterCommit(List.of(reader.id()));
             }
             return null;

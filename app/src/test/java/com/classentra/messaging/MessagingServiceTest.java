@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
+import com.classentra.platform.privacy.PersonalDataRegistry;
+import com.classentra.platform.privacy.RetentionPurge;
+import com.classentra.platform.privacy.RetentionRule;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
 import java.util.List;
@@ -20,7 +24,17 @@ class MessagingServiceTest {
     @Autowired
     MessagingService messaging;
     @Autowired
+    ChatReading reading;
+    @Autowired
+    ChatInbox inbox;
+    @Autowired
     Classrooms classrooms;
+    @Autowired
+    PersonalDataRegistry registry;
+    @Autowired
+    RetentionPurge purge;
+    @Autowired
+    PlatformSql platform;
     @Autowired
     CourseService courses;
 
@@ -58,7 +72,7 @@ class MessagingServiceTest {
             assertThatThrownBy(() -> messaging.history(stranger, channel.id(), null)).isInstanceOf(ChannelNotFoundException.class);
             assertThatThrownBy(() -> messaging.post(stranger, channel.id(), "<p>Let me in</p>", null)).isInstanceOf(ChannelNotFoundException.class);
             assertThatThrownBy(() -> messaging.react(stranger, hello.id(), "👍")).isInstanceOf(ChannelNotFoundException.class);
-            assertThatThrownBy(() -> messaging.markRead(stranger, channel.id())).isInstanceOf(ChannelNotFoundException.class);
+            assertThatThrownBy(() -> reading.markRead(stranger, channel.id())).isInstanceOf(ChannelNotFoundException.class);
         }
 
         // A student who leaves no longer reads it.
@@ -143,18 +157,57 @@ class MessagingServiceTest {
         messaging.post(teacher, channel.id(), "<p>Bring your scores.</p>", null);
         assertThat(unread(ana, channel)).isEqualTo(2);
         assertThat(unread(teacher, channel)).as("one's own messages are read").isZero();
-        messaging.markRead(ana, channel.id());
+        reading.markRead(ana, channel.id());
         assertThat(unread(ana, channel)).isZero();
         assertThat(unread(ben, channel)).isEqualTo(2);
 
         Channel direct = messaging.direct(ana, course.id(), teacher.id());
         ChatMessage message = messaging.post(ana, direct.id(), "<p>Thank you</p>", null);
         assertThat(messaging.history(ana, direct.id(), null).getFirst().seenBy()).isEmpty();
-        messaging.markRead(teacher, direct.id());
+        reading.markRead(teacher, direct.id());
         assertThat(messaging.history(ana, direct.id(), null)).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo(message.id());
             assertThat(m.seenBy()).containsExactly(teacher.id());
         });
+    }
+
+    @Test
+    void aDirectConversationGoesOnceNeitherOfItsPeopleTakesPartInTheCourse() {
+        messaging.allowStudentDirectMessages(teacher, course.id(), true);
+        Channel students = messaging.direct(ana, course.id(), ben.id());
+        Channel withTeacher = messaging.direct(ana, course.id(), teacher.id());
+        messaging.post(ana, students.id(), "<p>Swap parts?</p>", null);
+        messaging.post(ana, withTeacher.id(), "<p>I am leaving the course.</p>", null);
+        RetentionRule departed = registry.retentionRule("direct-channel-departed");
+
+        courses.leave(ana, course.id());
+        purge.purge(departed, java.time.OffsetDateTime.now().plusSeconds(1));
+        assertThat(messaging.history(ben, students.id(), null)).as("Ben still takes part: he keeps the conversation").hasSize(1);
+        assertThat(messaging.history(teacher, withTeacher.id(), null)).as("so does the teacher").hasSize(1);
+
+        courses.leave(ben, course.id());
+        purge.purge(departed, java.time.OffsetDateTime.now().plusSeconds(1));
+        assertThatThrownBy(() -> messaging.history(teacher, students.id(), null)).isInstanceOf(ChannelNotFoundException.class);
+        assertThat(platform.count(com.classentra.db.jooq.Tables.CHANNEL, com.classentra.db.jooq.Tables.CHANNEL.ID.eq(students.id())))
+                .as("nobody of it is left: it is gone with its messages").isZero();
+        assertThat(platform.count(com.classentra.db.jooq.Tables.CHANNEL, com.classentra.db.jooq.Tables.CHANNEL.ID.eq(withTeacher.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void theInboxHoldsTheConversationsOnePersonReadsWithTheirUnreadCounts() {
+        Channel general = messaging.courseChannel(teacher, course.id());
+        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        messaging.post(teacher, general.id(), "<p>Welcome</p>", null);
+        messaging.post(ana, direct.id(), "<p>Hello, teacher</p>", null);
+
+        assertThat(inbox.conversations(teacher)).extracting(e -> e.channel().id(), ChatInbox.Entry::unread)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(direct.id(), 1), org.assertj.core.groups.Tuple.tuple(general.id(), 0));
+        assertThat(inbox.unread(ana)).isEqualTo(1);
+        assertThat(inbox.conversations(ben)).extracting(e -> e.channel().id()).as("not Ana's direct conversation").containsExactly(general.id());
+        assertThat(inbox.conversations(outsider)).isEmpty();
+        assertThat(inbox.conversations(otherTeacher)).isEmpty();
+        reading.markRead(ana, general.id());
+        assertThat(inbox.unread(ana)).isZero();
     }
 
     private int unread(SignedInUser user, Channel channel) {

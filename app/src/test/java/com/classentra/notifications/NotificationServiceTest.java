@@ -200,6 +200,29 @@ class NotificationServiceTest {
     }
 
     @Test
+    void aMessageNotificationWaitsForItsEmailAndOneReadMeanwhileIsNotEmailed() {
+        SignedInUser teacher = teacher();
+        SignedInUser reader = student();
+        SignedInUser away = student();
+        CourseSummary course = course(teacher, "Cello", reader, away);
+        for (SignedInUser student : List.of(reader, away)) {
+            asTeacher(teacher, () -> notifications.notifyPeople(List.of(student.id()), teacher.tenantId(), course.id(), NotificationKind.MESSAGE,
+                    "Tea Cher sent you a direct message", "/courses/" + course.id() + "/chat?channel=" + UUID.randomUUID(), teacher.id()));
+        }
+        mailer.emailDue(100, Duration.ofSeconds(10));
+        assertThat(emailState(away)).as("not due before its wait").isEqualTo("PENDING");
+
+        notifications.markAllRead(reader);
+        platform.call(sql -> sql.update(NOTIFICATION).set(NOTIFICATION.EMAIL_NEXT_ATTEMPT_AT, OffsetDateTime.now().minusSeconds(1))
+                .where(NOTIFICATION.USER_ID.in(reader.id(), away.id())).execute());
+        mailer.emailDue(100, Duration.ofSeconds(10));
+        assertThat(emailState(reader)).as("read in the app meanwhile").isEqualTo("SKIPPED");
+        assertThat(emailsTo(reader)).isEmpty();
+        assertThat(emailState(away)).isEqualTo("SENT");
+        assertThat(emailsTo(away)).singleElement().satisfies(email -> assertThat(email.getSubject()).startsWith("Tea Cher sent you a direct message"));
+    }
+
+    @Test
     void offSendsNoEmailAndUnconfirmedAddressesGetNone() {
         SignedInUser teacher = teacher();
         SignedInUser quiet = student();

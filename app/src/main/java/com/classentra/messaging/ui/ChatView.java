@@ -3,107 +3,151 @@ package com.classentra.messaging.ui;
 import com.classentra.messaging.Channel;
 import com.classentra.messaging.ChannelKind;
 import com.classentra.messaging.ChannelNotFoundException;
+import com.classentra.messaging.ChatEvent;
 import com.classentra.messaging.ChatMessage;
-import com.classentra.messaging.ChatText;
+import com.classentra.messaging.ChatModeration;
+import com.classentra.messaging.ChatReading;
+import com.classentra.messaging.ChatSearch;
 import com.classentra.messaging.MessagingRefusedException;
 import com.classentra.messaging.MessagingService;
 import com.classentra.messaging.MessagingService.ChannelSummary;
+import com.classentra.messaging.MessagingService.Contact;
 import com.classentra.platform.events.ClusterEvents;
-import com.classentra.platform.ratelimit.RateLimitedException;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A course's chat: its channels with their unread counts, the open channel's latest messages (earlier ones on
- * request), and the box to write in. What anyone posts, on any node, shows at once (Vaadin Push).
+ * A course's chat: its channels and direct conversations with their unread counts, the open channel's latest messages
+ * (earlier ones on request, or the page of a search hit), and the box to write in. What anyone posts, edits, reacts or
+ * types, on any node, shows at once (Vaadin Push over ClusterEvents).
  */
 @Route("courses/:courseId/chat")
 @PermitAll
 public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
+    private static final long TYPING_SHOWN_SECONDS = 6;
+
     private final transient MessagingService messaging;
+    private final transient ChatReading reading;
+    private final transient ChatModeration moderation;
+    private final transient ChatSearch search;
     private final SignedInUser user;
-    private final Aside channelList = new Aside();
+    private final ChannelList channelList;
     private final Div messageList = new Div();
-    private final Paragraph channelTitle = new Paragraph();
-    private final TextArea compose = new TextArea();
-    private final Button send = new Button("Send");
+    private final H2 channelTitle = new H2();
+    private final ChatToolbar toolbar;
+    private final Paragraph typingLine = new Paragraph();
+    private final Composer composer;
     private final List<ChatMessage> shown = new ArrayList<>();
+    private final Map<UUID, Instant> typing = new ConcurrentHashMap<>();
     private UUID courseId;
     private Channel channel;
+    private boolean teaching;
+    private UUID highlighted;
     private String title = "Chat · Classentra";
     private transient ClusterEvents.Subscription watching;
     private transient ClusterEvents.Subscription watchingCourse;
 
-    public ChatView(MessagingService messaging, AuthenticationContext authentication) {
+    public ChatView(MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, AuthenticationContext authentication) {
         this.messaging = messaging;
+        this.reading = reading;
+        this.moderation = moderation;
+        this.search = search;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.channelList = new ChannelList(messaging, user);
+        this.toolbar = new ChatToolbar(messaging, reading, moderation, search, user);
+        this.composer = new Composer(new Composer.Target() {
+            @Override
+            public void post(String html, ChatMessage replyingTo) {
+                messaging.post(user, channel.id(), html, replyingTo == null ? null : replyingTo.id());
+                showLatest();
+            }
+
+            @Override
+            public void edit(ChatMessage message, String html) {
+                messaging.edit(user, message.id(), html);
+                showLatest();
+            }
+
+            @Override
+            public void typing() {
+                reading.typing(user, channel.id());
+            }
+        });
         addClassNames("console", "chat-view");
-        channelList.addClassName("chat-channels");
         messageList.addClassName("chat-messages");
         channelTitle.addClassName("chat-channel-title");
-        compose.setPlaceholder("Write a message. **bold**, *italics*, `code`; Ctrl+Enter sends.");
-        compose.setAriaLabel("Message");
-        compose.setMaxLength(MessagingService.MAX_TEXT);
-        compose.setWidthFull();
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(e -> post());
-        send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        typingLine.addClassName("chat-typing");
+        typingLine.getElement().setAttribute("aria-live", "polite");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
         try {
             courseId = UUID.fromString(event.getRouteParameters().get("courseId").orElse(""));
-            List<String> asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("channel", List.of());
+            List<String> asked = query.getOrDefault("channel", List.of());
             channel = asked.isEmpty() ? messaging.courseChannel(user, courseId)
                     : messaging.channels(user, courseId).stream().map(ChannelSummary::channel).filter(c -> c.id().toString().equals(asked.getFirst()))
                             .findFirst().orElseThrow(ChannelNotFoundException::new);
+            teaching = messaging.teaches(user, courseId);
+            highlighted = query.getOrDefault("message", List.of()).stream().findFirst().map(UUID::fromString).orElse(null);
         } catch (IllegalArgumentException | ChannelNotFoundException e) {
             event.rerouteToError(NotFoundException.class, "This conversation does not exist or you are not in it.");
             return;
         }
-        title = "Chat · Classentra";
         removeAll();
+        typing.clear();
         Anchor back = new Anchor("courses/" + courseId, "← Back to the course");
         back.addClassName("back-link");
-        Div composer = new Div(compose, send);
-        composer.addClassName("chat-composer");
-        Section conversation = new Section(channelTitle, messageList, composer);
+        Div heading = new Div(channelTitle, toolbar);
+        heading.addClassName("chat-heading");
+        Section conversation = new Section(heading, messageList, typingLine, composer);
         conversation.addClassName("chat-conversation");
         Div layout = new Div(channelList, conversation);
         layout.addClassName("chat-layout");
         add(back, new H1("Chat"), layout);
+        composer.setReadOnly(false, null);
         showChannels();
-        showLatest();
+        showToolbar();
+        if (highlighted != null) {
+            showAround(highlighted);
+        } else {
+            showLatest();
+        }
         // The same view is kept when another channel of the course is opened: follow the one now shown.
         if (isAttached()) {
             follow(UI.getCurrent());
@@ -128,15 +172,30 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     /** Shows what happens in the open channel as it happens, from whichever node it comes. */
     private void follow(UI ui) {
         stopFollowing();
-        if (channel != null) {
-            watching = messaging.watch(user, channel.id(), event -> ui.access(this::showLatest));
-            // Elsewhere in the course (another channel, a new direct conversation): the unread counts change.
-            watchingCourse = messaging.watchCourse(user, courseId, channelId -> {
-                if (!channelId.equals(channel.id())) {
-                    ui.access(this::showChannels);
-                }
-            });
+        if (channel == null) {
+            return;
         }
+        watching = messaging.watch(user, channel.id(), event -> ui.access(() -> {
+            if (event.kind() == ChatEvent.Kind.TYPING) {
+                if (!event.subject().equals(user.id())) {
+                    typing.put(event.subject(), Instant.now());
+                    showTyping();
+                    CompletableFuture.delayedExecutor(TYPING_SHOWN_SECONDS, TimeUnit.SECONDS).execute(() -> ui.access(this::showTyping));
+                }
+            } else if (highlighted == null) {
+                if (event.kind() == ChatEvent.Kind.POSTED) {
+                    typing.clear();
+                    showTyping();
+                }
+                showLatest();
+            }
+        }));
+        // Elsewhere in the course (another channel, a new direct conversation): the unread counts change.
+        watchingCourse = messaging.watchCourse(user, courseId, channelId -> {
+            if (!channelId.equals(channel.id())) {
+                ui.access(this::showChannels);
+            }
+        });
     }
 
     private void stopFollowing() {
@@ -150,34 +209,37 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     private void showChannels() {
-        channelList.removeAll();
-        for (ChannelSummary summary : messaging.channels(user, courseId)) {
-            Anchor link = new Anchor("courses/" + courseId + "/chat?channel=" + summary.channel().id(), label(summary.channel()));
-            link.addClassName("chat-channel");
-            if (summary.channel().id().equals(channel.id())) {
-                link.addClassName("current");
-                link.getElement().setAttribute("aria-current", "page");
-            }
-            if (summary.unread() > 0) {
-                Span unread = new Span(String.valueOf(summary.unread()));
-                unread.getElement().getThemeList().add("badge pill small primary");
-                unread.getElement().setAttribute("aria-label", summary.unread() + " unread");
-                link.add(unread);
-            }
-            channelList.add(link);
-        }
+        channelList.show(courseId, channel, teaching, this::open, this::act);
     }
 
-    private String label(Channel c) {
-        return switch (c.kind()) {
-            case COURSE -> "# General";
-            case TOPIC -> "# " + c.name();
-            case DIRECT -> "@ " + messaging.names(user, c.id()).getOrDefault(c.otherThan(user.id()), "Someone");
-        };
+    private void showToolbar() {
+        toolbar.show(courseId, channel, teaching, this::open, this::act);
+    }
+
+    private void open(UUID channelId, UUID messageId) {
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        query.put("channel", channelId.toString());
+        if (messageId != null) {
+            query.put("message", messageId.toString());
+        }
+        UI.getCurrent().navigate("courses/" + courseId + "/chat", QueryParameters.simple(query));
+    }
+
+    private void showTyping() {
+        Instant recent = Instant.now().minusSeconds(TYPING_SHOWN_SECONDS);
+        typing.values().removeIf(at -> at.isBefore(recent));
+        if (typing.isEmpty()) {
+            typingLine.setText("");
+            return;
+        }
+        Map<UUID, String> names = messaging.names(user, channel.id());
+        List<String> who = typing.keySet().stream().map(id -> names.getOrDefault(id, "Someone")).sorted().toList();
+        typingLine.setText(who.size() == 1 ? who.getFirst() + " is typing…" : String.join(" and ", who) + " are typing…");
     }
 
     /** Shows the latest messages, re-drawing only when something changed (a click on the page is never lost to a redraw for nothing). */
     private void showLatest() {
+        highlighted = null;
         List<ChatMessage> latest = messaging.history(user, channel.id(), null);
         boolean unchanged = shown.size() >= latest.size() && shown.subList(shown.size() - latest.size(), shown.size()).equals(latest)
                 && !(shown.isEmpty() && messageList.getChildren().findAny().isEmpty());
@@ -186,7 +248,16 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             shown.addAll(latest);
             render();
         }
-        messaging.markRead(user, channel.id());
+        reading.markRead(user, channel.id());
+    }
+
+    /** The page that ends with a message found by search or reported, that message marked. */
+    private void showAround(UUID messageId) {
+        List<ChatMessage> page = messaging.around(user, channel.id(), messageId);
+        shown.clear();
+        shown.addAll(page);
+        render();
+        reading.markRead(user, channel.id());
     }
 
     private void showEarlier() {
@@ -198,13 +269,23 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         shown.clear();
         shown.addAll(earlier);
         render();
+        messageList.getElement().executeJs("this.scrollTop = 0");
     }
 
     private void render() {
-        channelTitle.setText(label(channel) + (channel.kind() == ChannelKind.DIRECT ? " · only the two of you read this" : ""));
+        title = channelList.label(channel) + " · Chat · Classentra";
+        getUI().ifPresent(ui -> ui.getPage().setTitle(title));
+        channelTitle.setText(channelList.label(channel));
+        if (channel.kind() == ChannelKind.DIRECT) {
+            Span privately = new Span("only the two of you read this");
+            privately.addClassName("chat-time");
+            channelTitle.add(privately);
+        }
         Map<UUID, String> names = messaging.names(user, channel.id());
+        boolean moderator = messaging.moderates(user, channel);
+        Map<UUID, ChatMessage> byId = shown.stream().collect(Collectors.toMap(ChatMessage::id, m -> m, (a, b) -> a));
         messageList.removeAll();
-        if (shown.size() >= 50) {
+        if (!shown.isEmpty() && shown.size() % MessagingService.PAGE == 0) {
             Button earlier = new Button("Show earlier messages", e -> showEarlier());
             earlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             messageList.add(earlier);
@@ -212,82 +293,88 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (shown.isEmpty()) {
             messageList.add(new Paragraph("No messages yet. Say hello."));
         }
+        MessageActions actions = new MessageActions(names);
         for (ChatMessage message : shown) {
-            messageList.add(message(message, names));
+            messageList.add(new MessageCard(message, user.id(), moderator, names, message.parentId() == null ? null : byId.get(message.parentId()),
+                    message.id().equals(highlighted), actions));
         }
-        messageList.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        if (highlighted != null) {
+            Button latest = new Button("Back to the latest messages", e -> showLatest());
+            latest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            messageList.add(latest);
+            messageList.getElement().executeJs("const m = this.querySelector('.highlighted'); if (m) m.scrollIntoView({block: 'center'})");
+        } else {
+            messageList.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        }
     }
 
-    private Div message(ChatMessage message, Map<UUID, String> names) {
-        Span author = new Span(names.getOrDefault(message.authorId(), "Deleted account"));
-        author.addClassName("chat-author");
-        Span time = new Span(ClientTime.format(message.createdAt()) + (message.editedAt() != null ? " · edited" : ""));
-        time.addClassName("chat-time");
-        Div card = new Div(new Div(author, time));
-        card.addClassName("chat-message");
-        if (message.parentId() != null) {
-            card.addClassName("reply");
-        }
-        if (message.deleted()) {
-            Paragraph gone = new Paragraph("Message deleted");
-            gone.addClassName("chat-deleted");
-            card.add(gone);
-            return card;
-        }
-        card.add(new Html("<div class=\"chat-body\">" + message.bodyHtml() + "</div>"));
-        Div actions = new Div();
-        actions.addClassName("chat-actions");
-        message.reactions().forEach((emoji, people) -> {
-            boolean mine = people.contains(user.id());
-            Button reaction = new Button(emoji + " " + people.size(), e -> act(() -> {
-                if (mine) {
-                    messaging.unreact(user, message.id(), emoji);
-                } else {
-                    messaging.react(user, message.id(), emoji);
-                }
-            }));
-            reaction.addThemeVariants(ButtonVariant.LUMO_SMALL, mine ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_CONTRAST);
-            reaction.getElement().setAttribute("title", String.join(", ", people.stream().map(id -> names.getOrDefault(id, "Someone")).toList()));
-            actions.add(reaction);
-        });
-        if (!message.reactions().containsKey("👍")) {
-            Button thumbs = new Button("👍", e -> act(() -> messaging.react(user, message.id(), "👍")));
-            thumbs.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            thumbs.setAriaLabel("React with thumbs up");
-            actions.add(thumbs);
-        }
-        if (user.id().equals(message.authorId())) {
-            Button delete = new Button("Delete", e -> act(() -> messaging.delete(user, message.id())));
-            delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            actions.add(delete);
-        }
-        card.add(actions);
-        if (!message.seenBy().isEmpty() && user.id().equals(message.authorId())) {
-            Span seen = new Span("Seen by " + String.join(", ", message.seenBy().stream().map(id -> names.getOrDefault(id, "someone")).toList()));
-            seen.addClassName("chat-seen");
-            card.add(seen);
-        }
-        return card;
-    }
+    /** The message actions of the open channel, each followed by a redraw, a refusal shown as a notification. */
+    private final class MessageActions implements MessageCard.Actions {
 
-    private void post() {
-        try {
-            messaging.post(user, channel.id(), ChatText.toHtml(compose.getValue()), null);
-            compose.clear();
-            compose.setInvalid(false);
-            showLatest();
-        } catch (MessagingRefusedException | RateLimitedException refused) {
-            compose.setErrorMessage(refused.getMessage());
-            compose.setInvalid(true);
+        private final Map<UUID, String> names;
+
+        MessageActions(Map<UUID, String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public void react(ChatMessage message, String emoji) {
+            act(() -> messaging.react(user, message.id(), emoji));
+        }
+
+        @Override
+        public void unreact(ChatMessage message, String emoji) {
+            act(() -> messaging.unreact(user, message.id(), emoji));
+        }
+
+        @Override
+        public void reply(ChatMessage message) {
+            composer.replyTo(message, names.getOrDefault(message.authorId(), "Deleted account"));
+        }
+
+        @Override
+        public void edit(ChatMessage message) {
+            composer.edit(message);
+        }
+
+        @Override
+        public void delete(ChatMessage message) {
+            act(() -> messaging.delete(user, message.id()));
+        }
+
+        @Override
+        public void pin(ChatMessage message, boolean pinned) {
+            act(() -> moderation.pin(user, message.id(), pinned));
+        }
+
+        @Override
+        public void report(ChatMessage message) {
+            ChatDialogs.report(reason -> {
+                moderation.report(user, message.id(), reason);
+                Notification.show("Reported to the course's teachers.");
+            }).open();
+        }
+
+        @Override
+        public void muteAuthor(ChatMessage message) {
+            String who = names.getOrDefault(message.authorId(), "Someone");
+            ChatDialogs.mute(who, duration -> {
+                moderation.mute(user, channel.id(), message.authorId(), duration);
+                Notification.show(duration.isZero() ? who + " may post again." : who + " cannot post here for now.");
+            }).open();
         }
     }
 
     private void act(Runnable change) {
         try {
             change.run();
-            showLatest();
+            if (highlighted == null) {
+                showLatest();
+            } else {
+                showAround(highlighted);
+            }
         } catch (MessagingRefusedException refused) {
-            com.vaadin.flow.component.notification.Notification.show(refused.getMessage());
+            Notification.show(refused.getMessage());
         }
     }
 }

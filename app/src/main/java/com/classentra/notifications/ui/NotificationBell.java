@@ -93,7 +93,11 @@ public class NotificationBell extends Div {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        subscription.cancel();
+        // Null when attaching failed before it subscribed.
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
     }
 
     private void refresh(boolean withList) {

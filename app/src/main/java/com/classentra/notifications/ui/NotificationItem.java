@@ -40,6 +40,7 @@ class NotificationItem extends NativeButton {
             case SUBMISSION -> VaadinIcon.INBOX;
             case GRADE_RETURNED -> VaadinIcon.CHECK_SQUARE_O;
             case ENROLMENT -> VaadinIcon.USER_CHECK;
+            case MESSAGE -> VaadinIcon.CHAT;
         };
     }
 

@@ -7,9 +7,6 @@ import static com.classentra.db.jooq.Tables.ATTENDANCE;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_EVENT;
 import static com.classentra.db.jooq.Tables.CALENDAR_FEED;
-import static com.classentra.db.jooq.Tables.CHANNEL;
-import static com.classentra.db.jooq.Tables.CHANNEL_MEMBER;
-import static com.classentra.db.jooq.Tables.CHANNEL_MUTE;
 import static com.classentra.db.jooq.Tables.COURSE;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
@@ -19,9 +16,6 @@ import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
-import static com.classentra.db.jooq.Tables.MESSAGE;
-import static com.classentra.db.jooq.Tables.MESSAGE_REACTION;
-import static com.classentra.db.jooq.Tables.MESSAGE_REPORT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_DIGEST;
 import static com.classentra.db.jooq.Tables.NOTIFICATION_PREFERENCE;
@@ -67,7 +61,7 @@ public class PersonalDataRegistry {
     /** How long an audit event stays: the security record of who did what in a workspace. */
     public static final Period AUDIT_LOG_KEPT = Period.ofYears(2);
 
-    private static final List<PersonalDataRule> RULES = List.of(
+    private static final List<PersonalDataRule> RULES = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             // Accounts
             PersonalDataRule.of(APP_USER, PolicyClause.ACCOUNT_DATA)
                     .subject(APP_USER.ID)
@@ -214,48 +208,6 @@ public class PersonalDataRegistry {
                             .every(Duration.ofDays(1)))
                     .build(),
 
-            // Messaging
-            PersonalDataRule.of(CHANNEL, PolicyClause.MESSAGES)
-                    .subject(CHANNEL.TENANT_ID, SubjectKind.WORKSPACE)
-                    .mentions(CHANNEL.CREATED_BY)
-                    .export("channels-owned", "The chat channels of the courses of the workspaces you own.", CHANNEL.ID, CHANNEL.COURSE_ID,
-                            CHANNEL.KIND, CHANNEL.NAME, CHANNEL.CREATED_AT)
-                    .deletion(Deletion.withPersonalWorkspace())
-                    .build(),
-            PersonalDataRule.of(CHANNEL_MEMBER, PolicyClause.MESSAGES)
-                    .subject(CHANNEL_MEMBER.USER_ID)
-                    .export("chat-read-markers", "How far you have read each chat channel, and the channels you muted.", CHANNEL_MEMBER.CHANNEL_ID,
-                            CHANNEL_MEMBER.LAST_READ_SEQ, CHANNEL_MEMBER.LAST_READ_AT, CHANNEL_MEMBER.NOTIFICATIONS_MUTED)
-                    .deletion(Deletion.delete())
-                    .build(),
-            PersonalDataRule.of(CHANNEL_MUTE, PolicyClause.MESSAGES)
-                    .subject(CHANNEL_MUTE.USER_ID)
-                    .mentions(CHANNEL_MUTE.MUTED_BY)
-                    .export("chat-mutes", "When a teacher stopped you posting in a channel, and until when.", CHANNEL_MUTE.CHANNEL_ID, CHANNEL_MUTE.UNTIL)
-                    .deletion(Deletion.delete())
-                    .build(),
-            PersonalDataRule.of(MESSAGE, PolicyClause.MESSAGES)
-                    .subject(MESSAGE.AUTHOR_ID)
-                    .mentions(MESSAGE.DELETED_BY, MESSAGE.PINNED_BY)
-                    .export("messages", "The chat messages you wrote, with the channel, when, and whether you edited or deleted them.", MESSAGE.ID,
-                            MESSAGE.CHANNEL_ID, MESSAGE.PARENT_ID, MESSAGE.BODY_HTML, MESSAGE.CREATED_AT, MESSAGE.EDITED_AT, MESSAGE.DELETED_AT)
-                    .deletion(Deletion.delete())
-                    .build(),
-            PersonalDataRule.of(MESSAGE_REACTION, PolicyClause.MESSAGES)
-                    .subject(MESSAGE_REACTION.USER_ID)
-                    .export("reactions", "The emoji you reacted with, and to which message.", MESSAGE_REACTION.MESSAGE_ID, MESSAGE_REACTION.EMOJI,
-                            MESSAGE_REACTION.CREATED_AT)
-                    .deletion(Deletion.delete())
-                    .build(),
-
-            PersonalDataRule.of(MESSAGE_REPORT, PolicyClause.MESSAGES)
-                    .subject(MESSAGE_REPORT.REPORTER_ID)
-                    .mentions(MESSAGE_REPORT.RESOLVED_BY)
-                    .export("message-reports", "The chat messages you reported to a course's teachers, and why.", MESSAGE_REPORT.MESSAGE_ID,
-                            MESSAGE_REPORT.REASON, MESSAGE_REPORT.CREATED_AT, MESSAGE_REPORT.RESOLVED_AT)
-                    .deletion(Deletion.delete())
-                    .build(),
-
             // Classwork
             PersonalDataRule.of(COURSE_ITEM, PolicyClause.COURSE_CONTENT)
                     .subject(COURSE_ITEM.TENANT_ID, SubjectKind.WORKSPACE)
@@ -390,7 +342,7 @@ public class PersonalDataRegistry {
                     .mentions(STORAGE_MIGRATION.STARTED_BY)
                     .notExported("platform operation; it only mentions the administrator who started it")
                     .deletion(Deletion.byRetentionOnly("the administrator's mention is cleared when their account is deleted"))
-                    .build());
+                    .build()), MessagingDataRules.RULES.stream()).toList();
 
     public List<PersonalDataRule> rules() {
         return RULES;

@@ -3,9 +3,11 @@ package com.classentra.platform.privacy;
 import static com.classentra.db.jooq.Tables.ACCOUNT_DELETION;
 import static com.classentra.db.jooq.Tables.ACCOUNT_TOKEN;
 import static com.classentra.db.jooq.Tables.AUDIT_EVENT;
+import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static com.classentra.db.jooq.Tables.ENROLMENT;
 import static com.classentra.db.jooq.Tables.ERROR_REPORT;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
 import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE_KEPT;
@@ -141,6 +143,23 @@ class RetentionRulesTest {
                     .set(ACCOUNT_DELETION.RUNS_AFTER, at).set(ACCOUNT_DELETION.COMPLETED_AT, at).execute());
             return id;
         }, id -> platform.count(ACCOUNT_DELETION, ACCOUNT_DELETION.ID.eq((UUID) id)) == 1));
+        cases.put("direct-channel-departed", new Case(now -> now, at -> {
+            SignedInUser teacher = classrooms.teacher();
+            CourseSummary course = classrooms.course(teacher, "Retention");
+            SignedInUser one = classrooms.student();
+            SignedInUser other = classrooms.student();
+            classrooms.enrol(one, course);
+            classrooms.enrol(other, course);
+            UUID id = UUID.randomUUID();
+            String pair = one.id().toString().compareTo(other.id().toString()) < 0 ? one.id() + ":" + other.id() : other.id() + ":" + one.id();
+            platform.call(sql -> sql.insertInto(CHANNEL).set(CHANNEL.ID, id).set(CHANNEL.TENANT_ID, teacher.tenantId()).set(CHANNEL.COURSE_ID, course.id())
+                    .set(CHANNEL.KIND, "DIRECT").set(CHANNEL.AUDIENCE, "MEMBERS").set(CHANNEL.DIRECT_PAIR, pair)
+                    .set(CHANNEL.MEMBERS, new UUID[] {one.id(), other.id()}).set(CHANNEL.CREATED_AT, at.minusDays(1)).execute());
+            // Both leave the course, the last of them at that moment.
+            platform.call(sql -> sql.update(ENROLMENT).set(ENROLMENT.STATUS, "LEFT").set(ENROLMENT.UPDATED_AT, at)
+                    .where(ENROLMENT.COURSE_ID.eq(course.id())).execute());
+            return id;
+        }, id -> platform.count(CHANNEL, CHANNEL.ID.eq((UUID) id)) == 1));
         cases.put("rate-limit", new Case(now -> now, at -> {
             String id = "retention-test-" + UUID.randomUUID();
             platform.call(sql -> sql.execute("insert into rate_limit_bucket (id, state, expires_at) values (?, ?, ?)", id, new byte[] {1},
