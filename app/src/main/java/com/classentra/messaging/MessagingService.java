@@ -281,13 +281,16 @@ public class MessagingService {
     }
 
     /**
-     * The names of the people of a channel the person reads: who wrote or reacted there (as the person reads it) and its
-     * members. Classmates cannot read each other's accounts, so the names are read in the platform scope, for these
-     * people only.
+     * The names of the people of a channel the person reads: who wrote or reacted there (as the person reads it), its
+     * members, and for a channel of the whole course everyone who takes part (who may be typing). Classmates cannot read
+     * each other's accounts, so the names are read in the platform scope, for these people only.
      */
     public Map<UUID, String> names(SignedInUser user, UUID channelId) {
         Channel channel = readable(user, channelId);
         java.util.Set<UUID> ids = new java.util.HashSet<>(channel.members());
+        if (channel.audience() == ChannelAudience.COURSE) {
+            ids.addAll(courses.everyone(user, place(user, channel.courseId())));
+        }
         ids.addAll(as(user, () -> messages.peopleOf(channelId)));
         ids.add(user.id());
         return platformScope.inTransaction(null, "names of the people of a channel", () -> people.visible(ids)).values().stream()

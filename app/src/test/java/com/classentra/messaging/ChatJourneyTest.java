@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 @BrowserTest
 class ChatJourneyTest {
 
+    private static Locator box(Journey browser) {
+        return browser.page().getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Your message"));
+    }
+
     @Test
     void aTeacherAndTwoStudentsChatLive(Journey teacherBrowser) {
         Classrooms classrooms = teacherBrowser.bean(Classrooms.class);
@@ -40,7 +44,7 @@ class ChatJourneyTest {
         try (Journey anaBrowser = teacherBrowser.anotherDevice(); Journey benBrowser = teacherBrowser.anotherDevice()) {
             anaBrowser.signIn(ana.email(), Classrooms.PASSWORD).waitForPath("/student");
             anaBrowser.open(chat);
-            anaBrowser.page().getByLabel("Message").fill("Is the rehearsal **tomorrow** at 6?");
+            box(anaBrowser).fill("Is the rehearsal **tomorrow** at 6?");
             assertThat(teacherBrowser.page().locator(".chat-typing")).hasText("Ana Alves is typing…");
             anaBrowser.click("Send");
             assertThat(anaBrowser.page().locator(".chat-message")).containsText("Is the rehearsal tomorrow at 6?");
@@ -55,7 +59,7 @@ class ChatJourneyTest {
             // Ben mentions Ana: her page marks the message as naming her.
             benBrowser.signIn(ben.email(), Classrooms.PASSWORD).waitForPath("/student");
             benBrowser.open(chat);
-            benBrowser.page().getByLabel("Message").fill("@Ana Alves I can bring the music stand");
+            box(benBrowser).fill("@Ana Alves I can bring the music stand");
             benBrowser.click("Send");
             assertThat(anaBrowser.page().locator(".chat-message.mentions-me")).containsText("I can bring the music stand");
             teacherBrowser.screenshotsEverywhere("1-course-channel");
@@ -64,11 +68,12 @@ class ChatJourneyTest {
             anaBrowser.page().getByLabel("Message someone of this course").fill("Tess");
             anaBrowser.page().locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Tess Moreau (teacher)")).click();
             assertThat(anaBrowser.page().locator(".chat-channel-title")).containsText("only the two of you read this");
-            anaBrowser.page().getByLabel("Message").fill("Can I miss Friday?");
+            box(anaBrowser).fill("Can I miss Friday?");
             anaBrowser.click("Send");
             Locator conversation = teacherBrowser.page().locator(".chat-channel").filter(new Locator.FilterOptions().setHasText("Ana Alves"));
             assertThat(conversation).containsText("1");
             conversation.click();
+            teacherBrowser.page().waitForURL(java.util.regex.Pattern.compile(".*channel=.*"));
             assertThat(teacherBrowser.page().locator(".chat-message")).containsText("Can I miss Friday?");
             assertThat(anaBrowser.page().locator(".chat-seen")).hasText("Seen by Tess Moreau");
 
@@ -76,7 +81,7 @@ class ChatJourneyTest {
             teacherBrowser.page().locator(".chat-message").filter(new Locator.FilterOptions().setHasText("Can I miss Friday?"))
                     .getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("More actions for this message")).click();
             teacherBrowser.page().getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Reply")).click();
-            teacherBrowser.page().getByLabel("Message").fill("Yes, send me a recording of the slow movement.");
+            box(teacherBrowser).fill("Yes, send me a recording of the slow movement.");
             teacherBrowser.click("Send");
             assertThat(anaBrowser.page().locator(".chat-message.reply")).containsText("↪ Ana Alves: Can I miss Friday?");
             assertThat(anaBrowser.page().locator(".chat-message.reply")).containsText("send me a recording");

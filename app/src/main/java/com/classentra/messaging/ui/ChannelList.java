@@ -9,10 +9,12 @@ import com.classentra.platform.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -79,8 +81,10 @@ class ChannelList extends Aside {
         return title;
     }
 
-    private Anchor link(UUID courseId, ChannelSummary summary, Channel current) {
-        Anchor link = new Anchor("courses/" + courseId + "/chat?channel=" + summary.channel().id(), label(summary.channel()));
+    private RouterLink link(UUID courseId, ChannelSummary summary, Channel current) {
+        // A router link: a plain link to the same view with another query is not followed by the client router.
+        RouterLink link = new RouterLink(label(summary.channel()), ChatView.class, new RouteParameters("courseId", courseId.toString()));
+        link.setQueryParameters(QueryParameters.of("channel", summary.channel().id().toString()));
         link.addClassName("chat-channel");
         if (summary.channel().id().equals(current.id())) {
             link.addClassName("current");

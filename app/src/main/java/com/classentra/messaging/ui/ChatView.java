@@ -131,6 +131,9 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         }
         removeAll();
         typing.clear();
+        // Another channel of the course reuses this view: nothing of the one shown before may count as shown.
+        shown.clear();
+        messageList.removeAll();
         Anchor back = new Anchor("courses/" + courseId, "← Back to the course");
         back.addClassName("back-link");
         Div heading = new Div(channelTitle, toolbar);

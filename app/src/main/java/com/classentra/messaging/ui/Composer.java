@@ -51,7 +51,7 @@ class Composer extends Div {
         cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         cancel.addClickListener(e -> reset());
         text.setPlaceholder("Write a message. **bold**, *italics*, `code`, @Name mentions; Ctrl+Enter sends.");
-        text.setAriaLabel("Message");
+        text.setAriaLabel("Your message");
         text.setMaxLength(MessagingService.MAX_TEXT);
         text.setWidthFull();
         text.setValueChangeMode(ValueChangeMode.LAZY);
