@@ -28,7 +28,7 @@ class FileRepository {
         this.db = db;
     }
 
-    record NewFile(UUID id, UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer submissionVersion, UUID uploadedBy,
+    record NewFile(UUID id, UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer submissionVersion, UUID messageId, UUID uploadedBy,
             String storageKey, String filename, String contentType, long sizeBytes, String sha256) {
     }
 
@@ -36,7 +36,8 @@ class FileRepository {
         db.insertInto(STORED_FILE)
                 .set(STORED_FILE.ID, file.id()).set(STORED_FILE.TENANT_ID, file.tenantId()).set(STORED_FILE.COURSE_ID, file.courseId())
                 .set(STORED_FILE.ITEM_ID, file.itemId()).set(STORED_FILE.SUBMISSION_ID, file.submissionId())
-                .set(STORED_FILE.SUBMISSION_VERSION, file.submissionVersion()).set(STORED_FILE.UPLOADED_BY, file.uploadedBy())
+                .set(STORED_FILE.SUBMISSION_VERSION, file.submissionVersion()).set(STORED_FILE.MESSAGE_ID, file.messageId())
+                .set(STORED_FILE.UPLOADED_BY, file.uploadedBy())
                 .set(STORED_FILE.STORAGE_KEY, file.storageKey()).set(STORED_FILE.FILENAME, file.filename())
                 .set(STORED_FILE.CONTENT_TYPE, file.contentType()).set(STORED_FILE.SIZE_BYTES, file.sizeBytes())
                 .set(STORED_FILE.SHA256, file.sha256())
@@ -69,6 +70,18 @@ class FileRepository {
     }
 
     /** Deletes the row; the database queues its object for the purge job in the same transaction. */
+    List<StoredFileInfo> ofMessages(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(STORED_FILE).where(STORED_FILE.MESSAGE_ID.in(messageIds)).orderBy(STORED_FILE.CREATED_AT, STORED_FILE.FILENAME)
+                .fetch(FileRepository::info);
+    }
+
+    int deleteOfMessage(UUID messageId) {
+        return db.deleteFrom(STORED_FILE).where(STORED_FILE.MESSAGE_ID.eq(messageId)).execute();
+    }
+
     boolean delete(UUID id) {
         return db.deleteFrom(STORED_FILE).where(STORED_FILE.ID.eq(id)).execute() == 1;
     }
@@ -83,7 +96,8 @@ class FileRepository {
     }
 
     private static StoredFileInfo info(Record r) {
-        UUID owner = r.get(STORED_FILE.ITEM_ID) != null ? r.get(STORED_FILE.ITEM_ID) : r.get(STORED_FILE.SUBMISSION_ID);
+        UUID owner = r.get(STORED_FILE.ITEM_ID) != null ? r.get(STORED_FILE.ITEM_ID)
+                : r.get(STORED_FILE.SUBMISSION_ID) != null ? r.get(STORED_FILE.SUBMISSION_ID) : r.get(STORED_FILE.MESSAGE_ID);
         return new StoredFileInfo(r.get(STORED_FILE.ID), owner, r.get(STORED_FILE.SUBMISSION_VERSION), r.get(STORED_FILE.FILENAME),
                 r.get(STORED_FILE.CONTENT_TYPE), r.get(STORED_FILE.SIZE_BYTES), r.get(STORED_FILE.CREATED_AT));
     }

@@ -127,15 +127,21 @@ public class FileService {
      * the staged files afterwards, whatever happened.
      */
     public void attachToItem(UUID tenantId, UUID courseId, UUID itemId, UUID uploader, List<StagedUpload> staged) {
-        store(tenantId, courseId, itemId, null, null, uploader, staged);
+        store(tenantId, courseId, itemId, null, null, null, uploader, staged);
+    }
+
+    /** Stores staged files with a chat message, in its author's transaction. */
+    public void attachToMessage(UUID tenantId, UUID courseId, UUID messageId, UUID uploader, List<StagedUpload> staged) {
+        store(tenantId, courseId, null, null, null, messageId, uploader, staged);
     }
 
     /** Stores staged files with one version of a submission, in the caller's (student's) transaction. */
     public void attachToSubmission(UUID tenantId, UUID courseId, UUID submissionId, int version, UUID uploader, List<StagedUpload> staged) {
-        store(tenantId, courseId, null, submissionId, version, uploader, staged);
+        store(tenantId, courseId, null, submissionId, version, null, uploader, staged);
     }
 
-    private void store(UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer version, UUID uploader, List<StagedUpload> staged) {
+    private void store(UUID tenantId, UUID courseId, UUID itemId, UUID submissionId, Integer version, UUID messageId, UUID uploader,
+            List<StagedUpload> staged) {
         if (staged.isEmpty()) {
             return;
         }
@@ -156,7 +162,7 @@ public class FileService {
             String key = "tenants/%s/courses/%s/files/%s".formatted(tenantId, courseId, id);
             String sha256 = put(key, upload);
             written.add(key);
-            files.insert(new NewFile(id, tenantId, courseId, itemId, submissionId, version, uploader, key, upload.filename(),
+            files.insert(new NewFile(id, tenantId, courseId, itemId, submissionId, version, messageId, uploader, key, upload.filename(),
                     upload.contentType(), upload.sizeBytes(), sha256));
         }
     }
@@ -200,6 +206,16 @@ public class FileService {
 
     public List<StoredFileInfo> filesOfSubmissions(Collection<UUID> submissionIds) {
         return files.ofSubmissions(submissionIds);
+    }
+
+    /** Files of chat messages, in the caller's transaction (those of messages the caller reads). */
+    public List<StoredFileInfo> filesOfMessages(Collection<UUID> messageIds) {
+        return files.ofMessages(messageIds);
+    }
+
+    /** Removes the files of a message just deleted, in the caller's transaction; their objects are purged by the background job. */
+    public int deleteFilesOfMessage(UUID messageId) {
+        return files.deleteOfMessage(messageId);
     }
 
     /** Removes a file of the teacher's workspace; its object is purged by the background job. */

@@ -4,14 +4,15 @@ import static com.classentra.db.jooq.Tables.MESSAGE;
 
 import com.classentra.accounts.People;
 import com.classentra.courses.CourseParticipants;
+import com.classentra.files.FileService;
+import com.classentra.files.StagedUpload;
+import com.classentra.files.StoredFileInfo;
 import com.classentra.courses.CourseParticipants.CoursePlace;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.ratelimit.RateLimitRule;
 import com.classentra.platform.ratelimit.RateLimiter;
 import com.classentra.platform.security.SignedInUser;
-import com.classentra.platform.text.OffPlatformPayments;
-import com.classentra.platform.text.RichText;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.Record;
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Service;
 
 
@@ -39,6 +39,8 @@ public class MessagingService {
     public static final int MAX_TEXT = 8000;
     /** How many people a channel may have for "seen by" names; larger channels show counts only. */
     public static final int SEEN_BY_LIMIT = 20;
+    /** The most files one message carries. */
+    public static final int MAX_FILES = ChatInput.MAX_FILES;
     /** How many messages a page of history holds. */
     public static final int PAGE = 50;
 
@@ -51,9 +53,11 @@ public class MessagingService {
     private final People people;
     private final ChatMentions mentions;
     private final ChatNotifications notifications;
+    private final FileService files;
 
     MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter,
-            ClusterEvents events, People people, ChatMentions mentions, ChatNotifications notifications) {
+            ClusterEvents events, People people, ChatMentions mentions, ChatNotifications notifications, FileService files) {
+        this.files = files;
         this.events = events;
         this.people = people;
         this.mentions = mentions;
@@ -184,9 +188,18 @@ public class MessagingService {
      * course that is not archived; a reply goes under the message it answers (or under that one's parent: one level).
      */
     public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo) {
+        return post(user, channelId, html, replyTo, List.of());
+    }
+
+    /**
+     * Posts a message with files (already staged by the upload rules of course files, at most {@value #MAX_FILES});
+     * with files, the text may be empty. The caller discards the staged files afterwards, whatever happened.
+     */
+    public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo, List<StagedUpload> attachments) {
         Channel channel = readable(user, channelId);
         requireOpenAndUnmuted(user, channel);
-        Body body = body(html);
+        ChatInput.Body body = ChatInput.body(html, !attachments.isEmpty());
+        ChatInput.requireFewFiles(attachments);
         rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
         List<UUID> mentioned = mentions.in(user, channel, body.text());
         return as(user, () -> {
@@ -197,6 +210,7 @@ public class MessagingService {
                 parent = answered.parentId() != null ? answered.parentId() : answered.id();
             }
             UUID id = messages.insertMessage(channel, user.id(), parent, body.html(), body.text(), body.flagged(), mentioned);
+            files.attachToMessage(channel.tenantId(), channel.courseId(), id, user.id(), attachments);
             notifications.posted(user, channel, mentioned);
             announce(channel, ChatEvent.Kind.POSTED, id);
             return shown(channel, List.of(pageRow(channelId, id))).getFirst();
@@ -211,7 +225,7 @@ public class MessagingService {
         }
         Channel channel = readable(user, message.channelId());
         requireOpenAndUnmuted(user, channel);
-        Body body = body(html);
+        ChatInput.Body body = ChatInput.body(html, false);
         List<UUID> mentioned = mentions.in(user, channel, body.text());
         as(user, () -> {
             if (messages.edit(messageId, body.html(), body.text(), body.flagged(), mentioned)) {
@@ -229,12 +243,19 @@ public class MessagingService {
         if (!user.id().equals(message.authorId()) && !access.moderates(user, channel)) {
             throw new MessagingRefusedException("You can delete only your own messages.");
         }
-        as(user, () -> messages.delete(messageId, user.id()) && announce(channel, ChatEvent.Kind.DELETED, messageId));
+        as(user, () -> {
+            if (messages.delete(messageId, user.id())) {
+                // Its files go with its content; their objects are purged by the file purge queue.
+                files.deleteFilesOfMessage(messageId);
+                announce(channel, ChatEvent.Kind.DELETED, messageId);
+            }
+            return null;
+        });
     }
 
     /** Reacts with an emoji; reacting again with the same one changes nothing. */
     public void react(SignedInUser user, UUID messageId, String emoji) {
-        String chosen = emoji(emoji);
+        String chosen = ChatInput.emoji(emoji);
         MessageRepository.Stored message = stored(user, messageId);
         if (message.deleted()) {
             throw new MessagingRefusedException("This message was deleted.");
@@ -247,7 +268,7 @@ public class MessagingService {
     public void unreact(SignedInUser user, UUID messageId, String emoji) {
         MessageRepository.Stored message = stored(user, messageId);
         Channel channel = readable(user, message.channelId());
-        as(user, () -> messages.unreact(message.id(), user.id(), emoji(emoji)) && announce(channel, ChatEvent.Kind.REACTED, messageId));
+        as(user, () -> messages.unreact(message.id(), user.id(), ChatInput.emoji(emoji)) && announce(channel, ChatEvent.Kind.REACTED, messageId));
     }
 
     /** The messages before {@code beforeSeq} (null: the latest), oldest first, at most {@value #PAGE}; a search hit's own page is the one before its seq + 1. */
@@ -316,6 +337,8 @@ public class MessagingService {
     private List<ChatMessage> shown(Channel channel, List<Record> rows) {
         List<UUID> ids = rows.stream().map(r -> r.get(MESSAGE.ID)).toList();
         Map<UUID, Map<String, List<UUID>>> reactions = ids.isEmpty() ? Map.of() : messages.reactions(ids);
+        Map<UUID, List<StoredFileInfo>> attached = files.filesOfMessages(ids).stream()
+                .collect(java.util.stream.Collectors.groupingBy(StoredFileInfo::owner));
         // "Seen by" names only where they stay few; larger channels show counts (a marker per person, never per message).
         Map<UUID, Long> markers = channel.kind() == ChannelKind.DIRECT || channel.members().size() <= SEEN_BY_LIMIT && channel.audience() == ChannelAudience.MEMBERS
                 ? messages.readMarkers(channel.id()) : Map.of();
@@ -327,37 +350,13 @@ public class MessagingService {
             return new ChatMessage(r.get(MESSAGE.ID), seq, channel.id(), author, r.get(MESSAGE.PARENT_ID), r.get(MESSAGE.BODY_HTML),
                     r.get(MESSAGE.CREATED_AT).toInstant(), Optional.ofNullable(r.get(MESSAGE.EDITED_AT)).map(OffsetDateTime::toInstant).orElse(null),
                     r.get(MESSAGE.DELETED_AT) != null, r.get(MESSAGE.PINNED_AT) != null, r.get(MESSAGE.FLAGGED) != null,
-                    reactions.getOrDefault(r.get(MESSAGE.ID), Map.of()), seenBy, List.of(r.get(MESSAGE.MENTIONS)));
+                    reactions.getOrDefault(r.get(MESSAGE.ID), Map.of()), seenBy, List.of(r.get(MESSAGE.MENTIONS)),
+                    attached.getOrDefault(r.get(MESSAGE.ID), List.of()));
         }).toList();
     }
 
     private Record pageRow(UUID channelId, UUID messageId) {
         return messages.page(channelId, Long.MAX_VALUE, PAGE).stream().filter(r -> r.get(MESSAGE.ID).equals(messageId)).findFirst().orElseThrow();
-    }
-
-    /** Sanitised HTML, its text for search, and why it awaits fraud review (a link to another payment site). */
-    private record Body(String html, String text, String flagged) {
-    }
-
-    private static Body body(String html) {
-        String clean = RichText.sanitize(html);
-        String text = Jsoup.parse(clean).text().strip();
-        if (text.isEmpty()) {
-            throw new MessagingRefusedException("Write something first.");
-        }
-        if (text.length() > MAX_TEXT) {
-            throw new MessagingRefusedException("Messages are at most " + MAX_TEXT + " characters; this one has " + text.length() + ".");
-        }
-        return new Body(clean, text, OffPlatformPayments.reason(clean).orElse(null));
-    }
-
-    private static String emoji(String emoji) {
-        String chosen = emoji == null ? "" : emoji.strip();
-        // An emoji, possibly with modifiers and joiners: no letters, digits or markup.
-        if (chosen.isEmpty() || chosen.length() > 16 || chosen.codePoints().anyMatch(c -> Character.isLetterOrDigit(c) || c == '<' || c == '>')) {
-            throw new MessagingRefusedException("Choose an emoji to react with.");
-        }
-        return chosen;
     }
 
     private CoursePlace place(SignedInUser user, UUID courseId) {

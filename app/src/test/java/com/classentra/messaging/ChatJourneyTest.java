@@ -9,13 +9,15 @@ import com.classentra.testsupport.e2e.BrowserTest;
 import com.classentra.testsupport.e2e.Journey;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.classentra.testsupport.TestFiles;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 
 /**
  * A teacher and two students in the course chat at the same time: what one types and writes shows on the others' open
  * pages without a reload; the teacher reacts; a mention marks the message for whom it names; a student writes to the
- * teacher directly, the count beside the conversation changes live, the teacher replies and the student sees "Seen by".
+ * teacher directly with a PDF, the count beside the conversation changes live, the teacher replies and the student sees "Seen by".
  */
 @BrowserTest
 class ChatJourneyTest {
@@ -68,13 +70,18 @@ class ChatJourneyTest {
             anaBrowser.page().getByLabel("Message someone of this course").fill("Tess");
             anaBrowser.page().locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Tess Moreau (teacher)")).click();
             assertThat(anaBrowser.page().locator(".chat-channel-title")).containsText("only the two of you read this");
-            box(anaBrowser).fill("Can I miss Friday?");
+            box(anaBrowser).fill("Can I miss Friday? My doctor's note is attached.");
+            anaBrowser.click("Attach files");
+            anaBrowser.page().locator("vaadin-upload input[type=file]").setInputFiles(new FilePayload("note.pdf", "application/pdf", TestFiles.PDF));
+            assertThat(anaBrowser.page().locator("vaadin-upload-file").filter(new Locator.FilterOptions().setHasText("note.pdf"))
+                    .locator("[part=done-icon]")).isVisible();
             anaBrowser.click("Send");
             Locator conversation = teacherBrowser.page().locator(".chat-channel").filter(new Locator.FilterOptions().setHasText("Ana Alves"));
             assertThat(conversation).containsText("1");
             conversation.click();
             teacherBrowser.page().waitForURL(java.util.regex.Pattern.compile(".*channel=.*"));
             assertThat(teacherBrowser.page().locator(".chat-message")).containsText("Can I miss Friday?");
+            assertThat(teacherBrowser.page().locator(".chat-file")).containsText("note.pdf");
             assertThat(anaBrowser.page().locator(".chat-seen")).hasText("Seen by Tess Moreau");
 
             // The teacher answers the message itself.

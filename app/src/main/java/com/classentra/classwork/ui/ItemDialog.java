@@ -8,6 +8,7 @@ import com.classentra.classwork.GradingScale;
 import com.classentra.classwork.LatePolicy;
 import com.classentra.classwork.ItemKind;
 import com.classentra.files.FileService;
+import com.classentra.files.ui.AttachmentUpload;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import com.classentra.shell.ClientTime;

@@ -7,6 +7,7 @@ import com.classentra.classwork.ItemNotFoundException;
 import com.classentra.classwork.Submission;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.files.FileService;
+import com.classentra.files.ui.AttachmentUpload;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import com.classentra.shell.ClientTime;

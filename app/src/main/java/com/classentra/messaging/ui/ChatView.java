@@ -1,5 +1,7 @@
 package com.classentra.messaging.ui;
 
+import com.classentra.files.FileService;
+import com.classentra.files.StagedUpload;
 import com.classentra.messaging.Channel;
 import com.classentra.messaging.ChannelKind;
 import com.classentra.messaging.ChannelNotFoundException;
@@ -81,7 +83,8 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     private transient ClusterEvents.Subscription watching;
     private transient ClusterEvents.Subscription watchingCourse;
 
-    public ChatView(MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, AuthenticationContext authentication) {
+    public ChatView(MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, FileService files,
+            AuthenticationContext authentication) {
         this.messaging = messaging;
         this.reading = reading;
         this.moderation = moderation;
@@ -91,8 +94,8 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         this.toolbar = new ChatToolbar(messaging, reading, moderation, search, user);
         this.composer = new Composer(new Composer.Target() {
             @Override
-            public void post(String html, ChatMessage replyingTo) {
-                messaging.post(user, channel.id(), html, replyingTo == null ? null : replyingTo.id());
+            public void post(String html, ChatMessage replyingTo, List<StagedUpload> files) {
+                messaging.post(user, channel.id(), html, replyingTo == null ? null : replyingTo.id(), files);
                 showLatest();
             }
 
@@ -106,7 +109,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             public void typing() {
                 reading.typing(user, channel.id());
             }
-        });
+        }, files, MessagingService.MAX_FILES);
         addClassNames("console", "chat-view");
         messageList.addClassName("chat-messages");
         channelTitle.addClassName("chat-channel-title");

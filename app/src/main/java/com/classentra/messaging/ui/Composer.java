@@ -3,6 +3,10 @@ package com.classentra.messaging.ui;
 import com.classentra.messaging.ChatMessage;
 import com.classentra.messaging.ChatText;
 import com.classentra.messaging.MessagingRefusedException;
+import com.classentra.files.FileService;
+import com.classentra.files.FileStorageException;
+import com.classentra.files.StagedUpload;
+import com.classentra.files.ui.AttachmentUpload;
 import com.classentra.messaging.MessagingService;
 import com.classentra.platform.ratelimit.RateLimitedException;
 import com.vaadin.flow.component.Key;
@@ -10,11 +14,13 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The box to write in: a new message, a reply (one level) or an edit of one's own, in the chat's own light markup. Tells
@@ -26,7 +32,7 @@ class Composer extends Div {
 
     /** What the view does with what was written; a refusal is shown under the box. */
     interface Target {
-        void post(String html, ChatMessage replyingTo);
+        void post(String html, ChatMessage replyingTo, List<StagedUpload> files);
 
         void edit(ChatMessage message, String html);
 
@@ -38,13 +44,20 @@ class Composer extends Div {
     private final Span context = new Span();
     private final Button cancel = new Button("Cancel");
     private final Div contextBar = new Div(context, cancel);
+    private final AttachmentUpload attachments;
+    private final Button attach = new Button("Attach files", VaadinIcon.PAPERCLIP.create());
     private final Target target;
     private ChatMessage replyingTo;
     private ChatMessage editing;
     private Instant lastTyping = Instant.EPOCH;
 
-    Composer(Target target) {
+    Composer(Target target, FileService files, int maxFiles) {
         this.target = target;
+        this.attachments = new AttachmentUpload(files, "Files for this message", maxFiles);
+        attachments.setVisible(false);
+        attachments.addClassName("chat-attachments-upload");
+        attach.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        attach.addClickListener(e -> attachments.setVisible(!attachments.isVisible()));
         addClassName("chat-composer");
         contextBar.addClassName("chat-composer-context");
         contextBar.setVisible(false);
@@ -67,7 +80,7 @@ class Composer extends Div {
         send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         Div row = new Div(text, send);
         row.addClassName("chat-composer-row");
-        add(contextBar, row);
+        add(contextBar, row, attach, attachments);
     }
 
     void replyTo(ChatMessage message, String authorName) {
@@ -82,7 +95,7 @@ class Composer extends Div {
     void edit(ChatMessage message) {
         replyingTo = null;
         editing = message;
-        context.setText("Editing your message");
+        context.setText("Editing your message (its files stay as they are)");
         contextBar.setVisible(true);
         send.setText("Save");
         text.setValue(ChatText.toTyped(message.bodyHtml()));
@@ -92,6 +105,7 @@ class Composer extends Div {
     void setReadOnly(boolean readOnly, String why) {
         text.setEnabled(!readOnly);
         send.setEnabled(!readOnly);
+        attach.setEnabled(!readOnly);
         if (readOnly) {
             text.setPlaceholder(why);
         }
@@ -103,10 +117,15 @@ class Composer extends Div {
             if (editing != null) {
                 target.edit(editing, html);
             } else {
-                target.post(html, replyingTo);
+                if (!attachments.readyToSave()) {
+                    return;
+                }
+                target.post(html, replyingTo, attachments.takeStaged());
+                attachments.reset();
+                attachments.setVisible(false);
             }
             reset();
-        } catch (MessagingRefusedException | RateLimitedException refused) {
+        } catch (MessagingRefusedException | RateLimitedException | FileStorageException refused) {
             text.setErrorMessage(refused.getMessage());
             text.setInvalid(true);
         }

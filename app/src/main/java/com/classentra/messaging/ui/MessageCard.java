@@ -1,12 +1,16 @@
 package com.classentra.messaging.ui;
 
+import com.classentra.files.StoredFileInfo;
+import com.classentra.files.UploadRules;
 import com.classentra.messaging.ChatMessage;
 import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -81,7 +85,24 @@ class MessageCard extends Div {
             add(gone);
             return;
         }
-        add(new Html("<div class=\"chat-body\">" + message.bodyHtml() + "</div>"));
+        if (!message.bodyHtml().isBlank()) {
+            add(new Html("<div class=\"chat-body\">" + message.bodyHtml() + "</div>"));
+        }
+        if (!message.files().isEmpty()) {
+            Div files = new Div();
+            files.addClassName("chat-files");
+            for (StoredFileInfo file : message.files()) {
+                Anchor link = new Anchor(file.downloadPath(), file.filename());
+                link.setRouterIgnore(true);
+                link.setTarget("_blank");
+                Span size = new Span(UploadRules.describe(file.contentType()).orElse("File") + " · " + file.sizeLabel());
+                size.addClassName("chat-time");
+                Div entry = new Div(VaadinIcon.FILE_O.create(), link, size);
+                entry.addClassName("chat-file");
+                files.add(entry);
+            }
+            add(files);
+        }
         if (message.flagged() && (mine || moderator)) {
             Paragraph flagged = new Paragraph("This message links to a payment site outside Classentra; it waits for review.");
             flagged.addClassName("chat-flagged");

@@ -38,7 +38,8 @@ final class MessagingDataRules {
 
     static final List<PersonalDataRule> RULES = List.of(
             PersonalDataRule.of(CHANNEL, PolicyClause.MESSAGES)
-                    .subject(CHANNEL.TENANT_ID, SubjectKind.WORKSPACE)
+                    // Not the direct conversations of the workspace's courses: those are their two people's.
+                    .subject(CHANNEL.TENANT_ID, SubjectKind.WORKSPACE, CHANNEL.KIND.ne("DIRECT"))
                     .mentions(CHANNEL.CREATED_BY)
                     .export("channels-owned", "The chat channels of the courses of the workspaces you own.", CHANNEL.ID, CHANNEL.COURSE_ID,
                             CHANNEL.KIND, CHANNEL.NAME, CHANNEL.CREATED_AT)

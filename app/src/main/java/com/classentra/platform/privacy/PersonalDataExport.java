@@ -107,12 +107,13 @@ public class PersonalDataExport {
         Condition any = DSL.falseCondition();
         for (Subject subject : rule.subjects()) {
             Field<Object> column = DSL.field(subject.column().getQualifiedName());
-            any = any.or(switch (subject.kind()) {
+            Condition named = switch (subject.kind()) {
                 case PERSON -> column.eq(whose.id());
                 case ADDRESS -> DSL.lower(column.cast(String.class)).eq(whose.email().toLowerCase(java.util.Locale.ROOT));
                 case WORKSPACE -> whose.ownedWorkspaces().isEmpty() ? DSL.falseCondition() : column.in(whose.ownedWorkspaces());
                 case ABOUT -> DSL.falseCondition();
-            });
+            };
+            any = any.or(named.and(subject.only()));
         }
         return any;
     }

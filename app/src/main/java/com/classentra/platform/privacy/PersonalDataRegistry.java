@@ -236,10 +236,11 @@ public class PersonalDataRegistry {
             // Files: what a person uploaded is theirs (a turn-in); a course's materials go with the workspace.
             PersonalDataRule.of(STORED_FILE, PolicyClause.ACCOUNT_DATA)
                     .subject(STORED_FILE.UPLOADED_BY)
-                    .subject(STORED_FILE.TENANT_ID, SubjectKind.WORKSPACE)
+                    // A workspace's files, but not what its students attach in chat: a direct conversation is its two people's.
+                    .subject(STORED_FILE.TENANT_ID, SubjectKind.WORKSPACE, STORED_FILE.MESSAGE_ID.isNull())
                     .mentions(STORED_FILE.UPLOADED_BY)
                     .export("files",
-                            "The files you uploaded and the files of the workspaces you own; the files themselves are in the folder files/.", STORED_FILE.ID, STORED_FILE.COURSE_ID, STORED_FILE.ITEM_ID, STORED_FILE.SUBMISSION_ID,
+                            "The files you uploaded (chat attachments included) and the files of the workspaces you own; the files themselves are in the folder files/.", STORED_FILE.ID, STORED_FILE.COURSE_ID, STORED_FILE.ITEM_ID, STORED_FILE.SUBMISSION_ID, STORED_FILE.MESSAGE_ID,
                             STORED_FILE.FILENAME, STORED_FILE.CONTENT_TYPE, STORED_FILE.SIZE_BYTES, STORED_FILE.CREATED_AT)
                     .withFileContent(STORED_FILE.STORAGE_KEY, STORED_FILE.FILENAME)
                     .deletion(Deletion.deleteWhere(STORED_FILE.SUBMISSION_ID.isNotNull(),

@@ -44,7 +44,8 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
         ABOUT
     }
 
-    public record Subject(Field<?> column, SubjectKind kind) {
+    /** @param only which of the rows it names are the subject's (a workspace's files, not its students' private ones) */
+    public record Subject(Field<?> column, SubjectKind kind, Condition only) {
     }
 
     /**
@@ -154,7 +155,12 @@ public record PersonalDataRule(Table<?> table, List<Subject> subjects, List<Fiel
         }
 
         public Builder subject(Field<?> column, SubjectKind kind) {
-            subjects.add(new Subject(column, kind));
+            return subject(column, kind, org.jooq.impl.DSL.noCondition());
+        }
+
+        /** A subject of only some of the rows its column names. */
+        public Builder subject(Field<?> column, SubjectKind kind, Condition only) {
+            subjects.add(new Subject(column, kind, only));
             return this;
         }
 

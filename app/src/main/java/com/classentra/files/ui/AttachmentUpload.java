@@ -1,4 +1,4 @@
-package com.classentra.classwork.ui;
+package com.classentra.files.ui;
 
 import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
@@ -17,21 +17,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Files picked for an item or a turn-in. The server keeps the limits while each file arrives (size, at most
- * {@value #MAX_FILES} files) and checks its sniffed type; a refused file is marked failed in the list with the reason
+ * Files picked for an item, a turn-in or a chat message. The server keeps the limits while each file arrives (size, at most
+ * {@value #MAX_FILES} files unless told fewer) and checks its sniffed type; a refused file is marked failed in the list with the reason
  * below it, and the form cannot be saved while it is there, so nothing is left out unnoticed. Accepted files wait in
  * the staging folder until the form is saved; removing one from the list, closing the form, leaving the page or the
  * session ending discards them.
  */
-class AttachmentUpload extends VerticalLayout {
+public class AttachmentUpload extends VerticalLayout {
 
-    private static final int MAX_FILES = 10;
+    /** How many files a course item or a turn-in takes. */
+    public static final int MAX_FILES = 10;
 
     /** An accepted file, by the name the browser gave it (which is how the list names it when it is removed). */
     private record Held(String clientName, StagedUpload file) {
     }
 
     private final FileService files;
+    private final int maxFiles;
     private final Upload upload;
     private final Span problem = new Span();
     // Written by upload requests (which run without the session lock) and read by the form: guarded by this.
@@ -42,13 +44,18 @@ class AttachmentUpload extends VerticalLayout {
     /** The browser's own refusal of the last file picked (too large, wrong extension): it never joins the list. */
     private String pickerRefusal = "";
 
-    AttachmentUpload(FileService files, String label) {
+    public AttachmentUpload(FileService files, String label) {
+        this(files, label, MAX_FILES);
+    }
+
+    public AttachmentUpload(FileService files, String label, int maxFiles) {
         this.files = files;
+        this.maxFiles = maxFiles;
         setPadding(false);
         setSpacing(false);
         upload = new Upload(this::receive);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.rules().maxBytes()));
-        upload.setMaxFiles(MAX_FILES);
+        upload.setMaxFiles(maxFiles);
         upload.setAcceptedFileTypes(UploadRules.PICKER_EXTENSIONS.toArray(String[]::new));
         upload.setI18n(new UploadI18N().setUploading(new UploadI18N.Uploading().setError(new UploadI18N.Uploading.Error()
                 .setForbidden("Not accepted: see why below"))));
@@ -78,7 +85,7 @@ class AttachmentUpload extends VerticalLayout {
     private void receive(UploadEvent event) {
         String name = event.getFileName();
         if (!takePlace(name)) {
-            refuse(event, name, name + " was not added: attach at most " + MAX_FILES + " files at a time.");
+            refuse(event, name, name + " was not added: attach at most " + maxFiles + " files at a time.");
             return;
         }
         try {
@@ -102,7 +109,7 @@ class AttachmentUpload extends VerticalLayout {
     /** A new try with a name replaces that name's earlier refusal (the list's retry button, or a corrected file). */
     private synchronized boolean takePlace(String name) {
         refusals.remove(name);
-        if (held.size() + arriving >= MAX_FILES) {
+        if (held.size() + arriving >= maxFiles) {
             return false;
         }
         arriving++;
@@ -141,7 +148,7 @@ class AttachmentUpload extends VerticalLayout {
      * Whether the form may be saved with these files: not while a refused file is in the list (it would be left out
      * silently) or a file is still arriving. Otherwise the reason is shown in place.
      */
-    boolean readyToSave() {
+    public boolean readyToSave() {
         String blocker;
         synchronized (this) {
             blocker = !refusals.isEmpty() ? "Remove the files that were not accepted from the list, or replace them, before you go on."
@@ -163,12 +170,12 @@ class AttachmentUpload extends VerticalLayout {
     }
 
     /** The files received so far; the form hands them to the service, which discards them when done. */
-    synchronized List<StagedUpload> takeStaged() {
+    public synchronized List<StagedUpload> takeStaged() {
         return held.stream().map(Held::file).toList();
     }
 
     /** After a save, or when the form goes away: the list starts empty again and no file stays staged. */
-    void reset() {
+    public void reset() {
         synchronized (this) {
             held.forEach(h -> h.file().discard());
             held.clear();
