@@ -32,13 +32,27 @@ public class ChatReading {
      * ("seen") only while the person sends read receipts.
      */
     public void markRead(SignedInUser user, UUID channelId) {
-        Channel channel = access.readable(user, channelId);
-        access.as(user, () -> {
+        markRead(user, channelId, true);
+    }
+
+    /**
+     * Marks the channel read, in one transaction of the person's own that also checks they still read it (an open page
+     * calls this for every change it is shown, so it stops when the person left the course); their notifications that
+     * lead to the channel too when {@code notificationsToo} (a direct conversation, a message naming them).
+     */
+    public void markRead(SignedInUser user, UUID channelId, boolean notificationsToo) {
+        Channel channel = access.as(user, () -> {
+            Channel read = messages.channel(channelId).orElseThrow(ChannelNotFoundException::new);
             boolean shared = messages.sendsReadReceipts(user.id());
-            // Only a marker that moved is news: views re-read on READ, and re-reading marks read again.
-            return messages.markRead(channel, user.id(), messages.lastSeq(channelId), shared) && messaging.announce(channel, ChatEvent.Kind.READ, user.id());
+            // Only a shared marker that moved is news for the others' "seen by".
+            if (messages.markRead(read, user.id(), messages.lastSeq(channelId), shared) && shared) {
+                messaging.announceSeen(read, user.id());
+            }
+            return read;
         });
-        notifications.markReadLinked(user, ChatNotifications.link(channel));
+        if (notificationsToo) {
+            notifications.markReadLinked(user, ChatNotifications.link(channel));
+        }
     }
 
     public boolean sendsReadReceipts(SignedInUser user) {

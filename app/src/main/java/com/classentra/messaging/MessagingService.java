@@ -54,10 +54,12 @@ public class MessagingService {
     private final ChatMentions mentions;
     private final ChatNotifications notifications;
     private final FileService files;
+    private final ChatFeeds feeds;
 
     MessagingService(MessageRepository messages, CourseParticipants courses, ChatAccess access, PlatformScope platformScope, RateLimiter rateLimiter,
             ClusterEvents events, People people, ChatMentions mentions, ChatNotifications notifications, FileService files) {
         this.files = files;
+        this.feeds = new ChatFeeds(events, this::latestForWatchers);
         this.events = events;
         this.people = people;
         this.mentions = mentions;
@@ -292,13 +294,30 @@ public class MessagingService {
         });
     }
 
+    /** What an open page of a channel hears of it. */
+    public interface ChannelWatcher {
+        /** Something happened in the channel; {@code latest} is its latest page after it, null when someone is typing. */
+        void changed(ChatEvent event, List<ChatMessage> latest);
+    }
+
     /**
-     * Calls {@code onEvent} with each change in the channel, on any node, while the subscription lasts. The caller reads
-     * the change itself, in the person's scope: the event carries ids only.
+     * Calls {@code watcher} with each change in the channel, on any node, while the subscription lasts, with the
+     * channel's latest page, read once on this node for every page that shows the channel. The person must read the
+     * channel now; a page checks again whenever it marks what it read ({@link ChatReading#markRead}).
      */
-    public ClusterEvents.Subscription watch(SignedInUser user, UUID channelId, Consumer<ChatEvent> onEvent) {
+    public ClusterEvents.Subscription watch(SignedInUser user, UUID channelId, ChannelWatcher watcher) {
         readable(user, channelId);
-        return events.subscribe(ChatEvent.topic(channelId), payload -> onEvent.accept(ChatEvent.parse(payload)));
+        return feeds.watch(channelId, watcher::changed);
+    }
+
+    /** The channel's latest page as everyone who reads the channel sees it: for the open pages of it (platform scope). */
+    private List<ChatMessage> latestForWatchers(UUID channelId) {
+        return platformScope.inTransaction(null, "the latest page of a chat channel, for its open pages", () -> messages.channel(channelId)
+                .map(channel -> {
+                    List<Record> rows = new ArrayList<>(messages.page(channelId, Long.MAX_VALUE, PAGE));
+                    Collections.reverse(rows);
+                    return shown(channel, rows);
+                }).orElse(List.of()));
     }
 
     /**
@@ -327,6 +346,21 @@ public class MessagingService {
         return events.subscribe(ChatEvent.courseTopic(courseId), payload -> onActivity.accept(UUID.fromString(payload)));
     }
 
+    /** Whether the channel shows who has read what: direct conversations and channels of few chosen members. */
+    static boolean showsSeenBy(Channel channel) {
+        return channel.kind() == ChannelKind.DIRECT || channel.audience() == ChannelAudience.MEMBERS && channel.members().size() <= SEEN_BY_LIMIT;
+    }
+
+    /**
+     * Tells the channel's open pages, when the transaction commits, that the person read further: only where the channel
+     * shows "seen by" (elsewhere nothing any page shows changes, and 500 readers would set 500 pages re-reading).
+     */
+    void announceSeen(Channel channel, UUID reader) {
+        if (showsSeenBy(channel)) {
+            events.publish(ChatEvent.topic(channel.id()), new ChatEvent(ChatEvent.Kind.READ, reader).payload());
+        }
+    }
+
     /** Tells every node, when the transaction commits: the channel's watchers what happened, the course's that something did. */
     boolean announce(Channel channel, ChatEvent.Kind kind, UUID subject) {
         events.publish(ChatEvent.topic(channel.id()), new ChatEvent(kind, subject).payload());
@@ -340,8 +374,7 @@ public class MessagingService {
         Map<UUID, List<StoredFileInfo>> attached = files.filesOfMessages(ids).stream()
                 .collect(java.util.stream.Collectors.groupingBy(StoredFileInfo::owner));
         // "Seen by" names only where they stay few; larger channels show counts (a marker per person, never per message).
-        Map<UUID, Long> markers = channel.kind() == ChannelKind.DIRECT || channel.members().size() <= SEEN_BY_LIMIT && channel.audience() == ChannelAudience.MEMBERS
-                ? messages.readMarkers(channel.id()) : Map.of();
+        Map<UUID, Long> markers = showsSeenBy(channel) ? messages.readMarkers(channel.id()) : Map.of();
         return rows.stream().map(r -> {
             long seq = r.get(MESSAGE.SEQ);
             UUID author = r.get(MESSAGE.AUTHOR_ID);

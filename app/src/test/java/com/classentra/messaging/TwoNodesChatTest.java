@@ -72,12 +72,17 @@ class TwoNodesChatTest {
         Channel channel = first.getBean(MessagingService.class).courseChannel(teacher, course.id());
 
         BlockingQueue<ChatEvent> heard = new LinkedBlockingQueue<>();
-        ClusterEvents.Subscription watching = second.getBean(MessagingService.class).watch(student, channel.id(), heard::add);
+        BlockingQueue<List<ChatMessage>> pages = new LinkedBlockingQueue<>();
+        ClusterEvents.Subscription watching = second.getBean(MessagingService.class).watch(student, channel.id(), (event, latest) -> {
+            heard.add(event);
+            pages.add(latest);
+        });
         try {
             ChatMessage posted = first.getBean(MessagingService.class).post(teacher, channel.id(), "<p>Hello from node one</p>", null);
 
             ChatEvent event = heard.poll(1, TimeUnit.SECONDS);
             assertThat(event).as("heard on the other node within a second").isEqualTo(new ChatEvent(ChatEvent.Kind.POSTED, posted.id()));
+            assertThat(pages.poll()).as("with the channel's latest page, read once on that node").extracting(ChatMessage::id).containsExactly(posted.id());
             List<ChatMessage> seenThere = second.getBean(MessagingService.class).history(student, channel.id(), null);
             assertThat(seenThere).extracting(ChatMessage::id).containsExactly(posted.id());
         } finally {

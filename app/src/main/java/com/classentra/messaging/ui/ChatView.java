@@ -181,7 +181,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (channel == null) {
             return;
         }
-        watching = messaging.watch(user, channel.id(), event -> ui.access(() -> {
+        watching = messaging.watch(user, channel.id(), (event, latest) -> ui.access(() -> {
             if (event.kind() == ChatEvent.Kind.TYPING) {
                 if (!event.subject().equals(user.id())) {
                     typing.put(event.subject(), Instant.now());
@@ -193,7 +193,8 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
                     typing.clear();
                     showTyping();
                 }
-                showLatest();
+                // Only something new is read: an edit, a reaction or someone's reading changes what the page shows, nothing more.
+                showPage(latest, event.kind() == ChatEvent.Kind.POSTED);
             }
         }));
         // Elsewhere in the course (another channel, a new direct conversation): the unread counts change.
@@ -245,8 +246,12 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     /** Shows the latest messages, re-drawing only when something changed (a click on the page is never lost to a redraw for nothing). */
     private void showLatest() {
+        showPage(messaging.history(user, channel.id(), null), true);
+    }
+
+    /** Shows the channel's latest page (as read here, or handed over by its feed), and marks it read when {@code read}. */
+    private void showPage(List<ChatMessage> latest, boolean read) {
         highlighted = null;
-        List<ChatMessage> latest = messaging.history(user, channel.id(), null);
         boolean unchanged = shown.size() >= latest.size() && shown.subList(shown.size() - latest.size(), shown.size()).equals(latest)
                 && !(shown.isEmpty() && messageList.getChildren().findAny().isEmpty());
         if (!unchanged) {
@@ -254,7 +259,18 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             shown.addAll(latest);
             render();
         }
-        reading.markRead(user, channel.id());
+        if (!read) {
+            return;
+        }
+        // Notifications lead here from a direct message or a mention: those are read now too.
+        boolean notified = channel.kind() == ChannelKind.DIRECT || latest.stream().anyMatch(m -> m.mentions().contains(user.id()));
+        try {
+            reading.markRead(user, channel.id(), notified);
+        } catch (ChannelNotFoundException gone) {
+            // The person no longer reads the channel (they left the course): stop showing what happens in it.
+            stopFollowing();
+            composer.setReadOnly(true, "You no longer take part in this conversation.");
+        }
     }
 
     /** The page that ends with a message found by search or reported, that message marked. */

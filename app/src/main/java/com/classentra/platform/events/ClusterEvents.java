@@ -58,11 +58,16 @@ public class ClusterEvents implements SmartLifecycle {
         db.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(topic + "\n" + payload))).fetch();
     }
 
-    /** Calls {@code handler} with each payload published on {@code topic}, on the listening thread: keep it short. */
+    /**
+     * Calls {@code handler} with each payload published on {@code topic}, in the order they came, on a virtual thread of
+     * this subscription's own ({@link InOrder}): a slow subscriber (a page re-reading its channel) holds up neither the
+     * others nor the listening connection.
+     */
     public Subscription subscribe(String topic, Consumer<String> handler) {
-        subscribers.computeIfAbsent(topic, key -> new CopyOnWriteArrayList<>()).add(handler);
+        InOrder<String> mailbox = new InOrder<>(topic, handler);
+        subscribers.computeIfAbsent(topic, key -> new CopyOnWriteArrayList<>()).add(mailbox);
         return () -> subscribers.computeIfPresent(topic, (key, handlers) -> {
-            handlers.remove(handler);
+            handlers.remove(mailbox);
             return handlers.isEmpty() ? null : handlers;
         });
     }
@@ -124,12 +129,8 @@ public class ClusterEvents implements SmartLifecycle {
             return;
         }
         String payload = event.substring(newline + 1);
-        for (Consumer<String> handler : subscribers.getOrDefault(event.substring(0, newline), List.of())) {
-            try {
-                handler.accept(payload);
-            } catch (RuntimeException e) {
-                log.warn("A subscriber of {} failed", event.substring(0, newline), e);
-            }
+        for (Consumer<String> mailbox : subscribers.getOrDefault(event.substring(0, newline), List.of())) {
+            mailbox.accept(payload);
         }
     }
 
