@@ -1,8 +1,10 @@
 package com.classentra.adversarial;
 
+import static com.classentra.db.jooq.Tables.CHANNEL;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 import static com.classentra.db.jooq.Tables.DATA_EXPORT;
 import static com.classentra.db.jooq.Tables.EMAIL_OUTBOX;
+import static com.classentra.db.jooq.Tables.MESSAGE;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -94,6 +96,8 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     private Targets b;
     private Person ownerA;
     private Person studentA;
+    /** A file Ada's student sent her in a direct conversation. */
+    private UUID directFile;
     private List<Person> outsiders;
 
     @BeforeEach
@@ -104,6 +108,7 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
         ownerA = person("teacher of A", teacherA);
         b = targets(teacherB, "Rival course " + UUID.randomUUID());
         studentA = student("enrolled student of A", a.course());
+        directFile = directAttachment(teacherA, studentA.user(), a.course());
         UUID export = UUID.randomUUID();
         platform.call(sql -> sql.insertInto(DATA_EXPORT).set(DATA_EXPORT.ID, export).set(DATA_EXPORT.USER_ID, teacherA.id())
                 .set(DATA_EXPORT.STATUS, "SENT").set(DATA_EXPORT.STORAGE_KEY, "exports/" + teacherA.id() + "/" + export + ".zip")
@@ -123,6 +128,25 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    private UUID directAttachment(SignedInUser teacher, SignedInUser student, CourseSummary course) {
+        UUID channel = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        UUID file = UUID.randomUUID();
+        String pair = teacher.id().toString().compareTo(student.id().toString()) < 0 ? teacher.id() + ":" + student.id() : student.id() + ":" + teacher.id();
+        platform.call(sql -> {
+            sql.insertInto(CHANNEL).set(CHANNEL.ID, channel).set(CHANNEL.TENANT_ID, teacher.tenantId()).set(CHANNEL.COURSE_ID, course.id())
+                    .set(CHANNEL.KIND, "DIRECT").set(CHANNEL.AUDIENCE, "MEMBERS").set(CHANNEL.DIRECT_PAIR, pair)
+                    .set(CHANNEL.MEMBERS, new UUID[] {teacher.id(), student.id()}).execute();
+            sql.insertInto(MESSAGE).set(MESSAGE.ID, message).set(MESSAGE.TENANT_ID, teacher.tenantId()).set(MESSAGE.CHANNEL_ID, channel)
+                    .set(MESSAGE.AUTHOR_ID, student.id()).set(MESSAGE.BODY_HTML, "<p>My note</p>").set(MESSAGE.BODY_TEXT, "My note").execute();
+            return sql.insertInto(STORED_FILE).set(STORED_FILE.ID, file).set(STORED_FILE.TENANT_ID, teacher.tenantId())
+                    .set(STORED_FILE.COURSE_ID, course.id()).set(STORED_FILE.MESSAGE_ID, message).set(STORED_FILE.UPLOADED_BY, student.id())
+                    .set(STORED_FILE.STORAGE_KEY, "adversarial/" + file).set(STORED_FILE.FILENAME, "doctor-note.pdf")
+                    .set(STORED_FILE.CONTENT_TYPE, "application/pdf").set(STORED_FILE.SIZE_BYTES, 1L).set(STORED_FILE.SHA256, "00").execute();
+        });
+        return file;
     }
 
     private Targets targets(SignedInUser teacher, String title) {
@@ -204,8 +228,9 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
     /** For each controller path, what an outsider tries; answers allowed are listed with each. */
     private Map<String, Function<Targets, List<String>>> controllerCases() {
         Map<String, Function<Targets, List<String>>> cases = new LinkedHashMap<>();
-        cases.put("/files/{id}", t -> List.of("/files/" + t.file(), "/files/" + UUID.randomUUID(), "/files/not-an-id"));
-        cases.put("/files/{id}/content", t -> List.of("/files/" + t.file() + "/content", "/files/" + t.file() + "/content?t=forged",
+        // A workspace's file, a file sent in one of its direct conversations, one that does not exist.
+        cases.put("/files/{id}", t -> List.of("/files/" + t.file(), "/files/" + directFile, "/files/" + UUID.randomUUID(), "/files/not-an-id"));
+        cases.put("/files/{id}/content", t -> List.of("/files/" + t.file() + "/content", "/files/" + directFile + "/content", "/files/" + t.file() + "/content?t=forged",
                 "/files/" + t.file() + "/content?t=" + "A".repeat(80)));
         cases.put("/calendar/feed/{token}.ics", t -> List.of("/calendar/feed/" + UUID.randomUUID() + ".ics", "/calendar/feed/x.ics"));
         cases.put("/legal/{slug}.txt", t -> List.of("/legal/no-such-document.txt", "/legal/..%2Fapplication.properties.txt"));
