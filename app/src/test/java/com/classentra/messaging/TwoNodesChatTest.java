@@ -2,11 +2,11 @@ package com.classentra.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classentra.ClassentraApplication;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.testsupport.AnotherNode;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.ReadmeDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +46,7 @@ class TwoNodesChatTest {
     }
 
     private static ConfigurableApplicationContext node(Path data, String url) {
-        return new SpringApplicationBuilder(ClassentraApplication.class).run("--classentra.data-directory=" + data, "--spring.main.banner-mode=off",
+        return AnotherNode.start("--classentra.data-directory=" + data, "--spring.main.banner-mode=off",
                 "--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url, "--spring.liquibase.user=" + ReadmeDatabase.OWNER,
                 "--spring.liquibase.password=owner-secret");
     }

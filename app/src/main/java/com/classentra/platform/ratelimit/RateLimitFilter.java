@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -47,10 +47,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private static final String SIGN_IN_LINK = "Email me a sign-in link";
 
     private final RateLimiter limiter;
+    private final SecurityContextHolderStrategy contexts;
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
-    public RateLimitFilter(RateLimiter limiter) {
+    /** @param contexts the security context strategy of this application's filter chain (see SessionValidityFilter) */
+    public RateLimitFilter(RateLimiter limiter, SecurityContextHolderStrategy contexts) {
         this.limiter = limiter;
+        this.contexts = contexts;
     }
 
     @Override
@@ -78,7 +81,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             String username = request.getParameter("username");
             return username == null || username.isBlank() ? null : failedSignInsRefusal(username, request.getRemoteAddr());
         }
-        if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication()) && !STATIC.matches(request)) {
+        if (!trust.isAuthenticated(contexts.getContext().getAuthentication()) && !STATIC.matches(request)) {
             RateLimitDecision decision = limiter.check(RateLimitRule.ANONYMOUS_REQUESTS_IP, request.getRemoteAddr());
             return decision.allowed() ? null : new Refusal(decision.retryAfter(), false);
         }

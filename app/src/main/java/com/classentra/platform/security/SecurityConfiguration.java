@@ -17,6 +17,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
@@ -78,7 +80,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods,
             RateLimiter rateLimiter, SessionDirectory sessionDirectory, SessionRevocations revocations,
-            ObjectProvider<RequestMappingHandlerMapping> handlerMappings) throws Exception {
+            ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<SecurityContextHolderStrategy> contextStrategy)
+            throws Exception {
         http.headers(headers -> headers
                 // Vaadin pages are forwarded to the Vaadin servlet, and Tomcat 11 (suspendWrappedResponseAfterForward)
                 // completes a forwarded response behind Spring Security's back: headers written "on commit" were
@@ -97,10 +100,12 @@ class SecurityConfiguration {
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         // Every session is registered, so a password reset or suspension can end all of a person's sessions.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"));
+        // The filter chain's own context strategy: the JVM-wide one is replaced by every Vaadin context started in the JVM.
+        SecurityContextHolderStrategy contexts = contextStrategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         // Sessions end after inactivity (server.servlet.session.timeout) and, whatever happens, after their absolute lifetime.
-        http.addFilterAfter(new SessionValidityFilter(sessionDirectory.absoluteLifetime(), revocations), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new SessionValidityFilter(sessionDirectory.absoluteLifetime(), revocations, contexts), SecurityContextHolderFilter.class);
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
-        http.addFilterBefore(new RateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new RateLimitFilter(rateLimiter, contexts), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/privacy", "/calendar/feed/*.ics", "/favicon.ico", "/error").permitAll());
         // Signed, short-lived download links: the signature and a fresh rights check stand in for the session.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());

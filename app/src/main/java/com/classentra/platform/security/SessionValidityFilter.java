@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,10 +20,16 @@ class SessionValidityFilter extends OncePerRequestFilter {
 
     private final Duration absoluteLifetime;
     private final SessionRevocations revocations;
+    private final SecurityContextHolderStrategy contexts;
 
-    SessionValidityFilter(Duration absoluteLifetime, SessionRevocations revocations) {
+    /**
+     * @param contexts the security context strategy of this application's filter chain: not the JVM-wide one, which
+     *                 every Vaadin application context started in the same JVM replaces (a second node in the tests)
+     */
+    SessionValidityFilter(Duration absoluteLifetime, SessionRevocations revocations, SecurityContextHolderStrategy contexts) {
         this.absoluteLifetime = absoluteLifetime;
         this.revocations = revocations;
+        this.contexts = contexts;
     }
 
     @Override
@@ -32,7 +38,7 @@ class SessionValidityFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && (tooOld(session) || revoked(session))) {
             session.invalidate();
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
         chain.doFilter(request, response);
     }
@@ -42,7 +48,7 @@ class SessionValidityFilter extends OncePerRequestFilter {
     }
 
     private boolean revoked(HttpSession session) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
                 && SessionDirectory.signedInAt(session).isBefore(revocations.revokedBefore(user.id()));
     }

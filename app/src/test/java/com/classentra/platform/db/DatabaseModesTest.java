@@ -3,21 +3,20 @@ package com.classentra.platform.db;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.classentra.ClassentraApplication;
+import com.classentra.testsupport.AnotherNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,7 +33,7 @@ class DatabaseModesTest {
         List<String> arguments = new ArrayList<>(List.of("--classentra.data-directory=" + data, "--spring.main.banner-mode=off",
                 "--server.port=0", "--management.server.port=0"));
         arguments.addAll(List.of(extra));
-        return new SpringApplicationBuilder(ClassentraApplication.class).run(arguments.toArray(String[]::new));
+        return AnotherNode.start(arguments.toArray(String[]::new));
     }
 
     private ConfigurableApplicationContext start() {

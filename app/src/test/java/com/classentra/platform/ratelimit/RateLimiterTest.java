@@ -3,10 +3,10 @@ package com.classentra.platform.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.classentra.ClassentraApplication;
 import com.classentra.platform.plugins.ProviderSwitcher;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.ratelimit.RateLimitDecision;
+import com.classentra.testsupport.AnotherNode;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestSwitches;
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -143,7 +142,7 @@ class RateLimiterTest {
     @Test
     void twoAppInstancesOnTheSameDatabaseShareABucket(@TempDir Path data) {
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ClassentraApplication.class).run(
+        try (ConfigurableApplicationContext second = AnotherNode.start(
                 "--classentra.data-directory=" + data, "--spring.main.banner-mode=off", "--server.port=0", "--management.server.port=0",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=classentra_app",
                 // The first instance migrated the schema; a second node only connects.

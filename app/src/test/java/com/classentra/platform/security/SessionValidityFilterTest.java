@@ -16,7 +16,7 @@ class SessionValidityFilterTest {
         Thread.sleep(ageMillis);
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setSession(session);
-        new SessionValidityFilter(lifetime, null).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        new SessionValidityFilter(lifetime, null, org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy()).doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
         return session;
     }
 
