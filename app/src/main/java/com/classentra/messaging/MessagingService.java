@@ -121,6 +121,11 @@ public class MessagingService {
         return place(user, courseId).teaching();
     }
 
+    /** Whether the person reads the channel now (an open page asks before it shows what its feed handed it). */
+    public boolean reads(SignedInUser user, UUID channelId) {
+        return as(user, () -> messages.channel(channelId)).isPresent();
+    }
+
     /** Whether the person moderates this channel: a teacher of its course, in any but a direct channel. */
     public boolean moderates(SignedInUser user, Channel channel) {
         return access.moderates(user, channel);

@@ -251,6 +251,21 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     /** Shows the channel's latest page (as read here, or handed over by its feed), and marks it read when {@code read}. */
     private void showPage(List<ChatMessage> latest, boolean read) {
+        // A page handed over by the channel's feed was read for everyone: first make sure this person still reads the
+        // channel (marking it read checks, in their own scope), and stop when they no longer do (they left the course).
+        try {
+            if (read) {
+                // Notifications lead here from a direct message or a mention: those are read now too.
+                boolean notified = channel.kind() == ChannelKind.DIRECT || latest.stream().anyMatch(m -> m.mentions().contains(user.id()));
+                reading.markRead(user, channel.id(), notified);
+            } else if (!messaging.reads(user, channel.id())) {
+                throw new ChannelNotFoundException();
+            }
+        } catch (ChannelNotFoundException gone) {
+            stopFollowing();
+            composer.setReadOnly(true, "You no longer take part in this conversation.");
+            return;
+        }
         highlighted = null;
         boolean unchanged = shown.size() >= latest.size() && shown.subList(shown.size() - latest.size(), shown.size()).equals(latest)
                 && !(shown.isEmpty() && messageList.getChildren().findAny().isEmpty());
@@ -258,18 +273,6 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             shown.clear();
             shown.addAll(latest);
             render();
-        }
-        if (!read) {
-            return;
-        }
-        // Notifications lead here from a direct message or a mention: those are read now too.
-        boolean notified = channel.kind() == ChannelKind.DIRECT || latest.stream().anyMatch(m -> m.mentions().contains(user.id()));
-        try {
-            reading.markRead(user, channel.id(), notified);
-        } catch (ChannelNotFoundException gone) {
-            // The person no longer reads the channel (they left the course): stop showing what happens in it.
-            stopFollowing();
-            composer.setReadOnly(true, "You no longer take part in this conversation.");
         }
     }
 
