@@ -1,6 +1,10 @@
 package com.classentra.platform.events;
 
+import com.classentra.platform.plugins.SlotRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,31 +22,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Events every node hears (a chat message posted, a reaction), through PostgreSQL's LISTEN/NOTIFY, so several
- * application nodes behind a load balancer show the same live channel. A publication made in a transaction reaches the
- * nodes when it commits, and never if it rolls back; outside a transaction, at once. Each node keeps one connection
- * listening and hands each event to the subscribers of its topic on this node. Payloads are short (ids): PostgreSQL
- * refuses notifications over 8000 bytes, and nobody should find message text in the database's notification queue.
+ * Events every node hears (a chat message posted, a reaction), so several application nodes behind a load balancer
+ * show the same live channel. They travel through PostgreSQL's LISTEN/NOTIFY, or through the rate-limits and cache
+ * slot's provider when it relays events (Redis pub/sub): that takes the fan-out off the database. A publication made in
+ * a transaction reaches the nodes when it commits, and never if it rolls back; outside a transaction, at once. Each node
+ * keeps one connection listening on PostgreSQL all along (so a node that has not yet seen a slot change, or whose relay
+ * failed, is still heard) and one subscription on the relay while there is one, and hands each event to the subscribers
+ * of its topic on this node. Payloads are short (ids): PostgreSQL refuses notifications over 8000 bytes, and nobody
+ * should find message text in a notification queue or a Redis channel.
  */
 @Component
 public class ClusterEvents implements SmartLifecycle {
 
-    static final String CHANNEL = "classentra_events";
+    /** The PostgreSQL notification channel, and the relay's channel (prefixed by the provider: {@code <prefix>events:}). */
+    public static final String CHANNEL = "classentra_events";
     private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration RELAY_CHECK = Duration.ofSeconds(1);
     private static final int MAX_PAYLOAD = 1000;
 
     private final DataSource dataSource;
     private final DSLContext db;
+    private final SlotRelay relay;
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final Counter viaPostgres;
+    private final Counter viaRelay;
     private volatile boolean running;
     private volatile Thread listener;
+    private volatile Thread relayFollower;
 
-    ClusterEvents(DataSource dataSource, DSLContext db) {
+    ClusterEvents(DataSource dataSource, DSLContext db, SlotRegistry slots, MeterRegistry meters) {
         this.dataSource = dataSource;
         this.db = db;
+        ClassLoader appLoader = ClusterEvents.class.getClassLoader();
+        this.relay = new SlotRelay(slots, CHANNEL, event -> {
+            // Called on the relay's own thread, which may carry the plugin's class loader: subscribers run with the app's.
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(appLoader);
+            try {
+                dispatch(event);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        });
+        this.viaPostgres = published(meters, "postgres");
+        this.viaRelay = published(meters, "relay");
+    }
+
+    private static Counter published(MeterRegistry meters, String transport) {
+        return Counter.builder("classentra.cluster.events.published")
+                .description("Events published to every app node, by transport: postgres (LISTEN/NOTIFY) or relay (the cache slot's provider)")
+                .tag("transport", transport).register(meters);
     }
 
     /** A subscription; cancel it when the view that made it goes away. */
@@ -55,7 +90,42 @@ public class ClusterEvents implements SmartLifecycle {
         if (topic.contains("\n") || payload.length() > MAX_PAYLOAD) {
             throw new IllegalArgumentException("An event is a one-line topic and a short payload (ids), not content");
         }
-        db.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(topic + "\n" + payload))).fetch();
+        String event = topic + "\n" + payload;
+        if (!relay.relaying()) {
+            // In the caller's transaction: PostgreSQL itself sends it on commit.
+            db.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(event))).fetch();
+            viaPostgres.increment();
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendNow(event);
+                }
+            });
+        } else {
+            sendNow(event);
+        }
+    }
+
+    /**
+     * Through the relay, or through PostgreSQL when it fails, on a connection of its own: after a commit the
+     * transaction's connection would start another transaction that nobody commits.
+     */
+    private void sendNow(String event) {
+        if (relay.publish(event)) {
+            viaRelay.increment();
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+            connection.setAutoCommit(true);
+            notify.setString(1, CHANNEL);
+            notify.setString(2, event);
+            notify.execute();
+            viaPostgres.increment();
+        } catch (SQLException e) {
+            log.warn("An event reached no other node: neither the relay nor PostgreSQL took it ({})", e.getMessage());
+        }
     }
 
     /**
@@ -76,20 +146,23 @@ public class ClusterEvents implements SmartLifecycle {
     public void start() {
         running = true;
         listener = Thread.ofVirtual().name("cluster-events").start(this::listenWhileRunning);
+        relayFollower = Thread.ofVirtual().name("cluster-events-relay").start(this::followRelayWhileRunning);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = listener;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread thread : new Thread[] {listener, relayFollower}) {
+            if (thread != null) {
+                thread.interrupt();
+                try {
+                    thread.join(Duration.ofSeconds(2));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+        relay.drop();
     }
 
     @Override
@@ -119,6 +192,22 @@ public class ClusterEvents implements SmartLifecycle {
                     log.warn("Listening for cluster events failed ({}); reconnecting in a second", e.getMessage());
                     pause();
                 }
+            }
+        }
+    }
+
+    /** Checks every second whether the cache slot changed hands, and subscribes to the new provider's relay. */
+    private void followRelayWhileRunning() {
+        while (running) {
+            try {
+                relay.follow();
+            } catch (RuntimeException e) {
+                log.warn("Following the cache slot's event relay failed; trying again in a second", e);
+            }
+            try {
+                Thread.sleep(RELAY_CHECK);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

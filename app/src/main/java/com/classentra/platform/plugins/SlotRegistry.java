@@ -124,6 +124,16 @@ public class SlotRegistry implements DisposableBean {
         return current(slot).providerId();
     }
 
+    /**
+     * Which provider, at which settings version, serves the slot on this node, from its cache like {@link
+     * #activeProviderId}: when it changes, the slot's instance was rebuilt, and whatever was attached to the former
+     * one (a subscription) must be made again.
+     */
+    public String servingKey(Slot slot) {
+        ActiveProvider provider = current(slot);
+        return provider.providerId() + "@" + provider.version();
+    }
+
     /** Health of the slot's active provider, checked now within the health time limit. */
     public SlotHealth health(Slot slot) {
         ActiveProvider provider = acquire(slot);

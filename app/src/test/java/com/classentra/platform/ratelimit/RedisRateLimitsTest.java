@@ -11,15 +11,10 @@ import com.classentra.platform.plugins.SlotRegistry;
 import com.classentra.plugin.api.FieldError;
 import com.classentra.plugin.api.Slot;
 import com.classentra.plugin.api.ratelimit.RateLimit;
+import com.classentra.testsupport.LocalRedis;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestSwitches;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +31,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(roles = "ADMIN")
 class RedisRateLimitsTest {
 
-    private static final int REDIS_PORT = 6379;
-
     @Autowired
     RateLimiter limiter;
     @Autowired
@@ -53,7 +46,7 @@ class RedisRateLimitsTest {
 
     @BeforeAll
     static void redisAnswers() {
-        assumeTrue(redis(REDIS_PORT, "PING").startsWith("+PONG"), "no Redis answers on 127.0.0.1:" + REDIS_PORT);
+        assumeTrue(LocalRedis.answers(), "no Redis answers on 127.0.0.1:" + LocalRedis.PORT);
     }
 
     @AfterEach
@@ -62,7 +55,7 @@ class RedisRateLimitsTest {
     }
 
     private void useRedis() throws ConfigRejectedException {
-        switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", String.valueOf(REDIS_PORT), "keyPrefix", prefix), null, TestSwitches.AT_ONCE);
+        switcher.switchProvider(Slot.RATE_LIMITS, "redis", Map.of("host", "127.0.0.1", "port", String.valueOf(LocalRedis.PORT), "keyPrefix", prefix), null, TestSwitches.AT_ONCE);
     }
 
     @Test
@@ -83,8 +76,8 @@ class RedisRateLimitsTest {
         assertThat(limiter.probe(RateLimitRule.SIGN_UP_IP, address).allowed()).isFalse();
 
         String bucket = prefix + "bucket:" + RateLimiter.bucketId(RateLimitRule.SIGN_UP_IP, new RateLimit(3, Duration.ofHours(1)), address);
-        assertThat(redis(REDIS_PORT, "EXISTS", bucket)).isEqualTo(":1");
-        assertThat(Long.parseLong(redis(REDIS_PORT, "PTTL", bucket).substring(1))).as("expires once refilled").isPositive();
+        assertThat(LocalRedis.command("EXISTS", bucket)).isEqualTo(":1");
+        assertThat(Long.parseLong(LocalRedis.command("PTTL", bucket).substring(1))).as("expires once refilled").isPositive();
         List<String> inPostgres = platform.call(sql -> sql.fetch("select id from rate_limit_bucket where id like ?", "%"
                 + bucket.substring(bucket.lastIndexOf(':') + 1)).getValues(0, String.class));
         assertThat(inPostgres).isEmpty();
@@ -110,29 +103,6 @@ class RedisRateLimitsTest {
         String address = "client-" + UUID.randomUUID();
         limiter.check(RateLimitRule.SIGN_UP_IP, address);
         String bucket = prefix + "bucket:" + RateLimiter.bucketId(RateLimitRule.SIGN_UP_IP, new RateLimit(3, Duration.ofHours(1)), address);
-        assertThat(redis(REDIS_PORT, "EXISTS", bucket)).as("still counted in Redis with the first settings").isEqualTo(":1");
-    }
-
-    /** One command in the Redis protocol; the first line of the answer, or "" when nothing answers. */
-    private static String redis(int port, String... command) {
-        StringBuilder request = new StringBuilder("*").append(command.length).append("\r\n");
-        for (String part : command) {
-            request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            socket.setSoTimeout(1000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
-                line.append((char) c);
-            }
-            return line.toString();
-        } catch (IOException e) {
-            return "";
-        }
+        assertThat(LocalRedis.command("EXISTS", bucket)).as("still counted in Redis with the first settings").isEqualTo(":1");
     }
 }

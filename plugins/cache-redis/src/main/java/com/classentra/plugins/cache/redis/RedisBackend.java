@@ -3,6 +3,7 @@ package com.classentra.plugins.cache.redis;
 import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderException.Kind;
+import com.classentra.plugin.api.ratelimit.EventRelay;
 import com.classentra.plugin.api.ratelimit.RateLimit;
 import com.classentra.plugin.api.ratelimit.RateLimitBackend;
 import com.classentra.plugin.api.ratelimit.RateLimitDecision;
@@ -24,10 +25,12 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Bucket4j token buckets (compare-and-swap through Lettuce) and plain cache entries in one Redis. Keys are
@@ -36,8 +39,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The connection is opened on first use and then kept: Lettuce reconnects it by itself, and while it is
  * down commands fail at once rather than queue, so the host falls back to PostgreSQL without waiting.
+ *
+ * <p>It also relays the host's events between app nodes through Redis pub/sub, on channels
+ * {@code <prefix>events:<channel>} ({@link RedisEvents}).
  */
-final class RedisBackend implements RateLimitBackend {
+final class RedisBackend implements RateLimitBackend, EventRelay {
 
     /** After a failed connect, calls fail fast for this long instead of each waiting out the connect timeout. */
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(2);
@@ -48,6 +54,7 @@ final class RedisBackend implements RateLimitBackend {
     private Connected connected;
     private Instant connectFailedAt;
     private ProviderException connectFailure;
+    private final RedisEvents events;
 
     private record Connected(StatefulRedisConnection<String, byte[]> connection, LettuceBasedProxyManager<String> buckets) {
     }
@@ -62,6 +69,7 @@ final class RedisBackend implements RateLimitBackend {
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
+        this.events = new RedisEvents(client, settings);
     }
 
     @Override
@@ -119,6 +127,21 @@ final class RedisBackend implements RateLimitBackend {
         }
     }
 
+    @Override
+    public void publish(String channel, String message) throws ProviderException {
+        StatefulRedisConnection<String, byte[]> connection = connected().connection();
+        try {
+            connection.sync().publish(eventsChannel(channel), message.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw RedisFailures.classify(e, settings);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(String channel, Consumer<String> listener) throws ProviderException {
+        return events.subscribe(eventsChannel(channel), listener);
+    }
+
     /** Connects (which authenticates and selects the database) and sends PING. */
     @Override
     public HealthReport checkHealth() {
@@ -138,6 +161,7 @@ final class RedisBackend implements RateLimitBackend {
 
     @Override
     public synchronized void close() {
+        events.closeAll();
         if (connected != null) {
             connected.connection().close();
             connected = null;
@@ -152,6 +176,10 @@ final class RedisBackend implements RateLimitBackend {
 
     String cacheKey(String key) {
         return settings.keyPrefix() + "cache:" + key;
+    }
+
+    String eventsChannel(String channel) {
+        return settings.keyPrefix() + "events:" + channel;
     }
 
     private BucketProxy bucket(String key, RateLimit limit) throws ProviderException {

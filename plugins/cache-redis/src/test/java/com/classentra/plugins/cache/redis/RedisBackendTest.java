@@ -9,11 +9,14 @@ import com.classentra.plugin.api.HealthReport;
 import com.classentra.plugin.api.ProviderConfig;
 import com.classentra.plugin.api.ProviderContext;
 import com.classentra.plugin.api.ProviderException;
+import com.classentra.plugin.api.ratelimit.EventRelay;
 import com.classentra.plugin.api.ratelimit.RateLimit;
 import com.classentra.plugin.api.ratelimit.RateLimitBackend;
 import com.classentra.plugin.api.ratelimit.RateLimitDecision;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +168,83 @@ class RedisBackendTest {
         assertThat(first.tryConsume("ip", one, 1).allowed()).isTrue();
         assertThat(first.tryConsume("ip", one, 1).allowed()).isFalse();
         assertThat(second.tryConsume("ip", one, 1).allowed()).as("the other installation's bucket").isTrue();
+    }
+
+    @Test
+    void eventsPublishedOnOneInstanceReachEveryInstanceSubscribedUnderTheSamePrefix() throws Exception {
+        EventRelay nodeA = (EventRelay) backend();
+        EventRelay nodeB = (EventRelay) backend();
+        EventRelay otherInstallation = (EventRelay) backend(Map.of(RedisProvider.KEY_PREFIX, "classentra-test-" + UUID.randomUUID() + ":"));
+        BlockingQueue<String> heardOnB = new LinkedBlockingQueue<>();
+        BlockingQueue<String> heardElsewhere = new LinkedBlockingQueue<>();
+        BlockingQueue<String> onTheWire = new LinkedBlockingQueue<>();
+        try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
+                StatefulRedisPubSubConnection<String, String> raw = client.connectPubSub()) {
+            raw.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    onTheWire.add(channel + " " + message);
+                }
+            });
+            raw.sync().subscribe(prefix + "events:classentra_events");
+            EventRelay.Subscription subscription = nodeB.subscribe("classentra_events", heardOnB::add);
+            otherInstallation.subscribe("classentra_events", heardElsewhere::add);
+            nodeB.subscribe("another-channel", heardOnB::add);
+
+            nodeA.publish("classentra_events", "chat:42\nPOSTED 7");
+            assertThat(heardOnB.poll(2, TimeUnit.SECONDS)).isEqualTo("chat:42\nPOSTED 7");
+            assertThat(onTheWire.poll(2, TimeUnit.SECONDS)).as("a PUBLISH on the prefixed channel")
+                    .isEqualTo(prefix + "events:classentra_events chat:42\nPOSTED 7");
+
+            subscription.close();
+            subscription.close();
+            nodeA.publish("classentra_events", "after closing");
+            assertThat(onTheWire.poll(2, TimeUnit.SECONDS)).endsWith("after closing");
+            assertThat(heardOnB.poll(300, TimeUnit.MILLISECONDS)).as("closed, and not subscribed to it on another channel").isNull();
+            assertThat(heardElsewhere).as("another installation's prefix").isEmpty();
+        }
+    }
+
+    @Test
+    void aSubscriptionHearsAgainOnceRedisIsBackAfterARestart() throws Exception {
+        Path redisServer = onPath("redis-server");
+        assumeTrue(redisServer != null, "redis-server is not installed");
+        int port = freePort();
+        Process server = startRedis(redisServer, port);
+        try {
+            EventRelay relay = (EventRelay) backend(Map.of(RedisProvider.PORT, String.valueOf(port), RedisProvider.CONNECT_TIMEOUT_MS, "500"));
+            BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            relay.subscribe("classentra_events", heard::add);
+            relay.publish("classentra_events", "before");
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).isEqualTo("before");
+
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> relay.publish("classentra_events", "while down")).isInstanceOfSatisfying(ProviderException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RETRYABLE));
+            server = startRedis(redisServer, port);
+
+            String after = null;
+            for (int attempt = 0; attempt < 100 && after == null; attempt++) {
+                try {
+                    relay.publish("classentra_events", "after");
+                } catch (ProviderException e) {
+                    // not reconnected yet
+                }
+                after = heard.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertThat(after).as("subscribed again by itself").isEqualTo("after");
+        } finally {
+            server.destroy();
+        }
+    }
+
+    private static Process startRedis(Path redisServer, int port) throws IOException, InterruptedException {
+        Process server = new ProcessBuilder(redisServer.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        waitForPort(port);
+        return server;
     }
 
     @Test
