@@ -4,6 +4,7 @@ import com.classentra.courses.CourseParticipants;
 import com.classentra.courses.CourseParticipants.CoursePlace;
 import com.classentra.platform.security.RoleScopes;
 import com.classentra.platform.security.SignedInUser;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChatAccess {
+
+    private static final String ARCHIVED = "This course is archived: its channels can be read, not written in.";
 
     private final MessageRepository messages;
     private final CourseParticipants courses;
@@ -41,8 +44,24 @@ class ChatAccess {
 
     void requireOpen(SignedInUser user, Channel channel) {
         if (place(user, channel.courseId()).archived()) {
-            throw new MessagingRefusedException("This course is archived: its channels can be read, not written in.");
+            throw new MessagingRefusedException(ARCHIVED);
         }
+    }
+
+    /** Posts, edits and "is typing": refused in an archived course, and to a person a teacher muted in the channel. */
+    void requireMayPost(SignedInUser user, Channel channel) {
+        postingRefusal(user, channel).ifPresent(reason -> {
+            throw new MessagingRefusedException(reason);
+        });
+    }
+
+    /** Why the person may not post in the channel now, in words for them; empty when they may. */
+    Optional<String> postingRefusal(SignedInUser user, Channel channel) {
+        if (place(user, channel.courseId()).archived()) {
+            return Optional.of(ARCHIVED);
+        }
+        return as(user, () -> messages.postingMutedUntil(channel.id(), user.id()))
+                .map(until -> "A teacher muted you in this channel until " + until.toInstant() + ".");
     }
 
     /** Whether the person teaches the channel's course (and so moderates its channels, direct ones aside). */

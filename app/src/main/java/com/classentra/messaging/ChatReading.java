@@ -83,10 +83,14 @@ public class ChatReading {
 
     /**
      * Tells the channel's open views that the person is typing, now, outside any transaction: nothing is stored, and a
-     * view forgets it after a few seconds without another.
+     * view forgets it after a few seconds without another. Nobody hears of it where the person may not post (an
+     * archived course, a teacher muted them): they would be seen typing what cannot come.
      */
     public void typing(SignedInUser user, UUID channelId) {
-        access.readable(user, channelId);
+        Channel channel = access.readable(user, channelId);
+        if (access.postingRefusal(user, channel).isPresent()) {
+            return;
+        }
         events.publish(ChatEvent.topic(channelId), new ChatEvent(ChatEvent.Kind.TYPING, user.id()).payload());
     }
 }

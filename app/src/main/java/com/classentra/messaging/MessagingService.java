@@ -204,7 +204,7 @@ public class MessagingService {
      */
     public ChatMessage post(SignedInUser user, UUID channelId, String html, UUID replyTo, List<StagedUpload> attachments) {
         Channel channel = readable(user, channelId);
-        requireOpenAndUnmuted(user, channel);
+        access.requireMayPost(user, channel);
         ChatInput.Body body = ChatInput.body(html, !attachments.isEmpty());
         ChatInput.requireFewFiles(attachments);
         rateLimiter.requireAllowed(RateLimitRule.CHAT_POSTS, user.id().toString());
@@ -231,7 +231,7 @@ public class MessagingService {
             throw new MessagingRefusedException("You can edit only your own messages.");
         }
         Channel channel = readable(user, message.channelId());
-        requireOpenAndUnmuted(user, channel);
+        access.requireMayPost(user, channel);
         ChatInput.Body body = ChatInput.body(html, false);
         List<UUID> mentioned = mentions.in(user, channel, body.text());
         as(user, () -> {
@@ -411,13 +411,6 @@ public class MessagingService {
 
     private void requireOpen(SignedInUser user, Channel channel) {
         access.requireOpen(user, channel);
-    }
-
-    private void requireOpenAndUnmuted(SignedInUser user, Channel channel) {
-        requireOpen(user, channel);
-        as(user, () -> messages.postingMutedUntil(channel.id(), user.id())).ifPresent(until -> {
-            throw new MessagingRefusedException("A teacher muted you in this channel until " + until.toInstant() + ".");
-        });
     }
 
     private <T> T as(SignedInUser user, Supplier<T> work) {

@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Course chat under load: opening a channel of 100,000 messages against one of ten; one message reaching 500 open
  * channel views (the page read once per node, each view marking it read, as a view does) on one node and split over two; and the
- * sustained posting rate over 20 busy channels. Not a test: run it with {@code ./mvnw -pl app -Pbench test}
+ * sustained posting rate over 20 busy channels; the server's memory per open chat page. Not a test: run it with {@code ./mvnw -pl app -Pbench test}
  * (docs/performance.md).
  */
 public final class ChatBench {
@@ -84,6 +84,10 @@ public final class ChatBench {
 
             System.out.printf("%nSustained posting over %d channels, 10 seconds, one poster per channel%n%n", BUSY_CHANNELS);
             posting(messaging, students);
+
+            System.out.printf("%nServer memory per open chat page (Chromium tabs on the channel of 100,000 messages, its latest %d shown)%n%n",
+                    MessagingService.PAGE);
+            ChatPagesMemory.measure(one, url, TENANT, COURSE, BIG);
         }
     }
 

@@ -12,8 +12,13 @@ import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
+import com.classentra.platform.events.ClusterEvents;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +42,8 @@ class MessagingServiceTest {
     PlatformSql platform;
     @Autowired
     CourseService courses;
+    @Autowired
+    ChatModeration moderation;
 
     private SignedInUser teacher;
     private SignedInUser ana;
@@ -200,8 +207,11 @@ class MessagingServiceTest {
         messaging.post(teacher, general.id(), "<p>Welcome</p>", null);
         messaging.post(ana, direct.id(), "<p>Hello, teacher</p>", null);
 
-        assertThat(inbox.conversations(teacher)).extracting(e -> e.channel().id(), ChatInbox.Entry::unread)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(direct.id(), 1), org.assertj.core.groups.Tuple.tuple(general.id(), 0));
+        assertThat(inbox.conversations(teacher)).extracting(e -> e.channel().id(), ChatInbox.Entry::title, ChatInbox.Entry::courseTitle, ChatInbox.Entry::unread)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(direct.id(), "Ana Alves", course.title(), 1),
+                        org.assertj.core.groups.Tuple.tuple(general.id(), "# General", course.title(), 0));
+        assertThat(inbox.unreadConversations(teacher)).extracting(ChatInbox.Entry::link).containsExactly("courses/" + course.id() + "/chat?channel=" + direct.id());
+        assertThat(inbox.conversations(ana)).extracting(ChatInbox.Entry::title).containsExactly("Tess Teacher", "# General");
         assertThat(inbox.unread(ana)).isEqualTo(1);
         assertThat(inbox.conversations(ben)).extracting(e -> e.channel().id()).as("not Ana's direct conversation").containsExactly(general.id());
         assertThat(inbox.conversations(outsider)).isEmpty();
@@ -226,5 +236,31 @@ class MessagingServiceTest {
         assertThatThrownBy(() -> messaging.post(ana, channel.id(), "<p>Hello?</p>", null)).isInstanceOf(MessagingRefusedException.class)
                 .hasMessageContaining("archived");
         assertThat(messaging.history(ana, channel.id(), null)).hasSize(2);
+    }
+
+    @Test
+    void typingIsHeardOnlyWhereThePersonMayPost() throws Exception {
+        Channel channel = messaging.courseChannel(teacher, course.id());
+        BlockingQueue<ChatEvent> typing = new LinkedBlockingQueue<>();
+        ClusterEvents.Subscription watching = messaging.watch(teacher, channel.id(), (event, latest) -> {
+            if (event.kind() == ChatEvent.Kind.TYPING) {
+                typing.add(event);
+            }
+        });
+        try {
+            reading.typing(ana, channel.id());
+            assertThat(typing.poll(2, TimeUnit.SECONDS)).isEqualTo(new ChatEvent(ChatEvent.Kind.TYPING, ana.id()));
+
+            moderation.mute(teacher, channel.id(), ana.id(), Duration.ofHours(1));
+            reading.typing(ana, channel.id());
+            reading.typing(ben, channel.id());
+            assertThat(typing.poll(2, TimeUnit.SECONDS)).as("Ben's, as nobody muted him").isEqualTo(new ChatEvent(ChatEvent.Kind.TYPING, ben.id()));
+
+            courses.archive(teacher, course.id(), true);
+            reading.typing(ben, channel.id());
+            assertThat(typing.poll(500, TimeUnit.MILLISECONDS)).as("nobody types in an archived course").isNull();
+        } finally {
+            watching.cancel();
+        }
     }
 }

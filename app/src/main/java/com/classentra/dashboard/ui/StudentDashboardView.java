@@ -2,6 +2,7 @@ package com.classentra.dashboard.ui;
 
 import com.classentra.accounts.AccountPreferences;
 import com.classentra.dashboard.DashboardService;
+import com.classentra.messaging.ChatInbox;
 import com.classentra.dashboard.StudentDashboard;
 import com.classentra.dashboard.StudentDashboard.Deadline;
 import com.classentra.platform.security.SignedInUser;
@@ -22,11 +23,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("STUDENT")
 public class StudentDashboardView extends DashboardPage {
 
-    public StudentDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
-        StudentDashboard page = dashboards.student(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), ClientTime.zone());
+    public StudentDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards, ChatInbox inbox) {
+        SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        StudentDashboard page = dashboards.student(user, ClientTime.zone());
         super("Learning", "What is next in your courses.", PreferredOrder.of(preferences, authentication,
                 DashboardCard.of(VaadinIcon.CLOCK, "Upcoming deadlines", "Nothing due in the next two weeks, and nothing missing.",
                         page.deadlines().stream().map(d -> deadlineEntry(d)).toList()),
+                new UnreadMessagesCard(inbox, user),
                 DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live classes today.",
                         SessionEntries.of(page.sessionsToday())),
                 DashboardCard.of(VaadinIcon.COMMENT_O, "Latest feedback", "Grades your teachers return will appear here.",

@@ -3,6 +3,7 @@ package com.classentra.dashboard.ui;
 import com.classentra.accounts.AccountPreferences;
 import com.classentra.courses.ui.CoursesView;
 import com.classentra.dashboard.DashboardService;
+import com.classentra.messaging.ChatInbox;
 import com.classentra.dashboard.TeacherDashboard;
 import com.classentra.dashboard.TeacherDashboard.CourseActivity;
 import com.classentra.dashboard.TeacherDashboard.WorkToGrade;
@@ -28,11 +29,13 @@ import java.util.List;
 @RolesAllowed("TEACHER")
 public class TeacherDashboardView extends DashboardPage {
 
-    public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards) {
-        TeacherDashboard page = dashboards.teacher(authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow(), ClientTime.zone());
+    public TeacherDashboardView(AccountPreferences preferences, AuthenticationContext authentication, DashboardService dashboards, ChatInbox inbox) {
+        SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        TeacherDashboard page = dashboards.teacher(user, ClientTime.zone());
         super("Teaching", "Your classes at a glance.", PreferredOrder.of(preferences, authentication,
                 DashboardCard.of(VaadinIcon.CALENDAR_CLOCK, "Today's sessions", "No live sessions today.",
                         SessionEntries.of(page.sessionsToday())),
+                new UnreadMessagesCard(inbox, user),
                 DashboardCard.of(VaadinIcon.CHECK_SQUARE_O, "Work to grade", "Nothing waits for a grade. Turned-in work will appear here, oldest first.",
                         page.workToGrade().stream().map(w -> workEntry(w)).toList()),
                 DashboardCard.of(VaadinIcon.ACADEMY_CAP, "Your courses", "Courses you create and their recent activity will show here.",

@@ -16,11 +16,12 @@ import com.classentra.messaging.MessagingService.ChannelSummary;
 import com.classentra.messaging.MessagingService.Contact;
 import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.shell.LiveUpdate;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -42,14 +43,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A course's chat: its channels and direct conversations with their unread counts, the open channel's latest messages
@@ -68,16 +67,17 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final transient ChatSearch search;
     private final SignedInUser user;
     private final ChannelList channelList;
-    private final Div messageList = new Div();
+    private final MessageList messageList;
     private final H2 channelTitle = new H2();
     private final ChatToolbar toolbar;
     private final Paragraph typingLine = new Paragraph();
     private final Composer composer;
-    private final List<ChatMessage> shown = new ArrayList<>();
     private final Map<UUID, Instant> typing = new ConcurrentHashMap<>();
     private UUID courseId;
     private Channel channel;
     private boolean teaching;
+    private boolean moderator;
+    private Map<UUID, String> names = Map.of();
     private UUID highlighted;
     private String title = "Chat · Classentra";
     private transient ClusterEvents.Subscription watching;
@@ -110,8 +110,23 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
                 reading.typing(user, channel.id());
             }
         }, files, MessagingService.MAX_FILES);
+        this.messageList = new MessageList(new MessageList.Source() {
+            @Override
+            public List<ChatMessage> before(long seq) {
+                return messaging.history(user, channel.id(), seq);
+            }
+
+            @Override
+            public Component card(ChatMessage message, ChatMessage answered, boolean marked) {
+                return new MessageCard(message, user.id(), moderator, names, answered, marked, new MessageActions());
+            }
+
+            @Override
+            public void backToLatest() {
+                showLatest();
+            }
+        });
         addClassNames("console", "chat-view");
-        messageList.addClassName("chat-messages");
         channelTitle.addClassName("chat-channel-title");
         typingLine.addClassName("chat-typing");
         typingLine.getElement().setAttribute("aria-live", "polite");
@@ -135,8 +150,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         removeAll();
         typing.clear();
         // Another channel of the course reuses this view: nothing of the one shown before may count as shown.
-        shown.clear();
-        messageList.removeAll();
+        messageList.clear();
         Anchor back = new Anchor("courses/" + courseId, "← Back to the course");
         back.addClassName("back-link");
         Div heading = new Div(channelTitle, toolbar);
@@ -147,13 +161,16 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         layout.addClassName("chat-layout");
         add(back, new H1("Chat"), layout);
         composer.setReadOnly(false, null);
-        showChannels();
+        moderator = messaging.moderates(user, channel);
+        showHeading();
         showToolbar();
         if (highlighted != null) {
             showAround(highlighted);
         } else {
             showLatest();
         }
+        // After marking the channel read: its own count shows nothing unread.
+        showChannels();
         // The same view is kept when another channel of the course is opened: follow the one now shown.
         if (isAttached()) {
             follow(UI.getCurrent());
@@ -181,12 +198,12 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (channel == null) {
             return;
         }
-        watching = messaging.watch(user, channel.id(), (event, latest) -> ui.access(() -> {
+        watching = messaging.watch(user, channel.id(), (event, latest) -> LiveUpdate.of(ui, () -> {
             if (event.kind() == ChatEvent.Kind.TYPING) {
                 if (!event.subject().equals(user.id())) {
                     typing.put(event.subject(), Instant.now());
                     showTyping();
-                    CompletableFuture.delayedExecutor(TYPING_SHOWN_SECONDS, TimeUnit.SECONDS).execute(() -> ui.access(this::showTyping));
+                    CompletableFuture.delayedExecutor(TYPING_SHOWN_SECONDS, TimeUnit.SECONDS).execute(() -> LiveUpdate.of(ui, this::showTyping));
                 }
             } else if (highlighted == null) {
                 if (event.kind() == ChatEvent.Kind.POSTED) {
@@ -200,7 +217,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         // Elsewhere in the course (another channel, a new direct conversation): the unread counts change.
         watchingCourse = messaging.watchCourse(user, courseId, channelId -> {
             if (!channelId.equals(channel.id())) {
-                ui.access(this::showChannels);
+                LiveUpdate.of(ui, this::showChannels);
             }
         });
     }
@@ -239,7 +256,9 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             typingLine.setText("");
             return;
         }
-        Map<UUID, String> names = messaging.names(user, channel.id());
+        if (!names.keySet().containsAll(typing.keySet())) {
+            names = messaging.names(user, channel.id());
+        }
         List<String> who = typing.keySet().stream().map(id -> names.getOrDefault(id, "Someone")).sorted().toList();
         typingLine.setText(who.size() == 1 ? who.getFirst() + " is typing…" : String.join(" and ", who) + " are typing…");
     }
@@ -267,37 +286,19 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         highlighted = null;
-        boolean unchanged = shown.size() >= latest.size() && shown.subList(shown.size() - latest.size(), shown.size()).equals(latest)
-                && !(shown.isEmpty() && messageList.getChildren().findAny().isEmpty());
-        if (!unchanged) {
-            shown.clear();
-            shown.addAll(latest);
-            render();
-        }
+        names = messaging.names(user, channel.id());
+        messageList.latest(latest);
     }
 
     /** The page that ends with a message found by search or reported, that message marked. */
     private void showAround(UUID messageId) {
         List<ChatMessage> page = messaging.around(user, channel.id(), messageId);
-        shown.clear();
-        shown.addAll(page);
-        render();
+        names = messaging.names(user, channel.id());
+        messageList.replace(page, messageId);
         reading.markRead(user, channel.id());
     }
 
-    private void showEarlier() {
-        if (shown.isEmpty()) {
-            return;
-        }
-        List<ChatMessage> earlier = new ArrayList<>(messaging.history(user, channel.id(), shown.getFirst().seq()));
-        earlier.addAll(shown);
-        shown.clear();
-        shown.addAll(earlier);
-        render();
-        messageList.getElement().executeJs("this.scrollTop = 0");
-    }
-
-    private void render() {
+    private void showHeading() {
         title = channelList.label(channel) + " · Chat · Classentra";
         getUI().ifPresent(ui -> ui.getPage().setTitle(title));
         channelTitle.setText(channelList.label(channel));
@@ -306,50 +307,19 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             privately.addClassName("chat-time");
             channelTitle.add(privately);
         }
-        Map<UUID, String> names = messaging.names(user, channel.id());
-        boolean moderator = messaging.moderates(user, channel);
-        Map<UUID, ChatMessage> byId = shown.stream().collect(Collectors.toMap(ChatMessage::id, m -> m, (a, b) -> a));
-        messageList.removeAll();
-        if (!shown.isEmpty() && shown.size() % MessagingService.PAGE == 0) {
-            Button earlier = new Button("Show earlier messages", e -> showEarlier());
-            earlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            messageList.add(earlier);
-        }
-        if (shown.isEmpty()) {
-            messageList.add(new Paragraph("No messages yet. Say hello."));
-        }
-        MessageActions actions = new MessageActions(names);
-        for (ChatMessage message : shown) {
-            messageList.add(new MessageCard(message, user.id(), moderator, names, message.parentId() == null ? null : byId.get(message.parentId()),
-                    message.id().equals(highlighted), actions));
-        }
-        if (highlighted != null) {
-            Button latest = new Button("Back to the latest messages", e -> showLatest());
-            latest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            messageList.add(latest);
-            messageList.getElement().executeJs("const m = this.querySelector('.highlighted'); if (m) m.scrollIntoView({block: 'center'})");
-        } else {
-            messageList.getElement().executeJs("this.scrollTop = this.scrollHeight");
-        }
     }
 
     /** The message actions of the open channel, each followed by a redraw, a refusal shown as a notification. */
     private final class MessageActions implements MessageCard.Actions {
 
-        private final Map<UUID, String> names;
-
-        MessageActions(Map<UUID, String> names) {
-            this.names = names;
-        }
-
         @Override
         public void react(ChatMessage message, String emoji) {
-            act(() -> messaging.react(user, message.id(), emoji));
+            act(message, () -> messaging.react(user, message.id(), emoji));
         }
 
         @Override
         public void unreact(ChatMessage message, String emoji) {
-            act(() -> messaging.unreact(user, message.id(), emoji));
+            act(message, () -> messaging.unreact(user, message.id(), emoji));
         }
 
         @Override
@@ -364,12 +334,12 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
 
         @Override
         public void delete(ChatMessage message) {
-            act(() -> messaging.delete(user, message.id()));
+            act(message, () -> messaging.delete(user, message.id()));
         }
 
         @Override
         public void pin(ChatMessage message, boolean pinned) {
-            act(() -> moderation.pin(user, message.id(), pinned));
+            act(message, () -> moderation.pin(user, message.id(), pinned));
         }
 
         @Override
@@ -391,12 +361,20 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     }
 
     private void act(Runnable change) {
+        act(null, change);
+    }
+
+    /** Makes a change and shows it: on the latest page, or where the message is when the person scrolled up to it. */
+    private void act(ChatMessage about, Runnable change) {
         try {
             change.run();
-            if (highlighted == null) {
-                showLatest();
-            } else {
+            if (highlighted != null) {
                 showAround(highlighted);
+                return;
+            }
+            showLatest();
+            if (about != null && messageList.aboveLatest(about)) {
+                messageList.update(messaging.around(user, channel.id(), about.id()));
             }
         } catch (MessagingRefusedException refused) {
             Notification.show(refused.getMessage());

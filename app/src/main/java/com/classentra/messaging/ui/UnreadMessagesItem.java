@@ -1,17 +1,15 @@
 package com.classentra.messaging.ui;
 
-import com.classentra.courses.CourseService;
-import com.classentra.courses.CourseSummary;
 import com.classentra.messaging.ChatInbox;
 import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
+import com.classentra.shell.LiveUpdate;
 import com.classentra.shell.NavbarItem;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -25,30 +23,26 @@ import org.springframework.core.annotation.Order;
 class UnreadMessagesItem implements NavbarItem {
 
     private final ChatInbox inbox;
-    private final CourseService courses;
 
-    UnreadMessagesItem(ChatInbox inbox, CourseService courses) {
+    UnreadMessagesItem(ChatInbox inbox) {
         this.inbox = inbox;
-        this.courses = courses;
     }
 
     @Override
     public Optional<Component> createFor(SignedInUser user) {
-        return user.has(Role.TEACHER) || user.has(Role.STUDENT) ? Optional.of(new UnreadMessagesLink(inbox, courses, user)) : Optional.empty();
+        return user.has(Role.TEACHER) || user.has(Role.STUDENT) ? Optional.of(new UnreadMessagesLink(inbox, user)) : Optional.empty();
     }
 
     static final class UnreadMessagesLink extends Anchor {
 
         private final transient ChatInbox inbox;
-        private final transient CourseService courses;
         private final SignedInUser user;
         private final Span badge = new Span();
         private transient List<ClusterEvents.Subscription> watching = List.of();
 
-        UnreadMessagesLink(ChatInbox inbox, CourseService courses, SignedInUser user) {
+        UnreadMessagesLink(ChatInbox inbox, SignedInUser user) {
             super("messages", "");
             this.inbox = inbox;
-            this.courses = courses;
             this.user = user;
             addClassName("chat-link");
             badge.addClassName("notification-badge");
@@ -60,13 +54,7 @@ class UnreadMessagesItem implements NavbarItem {
         protected void onAttach(AttachEvent attachEvent) {
             UI ui = attachEvent.getUI();
             refresh();
-            watching = inbox.watch(courses.coursesOf(user).stream().map(CourseSummary::id).toList(), courseId -> {
-                try {
-                    ui.access(this::refresh);
-                } catch (UIDetachedException closed) {
-                    // the page went away meanwhile; it counts again when opened
-                }
-            });
+            watching = inbox.watch(user, () -> LiveUpdate.of(ui, this::refresh));
         }
 
         @Override

@@ -3,10 +3,10 @@ package com.classentra.notifications.ui;
 import com.classentra.notifications.Notification;
 import com.classentra.notifications.NotificationService;
 import com.classentra.platform.security.SignedInUser;
+import com.classentra.shell.LiveUpdate;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -82,13 +82,7 @@ public class NotificationBell extends Div {
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         refresh(false);
-        subscription = notifications.subscribe(reader.id(), () -> {
-            try {
-                ui.access(() -> refresh(popover.isOpened()));
-            } catch (UIDetachedException closed) {
-                // the page went away between the change and this call; it shows the change when opened again
-            }
-        });
+        subscription = notifications.subscribe(reader.id(), () -> LiveUpdate.of(ui, () -> refresh(popover.isOpened())));
     }
 
     @Override
