@@ -42,10 +42,13 @@ final class BenchApplication {
         return LOCAL_SERVER + localDatabase;
     }
 
-    /** Starting the application migrates the schema (as the owner) before a benchmark builds its data. */
-    static ConfigurableApplicationContext start(String url) throws Exception {
+    /**
+     * Starting the application migrates the schema (as the owner) before a benchmark builds its data; {@code settings} are
+     * more arguments of the benchmark's own.
+     */
+    static ConfigurableApplicationContext start(String url, String... settings) throws Exception {
         // Command-line arguments, so they win over application.properties (its URL, ports and data directory).
-        return new SpringApplicationBuilder(ClassentraApplication.class).run(
+        return new SpringApplicationBuilder(ClassentraApplication.class).run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + System.getProperty("bench.app-user", "classentra_app"),
                 "--spring.liquibase.user=" + owner(),
@@ -55,7 +58,7 @@ final class BenchApplication {
                 "--classentra.plugins.allow-private-endpoints=true",
                 "--server.port=0",
                 "--management.server.port=0",
-                "--vaadin.devmode.devTools.enabled=false");
+                "--vaadin.devmode.devTools.enabled=false"), java.util.Arrays.stream(settings)).toArray(String[]::new));
     }
 
     static double percentile(double[] sorted, int percent) {

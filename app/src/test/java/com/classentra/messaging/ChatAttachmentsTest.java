@@ -29,6 +29,8 @@ class ChatAttachmentsTest {
     @Autowired
     MessagingService messaging;
     @Autowired
+    ChatChannels channels;
+    @Autowired
     FileService files;
     @Autowired
     Classrooms classrooms;
@@ -56,8 +58,8 @@ class ChatAttachmentsTest {
 
     @Test
     void aFileSentDirectlyIsReadByTheTwoPeopleOnlyAndGoesWithItsMessage() {
-        messaging.allowStudentDirectMessages(teacher, course.id(), true);
-        Channel direct = messaging.direct(ana, course.id(), ben.id());
+        channels.allowStudentDirectMessages(teacher, course.id(), true);
+        Channel direct = channels.direct(ana, course.id(), ben.id());
         ChatMessage sent = messaging.post(ana, direct.id(), "", null, List.of(pdf("score.pdf")));
 
         assertThat(sent.bodyHtml()).isEmpty();
@@ -78,7 +80,7 @@ class ChatAttachmentsTest {
 
     @Test
     void aCourseChannelsFilesAreReadByTheCourseAndBadFilesAreRefused() {
-        Channel general = messaging.courseChannel(teacher, course.id());
+        Channel general = channels.courseChannel(teacher, course.id());
         ChatMessage sent = messaging.post(ben, general.id(), "<p>My part</p>", null, List.of(pdf("part.pdf")));
         assertThat(files.downloadLink(teacher, sent.files().getFirst().id())).isPresent();
         assertThat(files.downloadLink(ana, sent.files().getFirst().id())).isPresent();

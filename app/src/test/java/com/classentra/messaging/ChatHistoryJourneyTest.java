@@ -31,7 +31,8 @@ class ChatHistoryJourneyTest {
         SignedInUser ana = classrooms.student("Ana", "Alves");
         classrooms.enrol(ana, course);
         MessagingService messaging = browser.bean(MessagingService.class);
-        Channel general = messaging.courseChannel(teacher, course.id());
+        ChatChannels channels = browser.bean(ChatChannels.class);
+        Channel general = channels.courseChannel(teacher, course.id());
         // 120 messages of the teacher's, written at once (the per-person posting limit is for people, not for this).
         browser.bean(PlatformSql.class).call(sql -> sql.insertInto(Tables.MESSAGE, Tables.MESSAGE.TENANT_ID, Tables.MESSAGE.CHANNEL_ID,
                         Tables.MESSAGE.AUTHOR_ID, Tables.MESSAGE.BODY_HTML, Tables.MESSAGE.BODY_TEXT)
@@ -78,7 +79,7 @@ class ChatHistoryJourneyTest {
         browser.open("/student");
         assertThat(browser.page().locator(".empty-state").filter(new Locator.FilterOptions().setHasText("Unread messages")))
                 .containsText("Nothing unread");
-        messaging.post(teacher, messaging.direct(teacher, course.id(), ana.id()).id(), "<p>Can you turn pages for me on Friday?</p>", null);
+        messaging.post(teacher, channels.direct(teacher, course.id(), ana.id()).id(), "<p>Can you turn pages for me on Friday?</p>", null);
         assertThat(card).containsText("Tess Moreau");
         assertThat(card.locator(".entry-tag")).hasText("1 unread");
     }

@@ -22,6 +22,8 @@ class ChatModerationTest {
     @Autowired
     MessagingService messaging;
     @Autowired
+    ChatChannels channels;
+    @Autowired
     ChatModeration moderation;
     @Autowired
     ChatSearch search;
@@ -51,8 +53,8 @@ class ChatModerationTest {
 
     @Test
     void aTeacherMakesTopicChannelsForTheCourseOrForChosenMembers() {
-        Channel everyone = messaging.createTopic(teacher, course.id(), "Concert logistics", null);
-        Channel duet = messaging.createTopic(teacher, course.id(), "Duet: Ana", List.of(ana.id()));
+        Channel everyone = channels.createTopic(teacher, course.id(), "Concert logistics", null);
+        Channel duet = channels.createTopic(teacher, course.id(), "Duet: Ana", List.of(ana.id()));
         assertThat(everyone.audience()).isEqualTo(ChannelAudience.COURSE);
         assertThat(duet.members()).containsExactlyInAnyOrder(ana.id(), teacher.id());
 
@@ -60,20 +62,20 @@ class ChatModerationTest {
         assertThat(names(ana)).containsExactly(null, "Concert logistics", "Duet: Ana");
         assertThatThrownBy(() -> messaging.history(ben, duet.id(), null)).isInstanceOf(ChannelNotFoundException.class);
 
-        assertThatThrownBy(() -> messaging.createTopic(ana, course.id(), "Students only", null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> messaging.createTopic(teacher, course.id(), " ", null)).isInstanceOf(MessagingRefusedException.class);
+        assertThatThrownBy(() -> channels.createTopic(ana, course.id(), "Students only", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> channels.createTopic(teacher, course.id(), " ", null)).isInstanceOf(MessagingRefusedException.class);
         SignedInUser stranger = classrooms.student("Sam", "Stranger");
-        assertThatThrownBy(() -> messaging.createTopic(teacher, course.id(), "With a stranger", List.of(stranger.id())))
+        assertThatThrownBy(() -> channels.createTopic(teacher, course.id(), "With a stranger", List.of(stranger.id())))
                 .isInstanceOf(MessagingRefusedException.class);
     }
 
     private List<String> names(SignedInUser user) {
-        return messaging.channels(user, course.id()).stream().map(s -> s.channel().name()).toList();
+        return channels.channels(user, course.id()).stream().map(s -> s.channel().name()).toList();
     }
 
     @Test
     void teachersPinMuteAndDealWithReportsAndStudentsCannot() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         ChatMessage rude = messaging.post(ben, channel.id(), "<p>This class is a joke</p>", null);
 
         moderation.report(ana, rude.id(), "Unkind to everyone");
@@ -106,7 +108,7 @@ class ChatModerationTest {
 
     @Test
     void aMutedStudentCannotLiftTheMuteNorMakeADirectChannelOutsideTheirCourses() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         moderation.mute(teacher, channel.id(), ben.id(), Duration.ofHours(1));
         CourseSummary elsewhere = classrooms.course(classrooms.teacher("Otto", "Other"), "Elsewhere " + UUID.randomUUID());
         int lifted = scoped.asUser(ben.id(), () -> db.deleteFrom(com.classentra.db.jooq.Tables.CHANNEL_MUTE).execute());
@@ -127,9 +129,9 @@ class ChatModerationTest {
 
     @Test
     void searchFindsOnlyWhatThePersonCanRead() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         messaging.post(teacher, channel.id(), "<p>The Brahms sextet starts at bar 12</p>", null);
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
         messaging.post(ana, direct.id(), "<p>I struggle with the Brahms cadenza</p>", null);
 
         assertThat(search.search(ana, course.id(), "brahms")).hasSize(2);

@@ -22,6 +22,8 @@ class ChatNotificationsTest {
     @Autowired
     MessagingService messaging;
     @Autowired
+    ChatChannels channels;
+    @Autowired
     ChatReading reading;
     @Autowired
     NotificationService notifications;
@@ -48,7 +50,7 @@ class ChatNotificationsTest {
 
     @Test
     void aDirectMessageNotifiesTheOtherPersonOncePerUnreadConversation() {
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
         messaging.post(ana, direct.id(), "<p>Can I come later today?</p>", null);
         messaging.post(ana, direct.id(), "<p>Around five?</p>", null);
 
@@ -68,7 +70,7 @@ class ChatNotificationsTest {
 
     @Test
     void aMentionNotifiesWhomItNamesAndAMutedChannelStaysQuiet() {
-        Channel general = messaging.courseChannel(teacher, course.id());
+        Channel general = channels.courseChannel(teacher, course.id());
         ChatMessage question = messaging.post(teacher, general.id(), "<p>@Ana Alves and @ben brook, who plays first?</p>", null);
         assertThat(question.mentions()).containsExactly(ana.id(), ben.id());
         assertThat(messages(ana)).singleElement().satisfies(n -> assertThat(n.title()).isEqualTo("Tess Teacher mentioned you in the course channel"));
@@ -94,14 +96,14 @@ class ChatNotificationsTest {
 
     @Test
     void withReadReceiptsOffTheOthersSeeNothingButOnesOwnCountsStillMove() {
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
         messaging.post(ana, direct.id(), "<p>Here is my recording.</p>", null);
         assertThat(reading.sendsReadReceipts(teacher)).isTrue();
         reading.setSendReadReceipts(teacher, false);
         reading.markRead(teacher, direct.id());
 
         assertThat(messaging.history(ana, direct.id(), null).getFirst().seenBy()).isEmpty();
-        assertThat(messaging.channels(teacher, course.id()).stream().filter(s -> s.channel().id().equals(direct.id())).findFirst().orElseThrow().unread())
+        assertThat(channels.channels(teacher, course.id()).stream().filter(s -> s.channel().id().equals(direct.id())).findFirst().orElseThrow().unread())
                 .isZero();
 
         reading.setSendReadReceipts(teacher, true);

@@ -29,6 +29,8 @@ class MessagingServiceTest {
     @Autowired
     MessagingService messaging;
     @Autowired
+    ChatChannels channels;
+    @Autowired
     ChatReading reading;
     @Autowired
     ChatInbox inbox;
@@ -66,8 +68,8 @@ class MessagingServiceTest {
 
     @Test
     void everyoneOfTheCourseReadsItsChannelAndNobodyElse() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
-        assertThat(messaging.courseChannel(ana, course.id()).id()).isEqualTo(channel.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
+        assertThat(channels.courseChannel(ana, course.id()).id()).isEqualTo(channel.id());
 
         ChatMessage hello = messaging.post(ana, channel.id(), "<p>Hello <b>class</b><script>alert(1)</script></p>", null);
         assertThat(hello.bodyHtml()).isEqualTo("<p>Hello <b>class</b></p>");
@@ -75,7 +77,7 @@ class MessagingServiceTest {
         assertThat(messaging.history(ben, channel.id(), null)).extracting(ChatMessage::id).containsExactly(hello.id());
 
         for (SignedInUser stranger : List.of(outsider, otherTeacher)) {
-            assertThatThrownBy(() -> messaging.courseChannel(stranger, course.id())).isInstanceOf(ChannelNotFoundException.class);
+            assertThatThrownBy(() -> channels.courseChannel(stranger, course.id())).isInstanceOf(ChannelNotFoundException.class);
             assertThatThrownBy(() -> messaging.history(stranger, channel.id(), null)).isInstanceOf(ChannelNotFoundException.class);
             assertThatThrownBy(() -> messaging.post(stranger, channel.id(), "<p>Let me in</p>", null)).isInstanceOf(ChannelNotFoundException.class);
             assertThatThrownBy(() -> messaging.react(stranger, hello.id(), "👍")).isInstanceOf(ChannelNotFoundException.class);
@@ -89,7 +91,7 @@ class MessagingServiceTest {
 
     @Test
     void badMessagesAreRefusedWithAReasonAndStoreNothing() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         assertThatThrownBy(() -> messaging.post(ana, channel.id(), "   ", null)).isInstanceOf(MessagingRefusedException.class)
                 .hasMessage("Write something first.");
         assertThatThrownBy(() -> messaging.post(ana, channel.id(), "<script>alert(1)</script>", null)).isInstanceOf(MessagingRefusedException.class);
@@ -107,7 +109,7 @@ class MessagingServiceTest {
 
     @Test
     void repliesEditsReactionsAndDeletionsShowAsTheyShould() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         ChatMessage question = messaging.post(ana, channel.id(), "<p>When is the concert?</p>", null);
         ChatMessage answer = messaging.post(teacher, channel.id(), "<p>Friday at 7.</p>", question.id());
         ChatMessage thanks = messaging.post(ana, channel.id(), "<p>Thanks!</p>", answer.id());
@@ -135,31 +137,31 @@ class MessagingServiceTest {
 
     @Test
     void directMessagesAreReadByTheirTwoPeopleOnly() {
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
-        assertThat(messaging.direct(teacher, course.id(), ana.id()).id()).as("one channel per pair").isEqualTo(direct.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
+        assertThat(channels.direct(teacher, course.id(), ana.id()).id()).as("one channel per pair").isEqualTo(direct.id());
         ChatMessage message = messaging.post(ana, direct.id(), "<p>Can I miss Friday?</p>", null);
 
         assertThat(messaging.history(teacher, direct.id(), null)).extracting(ChatMessage::id).containsExactly(message.id());
         for (SignedInUser stranger : List.of(ben, outsider, otherTeacher)) {
             assertThatThrownBy(() -> messaging.history(stranger, direct.id(), null)).isInstanceOf(ChannelNotFoundException.class);
         }
-        assertThatThrownBy(() -> messaging.direct(ana, course.id(), outsider.id())).isInstanceOf(MessagingRefusedException.class);
+        assertThatThrownBy(() -> channels.direct(ana, course.id(), outsider.id())).isInstanceOf(MessagingRefusedException.class);
 
         // Student to student only once the teacher allows it, and then the teacher does not read along.
-        assertThatThrownBy(() -> messaging.direct(ana, course.id(), ben.id())).isInstanceOf(MessagingRefusedException.class)
+        assertThatThrownBy(() -> channels.direct(ana, course.id(), ben.id())).isInstanceOf(MessagingRefusedException.class)
                 .hasMessageContaining("not turned on direct messages between students");
-        messaging.allowStudentDirectMessages(teacher, course.id(), true);
-        Channel students = messaging.direct(ana, course.id(), ben.id());
+        channels.allowStudentDirectMessages(teacher, course.id(), true);
+        Channel students = channels.direct(ana, course.id(), ben.id());
         messaging.post(ana, students.id(), "<p>Practice together?</p>", null);
         assertThat(messaging.history(ben, students.id(), null)).hasSize(1);
         assertThatThrownBy(() -> messaging.history(teacher, students.id(), null)).isInstanceOf(ChannelNotFoundException.class);
-        assertThatThrownBy(() -> messaging.allowStudentDirectMessages(ana, course.id(), false))
+        assertThatThrownBy(() -> channels.allowStudentDirectMessages(ana, course.id(), false))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test
     void unreadCountsAndSeenByFollowTheReadMarkers() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         messaging.post(teacher, channel.id(), "<p>Rehearsal moved to 6.</p>", null);
         messaging.post(teacher, channel.id(), "<p>Bring your scores.</p>", null);
         assertThat(unread(ana, channel)).isEqualTo(2);
@@ -168,7 +170,7 @@ class MessagingServiceTest {
         assertThat(unread(ana, channel)).isZero();
         assertThat(unread(ben, channel)).isEqualTo(2);
 
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
         ChatMessage message = messaging.post(ana, direct.id(), "<p>Thank you</p>", null);
         assertThat(messaging.history(ana, direct.id(), null).getFirst().seenBy()).isEmpty();
         reading.markRead(teacher, direct.id());
@@ -180,9 +182,9 @@ class MessagingServiceTest {
 
     @Test
     void aDirectConversationGoesOnceNeitherOfItsPeopleTakesPartInTheCourse() {
-        messaging.allowStudentDirectMessages(teacher, course.id(), true);
-        Channel students = messaging.direct(ana, course.id(), ben.id());
-        Channel withTeacher = messaging.direct(ana, course.id(), teacher.id());
+        channels.allowStudentDirectMessages(teacher, course.id(), true);
+        Channel students = channels.direct(ana, course.id(), ben.id());
+        Channel withTeacher = channels.direct(ana, course.id(), teacher.id());
         messaging.post(ana, students.id(), "<p>Swap parts?</p>", null);
         messaging.post(ana, withTeacher.id(), "<p>I am leaving the course.</p>", null);
         RetentionRule departed = registry.retentionRule("direct-channel-departed");
@@ -202,8 +204,8 @@ class MessagingServiceTest {
 
     @Test
     void theInboxHoldsTheConversationsOnePersonReadsWithTheirUnreadCounts() {
-        Channel general = messaging.courseChannel(teacher, course.id());
-        Channel direct = messaging.direct(ana, course.id(), teacher.id());
+        Channel general = channels.courseChannel(teacher, course.id());
+        Channel direct = channels.direct(ana, course.id(), teacher.id());
         messaging.post(teacher, general.id(), "<p>Welcome</p>", null);
         messaging.post(ana, direct.id(), "<p>Hello, teacher</p>", null);
 
@@ -221,12 +223,12 @@ class MessagingServiceTest {
     }
 
     private int unread(SignedInUser user, Channel channel) {
-        return messaging.channels(user, course.id()).stream().filter(s -> s.channel().id().equals(channel.id())).findFirst().orElseThrow().unread();
+        return channels.channels(user, course.id()).stream().filter(s -> s.channel().id().equals(channel.id())).findFirst().orElseThrow().unread();
     }
 
     @Test
     void anArchivedCourseIsReadOnlyAndPaymentLinksAreFlagged() {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         ChatMessage flagged = messaging.post(teacher, channel.id(), "<p>Pay here: <a href=\"https://paypal.me/tess\">link</a></p>", null);
         ChatMessage plain = messaging.post(teacher, channel.id(), "<p>See <a href=\"https://example.org/score\">the score</a></p>", null);
         assertThat(flagged.flagged()).isTrue();
@@ -240,7 +242,7 @@ class MessagingServiceTest {
 
     @Test
     void typingIsHeardOnlyWhereThePersonMayPost() throws Exception {
-        Channel channel = messaging.courseChannel(teacher, course.id());
+        Channel channel = channels.courseChannel(teacher, course.id());
         BlockingQueue<ChatEvent> typing = new LinkedBlockingQueue<>();
         ClusterEvents.Subscription watching = messaging.watch(teacher, channel.id(), (event, latest) -> {
             if (event.kind() == ChatEvent.Kind.TYPING) {

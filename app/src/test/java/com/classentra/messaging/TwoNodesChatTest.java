@@ -100,7 +100,7 @@ class TwoNodesChatTest {
         CourseSummary course = classrooms.course(teacher, "Two nodes");
         SignedInUser student = classrooms.student("Ana", "Alves");
         classrooms.enrol(student, course);
-        Channel channel = first.getBean(MessagingService.class).courseChannel(teacher, course.id());
+        Channel channel = first.getBean(ChatChannels.class).courseChannel(teacher, course.id());
 
         BlockingQueue<ChatEvent> heard = new LinkedBlockingQueue<>();
         BlockingQueue<List<ChatMessage>> pages = new LinkedBlockingQueue<>();
@@ -129,7 +129,7 @@ class TwoNodesChatTest {
         CourseSummary course = classrooms.course(teacher, "Two nodes on Redis");
         SignedInUser student = classrooms.student("Bo", "Berg");
         classrooms.enrol(student, course);
-        Channel channel = first.getBean(MessagingService.class).courseChannel(teacher, course.id());
+        Channel channel = first.getBean(ChatChannels.class).courseChannel(teacher, course.id());
         String prefix = "classentra-twonodes-" + UUID.randomUUID() + ":";
         String redisChannel = prefix + "events:" + ClusterEvents.CHANNEL;
 
@@ -165,7 +165,7 @@ class TwoNodesChatTest {
 
                 assertThat(heard.poll(1, TimeUnit.SECONDS)).as("heard on the other node within a second")
                         .isEqualTo(new ChatEvent(ChatEvent.Kind.POSTED, posted.id()));
-                assertThat(wire.next(1, TimeUnit.SECONDS)).as("published on the Redis channel, ids only")
+                assertThat(nextOtherThan(wire, probeTopic)).as("published on the Redis channel, ids only")
                         .isEqualTo(ChatEvent.topic(channel.id()) + "\n" + new ChatEvent(ChatEvent.Kind.POSTED, posted.id()).payload());
                 assertThat(listening.unwrap(PGConnection.class).getNotifications(500)).as("nothing went through PostgreSQL").isNullOrEmpty();
             } finally {
@@ -174,6 +174,16 @@ class TwoNodesChatTest {
         } finally {
             first.getBean(PlatformSql.class).resetPluginSlots();
         }
+    }
+
+    /** The probes published while waiting for node one may still be on their way; the message after them is the one under test. */
+    private static String nextOtherThan(LocalRedis.Subscriber wire, String probeTopic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        String message;
+        do {
+            message = wire.next(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (message != null && message.startsWith(probeTopic + "\n"));
+        return message;
     }
 
     @Test

@@ -2,9 +2,10 @@ package com.classentra.messaging.ui;
 
 import com.classentra.messaging.Channel;
 import com.classentra.messaging.ChannelKind;
+import com.classentra.messaging.ChatChannels;
 import com.classentra.messaging.MessagingService;
-import com.classentra.messaging.MessagingService.ChannelSummary;
-import com.classentra.messaging.MessagingService.Contact;
+import com.classentra.messaging.ChatChannels.ChannelSummary;
+import com.classentra.messaging.ChatChannels.Contact;
 import com.classentra.platform.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,10 +27,12 @@ import java.util.function.Consumer;
  */
 class ChannelList extends Aside {
 
+    private final transient ChatChannels chatChannels;
     private final transient MessagingService messaging;
     private final SignedInUser user;
 
-    ChannelList(MessagingService messaging, SignedInUser user) {
+    ChannelList(ChatChannels chatChannels, MessagingService messaging, SignedInUser user) {
+        this.chatChannels = chatChannels;
         this.messaging = messaging;
         this.user = user;
         addClassName("chat-channels");
@@ -41,12 +44,12 @@ class ChannelList extends Aside {
      */
     void show(UUID courseId, Channel current, boolean teaching, BiConsumer<UUID, UUID> open, Consumer<Runnable> act) {
         removeAll();
-        List<ChannelSummary> channels = messaging.channels(user, courseId);
+        List<ChannelSummary> channels = chatChannels.channels(user, courseId);
         add(sectionTitle("Channels"));
         channels.stream().filter(s -> s.channel().kind() != ChannelKind.DIRECT).forEach(s -> add(link(courseId, s, current)));
         if (teaching) {
-            Button newTopic = new Button("New channel", VaadinIcon.PLUS.create(), e -> ChatDialogs.newTopic(messaging.contacts(user, courseId),
-                    (name, members) -> open.accept(messaging.createTopic(user, courseId, name, members).id(), null)).open());
+            Button newTopic = new Button("New channel", VaadinIcon.PLUS.create(), e -> ChatDialogs.newTopic(chatChannels.contacts(user, courseId),
+                    (name, members) -> open.accept(chatChannels.createTopic(user, courseId, name, members).id(), null)).open());
             newTopic.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             add(newTopic);
         }
@@ -55,12 +58,12 @@ class ChannelList extends Aside {
         ComboBox<Contact> someone = new ComboBox<>();
         someone.setPlaceholder("Message someone…");
         someone.setAriaLabel("Message someone of this course");
-        someone.setItems(messaging.contacts(user, courseId));
+        someone.setItems(chatChannels.contacts(user, courseId));
         someone.setItemLabelGenerator(c -> c.name() + (c.teacher() ? " (teacher)" : ""));
         someone.setWidthFull();
         someone.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                act.accept(() -> open.accept(messaging.direct(user, courseId, e.getValue().id()).id(), null));
+                act.accept(() -> open.accept(chatChannels.direct(user, courseId, e.getValue().id()).id(), null));
             }
         });
         add(someone);

@@ -3,7 +3,7 @@ package com.classentra.messaging.ui;
 import com.classentra.messaging.ChatModeration;
 import com.classentra.messaging.MessageReport;
 import com.classentra.messaging.MessagingRefusedException;
-import com.classentra.messaging.MessagingService.Contact;
+import com.classentra.messaging.ChatChannels.Contact;
 import com.classentra.messaging.SearchHit;
 import com.classentra.shell.ClientTime;
 import com.vaadin.flow.component.button.Button;

@@ -6,8 +6,8 @@ import com.classentra.messaging.ChatModeration;
 import com.classentra.messaging.ChatReading;
 import com.classentra.messaging.ChatSearch;
 import com.classentra.messaging.MessageReport;
-import com.classentra.messaging.MessagingService;
-import com.classentra.messaging.MessagingService.Contact;
+import com.classentra.messaging.ChatChannels;
+import com.classentra.messaging.ChatChannels.Contact;
 import com.classentra.platform.security.SignedInUser;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -29,14 +29,14 @@ import java.util.stream.Collectors;
  */
 class ChatToolbar extends Div {
 
-    private final transient MessagingService messaging;
+    private final transient ChatChannels channels;
     private final transient ChatReading reading;
     private final transient ChatModeration moderation;
     private final transient ChatSearch search;
     private final SignedInUser user;
 
-    ChatToolbar(MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, SignedInUser user) {
-        this.messaging = messaging;
+    ChatToolbar(ChatChannels channels, ChatReading reading, ChatModeration moderation, ChatSearch search, SignedInUser user) {
+        this.channels = channels;
         this.reading = reading;
         this.moderation = moderation;
         this.search = search;
@@ -74,7 +74,7 @@ class ChatToolbar extends Div {
             Checkbox studentsDirect = new Checkbox("Students may message each other", channel.studentsMayMessageEachOther());
             studentsDirect.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    messaging.allowStudentDirectMessages(user, courseId, e.getValue());
+                    channels.allowStudentDirectMessages(user, courseId, e.getValue());
                 }
             });
             add(studentsDirect);
@@ -90,6 +90,6 @@ class ChatToolbar extends Div {
     }
 
     private Map<UUID, String> names(UUID courseId) {
-        return messaging.contacts(user, courseId).stream().collect(Collectors.toMap(Contact::id, Contact::name, (a, b) -> a, java.util.HashMap::new));
+        return channels.contacts(user, courseId).stream().collect(Collectors.toMap(Contact::id, Contact::name, (a, b) -> a, java.util.HashMap::new));
     }
 }

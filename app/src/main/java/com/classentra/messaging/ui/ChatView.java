@@ -11,9 +11,9 @@ import com.classentra.messaging.ChatModeration;
 import com.classentra.messaging.ChatReading;
 import com.classentra.messaging.ChatSearch;
 import com.classentra.messaging.MessagingRefusedException;
+import com.classentra.messaging.ChatChannels;
 import com.classentra.messaging.MessagingService;
-import com.classentra.messaging.MessagingService.ChannelSummary;
-import com.classentra.messaging.MessagingService.Contact;
+import com.classentra.messaging.ChatChannels.ChannelSummary;
 import com.classentra.platform.events.ClusterEvents;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.LiveUpdate;
@@ -21,8 +21,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -31,9 +29,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -61,6 +57,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private static final long TYPING_SHOWN_SECONDS = 6;
 
+    private final transient ChatChannels channels;
     private final transient MessagingService messaging;
     private final transient ChatReading reading;
     private final transient ChatModeration moderation;
@@ -83,15 +80,16 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
     private transient ClusterEvents.Subscription watching;
     private transient ClusterEvents.Subscription watchingCourse;
 
-    public ChatView(MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, FileService files,
+    public ChatView(ChatChannels channels, MessagingService messaging, ChatReading reading, ChatModeration moderation, ChatSearch search, FileService files,
             AuthenticationContext authentication) {
+        this.channels = channels;
         this.messaging = messaging;
         this.reading = reading;
         this.moderation = moderation;
         this.search = search;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.channelList = new ChannelList(messaging, user);
-        this.toolbar = new ChatToolbar(messaging, reading, moderation, search, user);
+        this.channelList = new ChannelList(channels, messaging, user);
+        this.toolbar = new ChatToolbar(channels, reading, moderation, search, user);
         this.composer = new Composer(new Composer.Target() {
             @Override
             public void post(String html, ChatMessage replyingTo, List<StagedUpload> files) {
@@ -138,10 +136,10 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
         try {
             courseId = UUID.fromString(event.getRouteParameters().get("courseId").orElse(""));
             List<String> asked = query.getOrDefault("channel", List.of());
-            channel = asked.isEmpty() ? messaging.courseChannel(user, courseId)
-                    : messaging.channels(user, courseId).stream().map(ChannelSummary::channel).filter(c -> c.id().toString().equals(asked.getFirst()))
+            channel = asked.isEmpty() ? channels.courseChannel(user, courseId)
+                    : channels.channels(user, courseId).stream().map(ChannelSummary::channel).filter(c -> c.id().toString().equals(asked.getFirst()))
                             .findFirst().orElseThrow(ChannelNotFoundException::new);
-            teaching = messaging.teaches(user, courseId);
+            teaching = channels.teaches(user, courseId);
             highlighted = query.getOrDefault("message", List.of()).stream().findFirst().map(UUID::fromString).orElse(null);
         } catch (IllegalArgumentException | ChannelNotFoundException e) {
             event.rerouteToError(NotFoundException.class, "This conversation does not exist or you are not in it.");
@@ -215,7 +213,7 @@ public class ChatView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
         }));
         // Elsewhere in the course (another channel, a new direct conversation): the unread counts change.
-        watchingCourse = messaging.watchCourse(user, courseId, channelId -> {
+        watchingCourse = channels.watchCourse(user, courseId, channelId -> {
             if (!channelId.equals(channel.id())) {
                 LiveUpdate.of(ui, this::showChannels);
             }

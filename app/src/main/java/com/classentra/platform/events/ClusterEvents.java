@@ -152,9 +152,12 @@ public class ClusterEvents implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // The listener sees it within its poll: interrupted, the driver would close its connection under Hikari's feet.
+        if (relayFollower != null) {
+            relayFollower.interrupt();
+        }
         for (Thread thread : new Thread[] {listener, relayFollower}) {
             if (thread != null) {
-                thread.interrupt();
                 try {
                     thread.join(Duration.ofSeconds(2));
                 } catch (InterruptedException e) {
