@@ -70,11 +70,17 @@ class SubprocessorListTest extends SpringBrowserlessTest {
         SubprocessorSeed.assertMatchesSeed(disclosure(Slot.ERRORS, "sentry", Map.of(
                 "dsn", "https://0123456789abcdef@o4504.ingest.us.sentry.io/4505")));
         SubprocessorSeed.assertMatchesSeed(disclosure(Slot.EMAIL, "resend", Map.of("apiKey", "re_0123456789")));
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.VIDEO, "livekit", Map.of("serverUrl", "https://classentra-x1.livekit.cloud",
+                "apiKey", "APIq7Xk2Lm", "apiSecret", "secret")));
+        SubprocessorSeed.assertMatchesSeed(disclosure(Slot.VIDEO, "daily", Map.of("apiKey", "5f2a9c0e7b1d4e6a8c3f0b2d9e7a1c4f",
+                "webhookSecret", "c2VjcmV0LXdlYmhvb2staG1hYy0xMjM0NTY=")));
 
         // The same plugins pointed at infrastructure the operator runs name no third party.
         assertThat(disclosure(Slot.RATE_LIMITS, "redis", Map.of("hostedBy", "self-hosted", "host", "127.0.0.1", "port", "6379"))
                 .sharesPersonalData()).isFalse();
         assertThat(disclosure(Slot.ERRORS, "sentry", Map.of("dsn", "https://0123456789abcdef@sentry.example.org/7"))
+                .sharesPersonalData()).isFalse();
+        assertThat(disclosure(Slot.VIDEO, "livekit", Map.of("serverUrl", "https://video.school.example", "apiKey", "key", "apiSecret", "secret"))
                 .sharesPersonalData()).isFalse();
     }
 

@@ -14,7 +14,7 @@ import com.classentra.plugin.api.email.EmailMessage;
 import com.classentra.plugin.api.email.EmailSender;
 import com.classentra.plugin.api.email.SendReceipt;
 import com.classentra.plugin.api.storage.ObjectStorage;
-import com.classentra.plugin.api.video.VideoRooms;
+import com.classentra.plugin.api.ai.AiAssistant;
 import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.PlatformSql;
 import com.classentra.testsupport.TestSwitches;
@@ -193,13 +193,13 @@ class PluginHostTest {
 
     @Test
     void aSlotWithoutProviderRefusesCallsClearlyAndCountsThem() {
-        assertThatThrownBy(() -> registry.call(Slot.VIDEO, VideoRooms.class, rooms -> rooms.createRoom(null)))
+        assertThatThrownBy(() -> registry.call(Slot.AI, AiAssistant.class, ai -> ai.complete(null)))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.MISCONFIGURED);
                     assertThat(e.getMessage()).isEqualTo("No provider");
                 });
-        assertThat(callCount("video", "none", "unavailable")).isPositive();
-        assertThat(registry.health(Slot.VIDEO).healthy()).isNull();
+        assertThat(callCount("ai", "none", "unavailable")).isPositive();
+        assertThat(registry.health(Slot.AI).healthy()).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.classentra.plugin.api.payments;
 
 import com.classentra.plugin.api.ProviderException;
 import com.classentra.plugin.api.ProviderInstance;
+import com.classentra.plugin.api.WebhookRequest;
 
 /** Takes payments for course sales and plans. */
 public interface PaymentGateway extends ProviderInstance {
