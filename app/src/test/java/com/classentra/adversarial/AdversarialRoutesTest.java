@@ -240,6 +240,10 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "/account/data-export/DATA_EXPORT." + UUID.randomUUID()));
         cases.put("/privacy", t -> List.of("/privacy", "/privacy?x=%27--")); // a redirect to the public policy, nothing else
         cases.put("/signup/google", t -> List.of("/signup/google", "/signup/google?role=admin", "/signup/google?age=UNDER_13")); // only with Google configured
+        // Providers' webhooks: whoever posts there without the provider's signature is refused and nothing is stored
+        // (posted as well as fetched, below). The video slot's default provider takes none.
+        cases.put("/webhooks/{slot}/{provider}", t -> List.of("/webhooks/video/external", "/webhooks/video/livekit", "/webhooks/payments/stripe",
+                "/webhooks/no-such-slot/x", "/webhooks/video/%2e%2e"));
         return cases;
     }
 
@@ -361,6 +365,11 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                     assertThat(answer.statusCode()).as(path).isIn(302, 400, 401, 403, 404);
                     assertThat(answer.headers().firstValue("Location").orElse("")).as(path + " redirects to no file").doesNotContain("/content?t=");
                     assertThat(answer.body()).as(path).doesNotContain(a.secretTitle()).doesNotContain("Exception").doesNotContain("at com.");
+                    if (path.startsWith("/webhooks/")) {
+                        HttpResponse<String> posted = visitor.post(path, Map.of("event", "participant_joined", "id", "EV_forged"));
+                        assertThat(posted.statusCode()).as("POST " + path).isIn(400, 401, 404);
+                        assertThat(posted.body()).as("POST " + path).doesNotContain("Exception").doesNotContain("at com.");
+                    }
                 }
             }
         }

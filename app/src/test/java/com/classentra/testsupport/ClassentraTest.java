@@ -30,6 +30,10 @@ import org.springframework.test.context.ContextConfiguration;
         "classentra.errors.dispatch-interval=1h",
         // Tests purge deleted files themselves.
         "classentra.files.purge-interval=1h",
+        // Tests make rooms, apply webhooks and clean up at video providers themselves, so they see each step.
+        "classentra.live.room-interval=1h",
+        "classentra.live.cleanup-interval=1h",
+        "classentra.webhooks.interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",
         // Tests announce new versions of legal documents themselves, batch by batch.

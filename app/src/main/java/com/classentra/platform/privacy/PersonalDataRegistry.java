@@ -343,7 +343,7 @@ public class PersonalDataRegistry {
                     .mentions(STORAGE_MIGRATION.STARTED_BY)
                     .notExported("platform operation; it only mentions the administrator who started it")
                     .deletion(Deletion.byRetentionOnly("the administrator's mention is cleared when their account is deleted"))
-                    .build()), MessagingDataRules.RULES.stream()).toList();
+                    .build()), java.util.stream.Stream.concat(MessagingDataRules.RULES.stream(), LiveClassDataRules.RULES.stream())).toList();
 
     public List<PersonalDataRule> rules() {
         return RULES;

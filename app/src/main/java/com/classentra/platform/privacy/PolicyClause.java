@@ -25,7 +25,8 @@ public enum PolicyClause {
             + "you a signed download link within a few minutes."),
     BILLING_RECORDS("Billing records — retained as long as required by tax law (typically seven years)."),
     COURSE_PURCHASES("Course purchase records and Connect onboarding metadata — retained for 24 months after the most recent purchase, "
-            + "then archived for tax/audit purposes only.");
+            + "then archived for tax/audit purposes only."),
+    LIVE_PARTICIPATION("Native live class participation (participant-minutes and recording metadata when applicable)");
 
     private final String quote;
 

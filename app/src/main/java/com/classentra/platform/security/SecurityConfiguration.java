@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -107,6 +108,9 @@ class SecurityConfiguration {
         // After the security context is loaded (the filter spares signed-in people) and before sign-in is processed.
         http.addFilterBefore(new RateLimitFilter(rateLimiter, contexts), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/classentra/**", "/legal/*.txt", "/privacy", "/calendar/feed/*.ics", "/favicon.ico", "/error").permitAll());
+        // Providers' webhooks: each is verified by the provider that signed it (WebhookController); no session, no CSRF token.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/webhooks/*/*").permitAll());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"));
         // Signed, short-lived download links: the signature and a fresh rights check stand in for the session.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/files/*/content").permitAll());
         // The entry point that checks a signed-in person's rights to a file and hands out such a link.

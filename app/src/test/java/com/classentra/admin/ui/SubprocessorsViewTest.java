@@ -57,7 +57,9 @@ class SubprocessorsViewTest extends SpringBrowserlessTest {
         SlotPanel email = find(SlotPanel.class).id("slot-email");
         assertThat(find(Span.class, email).withText("Local mailbox · healthy").exists()).isTrue();
         SlotPanel video = find(SlotPanel.class).id("slot-video");
-        assertThat(find(Span.class, video).withText("No provider").exists()).isTrue();
+        assertThat(find(Span.class, video).withText("Meeting links only · healthy").exists()).isTrue();
+        SlotPanel ai = find(SlotPanel.class).id("slot-ai");
+        assertThat(find(Span.class, ai).withText("No provider").exists()).isTrue();
         SlotPanel rateLimits = find(SlotPanel.class).id("slot-rate-limits");
         assertThat(find(Span.class, rateLimits).withText("Built in: PostgreSQL").exists()).isTrue();
 

@@ -8,6 +8,9 @@ import static com.classentra.db.jooq.Tables.COURSE_INVITATION;
 import static com.classentra.db.jooq.Tables.COURSE_ITEM;
 import static com.classentra.db.jooq.Tables.GRADE;
 import static com.classentra.db.jooq.Tables.GRADE_HISTORY;
+import static com.classentra.db.jooq.Tables.LIVE_PARTICIPATION;
+import static com.classentra.db.jooq.Tables.LIVE_RECORDING;
+import static com.classentra.db.jooq.Tables.LIVE_ROOM;
 import static com.classentra.db.jooq.Tables.NOTIFICATION;
 import static com.classentra.db.jooq.Tables.STORED_FILE;
 import static com.classentra.db.jooq.Tables.SUBMISSION;
@@ -26,6 +29,7 @@ import static com.classentra.db.jooq.Tables.SUBPROCESSOR_NOTICE;
 import static com.classentra.db.jooq.Tables.SUBPROCESSOR_OBJECTION;
 import static com.classentra.db.jooq.Tables.TENANT;
 import static com.classentra.db.jooq.Tables.TENANT_MEMBER;
+import static com.classentra.db.jooq.Tables.VIDEO_PROVIDER_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,6 +72,10 @@ class RowLevelSecurityTest {
     private UUID tenantB;
     private UUID userA;
     private UUID userB;
+    /** The video settings version the seeded rooms were made with (the platform keeps those). */
+    private long videoVersion;
+    /** Each tenant's seeded room, course and owner: the provider reports its participation, in the platform scope. */
+    private final List<UUID[]> liveRooms = new java.util.ArrayList<>();
 
     @BeforeEach
     void twoTenantsWithRowsInEveryTable() {
@@ -75,8 +83,17 @@ class RowLevelSecurityTest {
         userB = newUser("b-" + UUID.randomUUID() + "@example.com");
         tenantA = UUID.randomUUID();
         tenantB = UUID.randomUUID();
+        videoVersion = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        platformScope.inTransaction(null, "test", () -> db.insertInto(VIDEO_PROVIDER_VERSION).set(VIDEO_PROVIDER_VERSION.VERSION, videoVersion)
+                .set(VIDEO_PROVIDER_VERSION.PROVIDER_ID, "livekit").set(VIDEO_PROVIDER_VERSION.PLUGIN_ID, "video-livekit")
+                .set(VIDEO_PROVIDER_VERSION.CONFIG, JSONB.valueOf("{}")).execute());
         seedTenant(tenantA, userA, "Studio A");
         seedTenant(tenantB, userB, "Studio B");
+        for (UUID[] room : liveRooms) {
+            platformScope.inTransaction(null, "test", () -> db.insertInto(LIVE_PARTICIPATION).set(LIVE_PARTICIPATION.TENANT_ID, room[0])
+                    .set(LIVE_PARTICIPATION.COURSE_ID, room[1]).set(LIVE_PARTICIPATION.ROOM_ID, room[2]).set(LIVE_PARTICIPATION.USER_ID, room[3])
+                    .set(LIVE_PARTICIPATION.PROVIDER_SESSION, "PA_" + room[2]).set(LIVE_PARTICIPATION.JOINED_AT, OffsetDateTime.now()).execute());
+        }
         UUID change = platformScope.inTransaction(null, "test", () -> db.insertInto(SUBPROCESSOR_CHANGE).set(SUBPROCESSOR_CHANGE.SLOT, "video")
                 .set(SUBPROCESSOR_CHANGE.PROVIDER_ID, "test").set(SUBPROCESSOR_CHANGE.PLUGIN_ID, "test").set(SUBPROCESSOR_CHANGE.SETTINGS, JSONB.valueOf("{}"))
                 .set(SUBPROCESSOR_CHANGE.PROCESSOR_AFTER, "Example Video Inc.").set(SUBPROCESSOR_CHANGE.PURPOSE_AFTER, "Video")
@@ -163,6 +180,20 @@ class RowLevelSecurityTest {
                 .set(ATTENDANCE.STUDENT_ID, owner).set(ATTENDANCE.STATUS, "PRESENT").execute();
         db.insertInto(NOTIFICATION).set(NOTIFICATION.ID, UUID.randomUUID()).set(NOTIFICATION.USER_ID, owner).set(NOTIFICATION.TENANT_ID, tenant)
                 .set(NOTIFICATION.KIND, "NEW_WORK").set(NOTIFICATION.TITLE, "Essay").set(NOTIFICATION.LINK, "/courses").execute();
+        seedLiveRoom(tenant, course, session, owner, now);
+    }
+
+    private void seedLiveRoom(UUID tenant, UUID course, UUID session, UUID owner, OffsetDateTime now) {
+        long version = videoVersion;
+        UUID room = UUID.randomUUID();
+        String name = "rls-" + room.toString().substring(0, 8);
+        db.insertInto(LIVE_ROOM).set(LIVE_ROOM.ID, room).set(LIVE_ROOM.TENANT_ID, tenant).set(LIVE_ROOM.COURSE_ID, course).set(LIVE_ROOM.ITEM_ID, session)
+                .set(LIVE_ROOM.ROOM_NAME, name).set(LIVE_ROOM.STARTS_AT, now).set(LIVE_ROOM.ENDS_AT, now.plusHours(1))
+                .set(LIVE_ROOM.PROVIDER_ID, "livekit").set(LIVE_ROOM.PROVIDER_VERSION, version).execute();
+        liveRooms.add(new UUID[] {tenant, course, room, owner});
+        db.insertInto(LIVE_RECORDING).set(LIVE_RECORDING.TENANT_ID, tenant).set(LIVE_RECORDING.COURSE_ID, course).set(LIVE_RECORDING.ROOM_ID, room)
+                .set(LIVE_RECORDING.ROOM_NAME, name).set(LIVE_RECORDING.PROVIDER_ID, "livekit").set(LIVE_RECORDING.PROVIDER_VERSION, version)
+                .set(LIVE_RECORDING.STATUS, "RECORDING").execute();
     }
 
     private UUID newUser(String email) {

@@ -14,6 +14,7 @@ import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE_KEPT;
 import static com.classentra.db.jooq.Tables.POLICY_DOCUMENT;
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
+import static com.classentra.db.jooq.Tables.WEBHOOK_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -121,6 +122,14 @@ class RetentionRulesTest {
                 id -> platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq((UUID) id)) == 1));
         cases.put("error-report", new Case(before(Duration.ofDays(7)), at -> errorReport("DEAD", at),
                 id -> platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq((UUID) id)) == 1));
+        cases.put("webhook-inbox", new Case(before(Duration.ofDays(30)), at -> {
+            UUID id = UUID.randomUUID();
+            platform.call(sql -> sql.insertInto(WEBHOOK_INBOX).set(WEBHOOK_INBOX.ID, id).set(WEBHOOK_INBOX.SLOT, "video")
+                    .set(WEBHOOK_INBOX.PROVIDER_ID, "livekit").set(WEBHOOK_INBOX.EVENT_ID, "EV_" + id).set(WEBHOOK_INBOX.EVENT_TYPE, "OTHER")
+                    .set(WEBHOOK_INBOX.BODY, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).set(WEBHOOK_INBOX.EVENT, org.jooq.JSONB.valueOf("{}"))
+                    .set(WEBHOOK_INBOX.STATUS, "SENT").set(WEBHOOK_INBOX.RECEIVED_AT, at).execute());
+            return id;
+        }, id -> platform.count(WEBHOOK_INBOX, WEBHOOK_INBOX.ID.eq((UUID) id)) == 1));
         cases.put("data-export", new Case(before(Duration.ofDays(30)), at -> {
             UUID id = UUID.randomUUID();
             UUID user = classrooms.student().id();

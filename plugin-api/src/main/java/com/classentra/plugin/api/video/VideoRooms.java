@@ -16,7 +16,8 @@ public interface VideoRooms extends ProviderInstance {
 
     /**
      * Makes the room, private (nobody enters without a grant from {@link #join}) and closed by the provider after
-     * {@link RoomRequest#closesAt()}. Asking again for a room that exists answers that room.
+     * {@link RoomRequest#closesAt()}. Asking again for a room that exists (a retry, or its session moved) brings it to
+     * the request's times and answers it.
      */
     MeetingRoom createRoom(RoomRequest request) throws ProviderException;
 

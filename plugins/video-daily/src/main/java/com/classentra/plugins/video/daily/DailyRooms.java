@@ -71,7 +71,10 @@ final class DailyRooms implements VideoRooms {
             if (e.status() != 400 || !e.info().toLowerCase(Locale.ROOT).contains("already exists")) {
                 throw e;
             }
-            room = api.get("/rooms/" + request.name());
+            // Made before (a retry, or the session moved): brought to this request's times and size.
+            ObjectNode update = DailyApi.JSON.createObjectNode();
+            update.set("properties", properties);
+            room = api.post("/rooms/" + request.name(), update);
         }
         return room(room, request.name());
     }

@@ -63,15 +63,18 @@ class DailyRoomsTest {
     }
 
     @Test
-    void aRoomThatExistsIsReadInsteadOfMadeTwice() throws Exception {
+    void aRoomThatExistsIsBroughtToTheNewTimesInsteadOfMadeTwice() throws Exception {
         daily.stubFor(post("/v1/rooms").willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid-request-error\",\"info\":\"a room named s-4f1c already exists\"}")));
-        daily.stubFor(get("/v1/rooms/s-4f1c").willReturn(okJson(ROOM)));
+        daily.stubFor(post("/v1/rooms/s-4f1c").willReturn(okJson(ROOM)));
+        Instant later = CLOSES.plus(Duration.ofHours(1));
 
-        assertThat(rooms(false).createRoom(new RoomRequest("s-4f1c", OPENS, CLOSES, 31, false)).url())
+        assertThat(rooms(false).createRoom(new RoomRequest("s-4f1c", OPENS, later, 31, false)).url())
                 .isEqualTo(URI.create("https://school.daily.co/s-4f1c"));
         daily.verify(postRequestedFor(urlEqualTo("/v1/rooms")).withRequestBody(equalToJson("""
-                {"name":"s-4f1c","privacy":"private","properties":{"nbf":1796723400,"exp":1796728500,"eject_at_room_exp":true,"max_participants":31}}""")));
+                {"name":"s-4f1c","privacy":"private","properties":{"nbf":1796723400,"exp":1796732100,"eject_at_room_exp":true,"max_participants":31}}""")));
+        daily.verify(postRequestedFor(urlEqualTo("/v1/rooms/s-4f1c")).withRequestBody(equalToJson("""
+                {"properties":{"nbf":1796723400,"exp":1796732100,"eject_at_room_exp":true,"max_participants":31}}""")));
     }
 
     @Test
