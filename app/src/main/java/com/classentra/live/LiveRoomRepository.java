@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,16 +72,17 @@ class LiveRoomRepository {
     }
 
     /**
-     * The settings versions of a provider that rooms still use, newest first: rooms not ended or ended within a day (late
-     * webhooks), and recordings not finished.
+     * The settings versions of a provider (any provider when null) that rooms still use, newest first: rooms not ended
+     * or ended within a day (late webhooks), and recordings not finished.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Long> versionsInUse(String providerId) {
         return db.selectDistinct(LIVE_ROOM.PROVIDER_VERSION).from(LIVE_ROOM)
-                .where(LIVE_ROOM.PROVIDER_ID.eq(providerId).and(LIVE_ROOM.PROVIDER_VERSION.isNotNull())
+                .where((providerId == null ? DSL.noCondition() : LIVE_ROOM.PROVIDER_ID.eq(providerId)).and(LIVE_ROOM.PROVIDER_VERSION.isNotNull())
                         .and(LIVE_ROOM.ENDED_AT.isNull().or(LIVE_ROOM.ENDED_AT.gt(OffsetDateTime.now().minusDays(1)))))
                 .union(select(LIVE_RECORDING.PROVIDER_VERSION).from(LIVE_RECORDING)
-                        .where(LIVE_RECORDING.PROVIDER_ID.eq(providerId).and(LiveColumns.RECORDING_STATUS.in(RecordingStatus.RECORDING, RecordingStatus.STOPPING))))
+                        .where((providerId == null ? DSL.noCondition() : LIVE_RECORDING.PROVIDER_ID.eq(providerId))
+                                .and(LiveColumns.RECORDING_STATUS.in(RecordingStatus.RECORDING, RecordingStatus.STOPPING))))
                 .fetch(0, Long.class).stream().sorted(java.util.Comparator.reverseOrder()).toList();
     }
 

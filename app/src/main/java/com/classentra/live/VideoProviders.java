@@ -54,6 +54,16 @@ class VideoProviders {
                 ? java.util.stream.Stream.concat(java.util.stream.Stream.of(current.version()), former.stream()).toList() : former;
     }
 
+    /** The settings versions of every provider that rooms still use, newest first. */
+    List<Long> versionsInUse() {
+        return platformScope.inTransaction(null, "find video settings in use", () -> rooms.versionsInUse(null));
+    }
+
+    /** Which provider, at which settings version, serves the slot on this node: it changes when an administrator switches. */
+    String servingKey() {
+        return registry.servingKey(Slot.VIDEO);
+    }
+
     /** The current settings, as stored, to keep with a room made now. */
     StoredSlot currentSettings() {
         return registry.stored(Slot.VIDEO);

@@ -19,6 +19,10 @@ import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +52,8 @@ class LiveRoomsTest {
     @RegisterExtension
     static final WireMockExtension livekit = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().globalTemplating(true)).build();
 
+    @LocalServerPort
+    int port;
     @Autowired
     NativeRooms nativeRooms;
     @Autowired
@@ -190,8 +197,24 @@ class LiveRoomsTest {
     }
 
     @Test
-    void withoutANativeProviderNoRoomsAreOffered() {
+    void pagesMayEmbedTheWebClientOfEveryProviderWhoseRoomsAreStillInUse() throws Exception {
+        livekit.stubFor(post("/twirp/livekit.RoomService/CreateRoom").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(ROOM_ANSWER)));
+        UUID session = plannedSession(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), RoomSettings.DEFAULTS);
+        maker.makeDue(10, Duration.ofSeconds(10));
+        assertThat(liveRooms.nativeRoomsAvailable()).isTrue();
+        assertThat(contentSecurityPolicy()).as("LiveKit Meet, the web client's default address").contains("; frame-src 'self' https://meet.livekit.io");
+
         platform.resetPluginSlots();
-        assertThat(liveRooms.nativeRoomsAvailable()).isFalse();
+
+        assertThat(liveRooms.nativeRoomsAvailable()).as("links only: no new native rooms").isFalse();
+        assertThat(contentSecurityPolicy()).as("the room made before the switch is still joined on LiveKit").contains("https://meet.livekit.io");
+        assertThat(liveRooms.join(student, session).clientUrl().toString()).startsWith("https://meet.livekit.io/custom?liveKitUrl=");
+    }
+
+    private String contentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return page.headers().firstValue("Content-Security-Policy").orElseThrow();
     }
 }

@@ -81,7 +81,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, ObjectProvider<SignInMethod> signInMethods,
             RateLimiter rateLimiter, SessionDirectory sessionDirectory, SessionRevocations revocations,
-            ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<SecurityContextHolderStrategy> contextStrategy)
+            ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<SecurityContextHolderStrategy> contextStrategy,
+            ObjectProvider<FrameSources> frameSources)
             throws Exception {
         http.headers(headers -> headers
                 // Vaadin pages are forwarded to the Vaadin servlet, and Tomcat 11 (suspendWrappedResponseAfterForward)
@@ -94,7 +95,7 @@ class SecurityConfiguration {
                         return filter;
                     }
                 })
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .addHeaderWriter(new ContentSecurityPolicy(frameSources))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 // Sent on HTTPS requests only; behind a proxy, forwarded headers mark them (server.forward-headers-strategy).

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -82,9 +83,26 @@ final class S3ObjectStorage implements ObjectStorage {
             return stat(key).map(info -> new ObjectInfo(key, info.size(), info.contentType(), sha256, info.lastModified()))
                     .orElseThrow(() -> new ProviderException(Kind.RETRYABLE, "The object " + key + " was not found right after storing it"));
         } catch (SdkException e) {
-            throw S3Failures.classify("Cannot store " + key, e);
+            ProviderException failure = S3Failures.classify("Cannot store " + key, e);
+            throw failure.kind() == Kind.RETRYABLE && !(e instanceof AwsServiceException) ? withBucketProblem(failure) : failure;
         } catch (IOException e) {
             throw new ProviderException(Kind.RETRYABLE, "Cannot read the content of " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An upload that got no answer: some servers close the connection on a missing bucket or a refused key before they
+     * read the body. Asking the bucket tells a configuration problem, which no retry mends, from a passing one.
+     */
+    private ProviderException withBucketProblem(ProviderException failure) {
+        try {
+            client.headBucket(r -> r.bucket(bucket));
+            return failure;
+        } catch (AwsServiceException e) {
+            ProviderException bucketProblem = S3Failures.classify(failure.getMessage() + "; bucket " + bucket + " is not usable", e);
+            return bucketProblem.kind() == Kind.MISCONFIGURED ? bucketProblem : failure;
+        } catch (SdkException e) {
+            return failure;
         }
     }
 

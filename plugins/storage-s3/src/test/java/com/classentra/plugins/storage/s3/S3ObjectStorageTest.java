@@ -282,8 +282,10 @@ class S3ObjectStorageTest {
         values.put(S3StorageProvider.SECRET_ACCESS_KEY, "not-the-secret-0123456789");
         try (ObjectStorage wrong = storage(values)) {
             assertThatThrownBy(() -> wrong.put("a.txt", bytes("x"), 1, "text/plain")).isInstanceOfSatisfying(ProviderException.class, e -> {
-                assertThat(e.kind()).isEqualTo(Kind.MISCONFIGURED);
-                assertThat(e.getMessage()).contains("SignatureDoesNotMatch").doesNotContain("not-the-secret");
+                assertThat(e.kind()).as(e.getMessage()).isEqualTo(Kind.MISCONFIGURED);
+                // s3proxy answers 403 with its code, or, now and then, closes the connection before reading the upload;
+                // then the bucket's own answer (a HEAD, without a body) says why.
+                assertThat(e.getMessage()).containsAnyOf("SignatureDoesNotMatch", "(Forbidden, HTTP 403)").doesNotContain("not-the-secret");
             });
             var health = wrong.checkHealth();
             assertThat(health.healthy()).isFalse();
@@ -301,7 +303,7 @@ class S3ObjectStorageTest {
             assertThat(health.healthy()).isFalse();
             assertThat(health.detail()).isEqualTo("Bucket no-such-bucket is not usable: the bucket does not exist (NoSuchBucket, HTTP 404).");
             assertThatThrownBy(() -> missing.put("a.txt", bytes("x"), 1, "text/plain")).isInstanceOfSatisfying(ProviderException.class,
-                    e -> assertThat(e.kind()).isEqualTo(Kind.MISCONFIGURED));
+                    e -> assertThat(e.kind()).as(e.getMessage()).isEqualTo(Kind.MISCONFIGURED));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,9 +38,10 @@ final class DailyRooms implements VideoRooms {
         this.recording = recording;
     }
 
+    /** Daily Prebuilt is served from each domain's own address, {@code https://<domain>.daily.co}. */
     @Override
     public VideoFeatures features() {
-        return new VideoFeatures(true, recording);
+        return new VideoFeatures(true, recording, List.of("https://*.daily.co"));
     }
 
     /** Reads the domain's configuration: proves the address is Daily and the key is accepted. */

@@ -21,10 +21,12 @@ import com.classentra.plugin.api.video.JoinGrant;
 import com.classentra.plugin.api.video.MeetingRoom;
 import com.classentra.plugin.api.video.Participant;
 import com.classentra.plugin.api.video.RoomRequest;
+import com.classentra.plugin.api.video.VideoFeatures;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -141,6 +143,11 @@ class DailyRoomsTest {
         daily.verify(deleteRequestedFor(urlEqualTo("/v1/recordings/r-1")));
         assertThatThrownBy(() -> rooms(false).startRecording("s-4f1c")).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.MISCONFIGURED));
+    }
+
+    @Test
+    void dailyPrebuiltIsEmbeddedFromTheDomainsDailyAddress() {
+        assertThat(rooms(false).features()).isEqualTo(new VideoFeatures(true, false, List.of("https://*.daily.co")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +50,7 @@ final class LiveKitRooms implements VideoRooms {
 
     @Override
     public VideoFeatures features() {
-        return new VideoFeatures(true, recording);
+        return new VideoFeatures(true, recording, List.of(client.getScheme() + "://" + client.getRawAuthority()));
     }
 
     /** Lists no rooms, which needs a token LiveKit accepts: proves the address is LiveKit and the key and secret match. */

@@ -17,6 +17,7 @@ import com.classentra.plugin.api.video.JoinGrant;
 import com.classentra.plugin.api.video.MeetingRoom;
 import com.classentra.plugin.api.video.Participant;
 import com.classentra.plugin.api.video.RoomRequest;
+import com.classentra.plugin.api.video.VideoFeatures;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
@@ -149,6 +150,12 @@ class LiveKitRoomsTest {
                 e -> assertThat(e.kind()).isEqualTo(Kind.MISCONFIGURED));
         assertThatThrownBy(() -> rooms(true).deleteRecording("EG_rec1")).isInstanceOfSatisfying(ProviderException.class,
                 e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
+    }
+
+    @Test
+    void itsRoomsAreEmbeddedFromTheWebClientsOriginAndRecordWhenAllowed() {
+        assertThat(rooms(true).features()).isEqualTo(new VideoFeatures(true, true, List.of("https://meet.example.org")));
+        assertThat(rooms(false).features().recording()).isFalse();
     }
 
     @Test
