@@ -9,12 +9,14 @@ import com.classentra.platform.security.RoleScopes;
 import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
 import com.classentra.files.StoredFileInfo;
+import com.classentra.live.LiveRooms;
 import com.classentra.notifications.NotificationKind;
 import com.classentra.notifications.NotificationService;
 import com.classentra.platform.audit.AuditLog;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,15 +45,17 @@ public class ClassworkService {
     private final RoleScopes scopes;
     private final AuditLog audit;
     private final NotificationService notifications;
+    private final LiveRooms liveRooms;
 
     ClassworkService(ItemRepository items, SubmissionRepository submissions, FileService files, RoleScopes scopes, AuditLog audit,
-            NotificationService notifications) {
+            NotificationService notifications, LiveRooms liveRooms) {
         this.items = items;
         this.submissions = submissions;
         this.files = files;
         this.scopes = scopes;
         this.audit = audit;
         this.notifications = notifications;
+        this.liveRooms = liveRooms;
     }
 
     /** A saved item, or messages keyed by form field. */
@@ -64,6 +68,10 @@ public class ClassworkService {
      */
     public Saved save(SignedInUser teacher, UUID courseId, UUID itemId, ItemForm form, List<StagedUpload> attachments) {
         Map<String, String> problems = validate(form);
+        if (form.kind() == ItemKind.SESSION && form.room() != null && !liveRooms.nativeRoomsAvailable()) {
+            problems.put("room", "Rooms in Classentra are not available on this service: add a meeting link, "
+                    + "or ask the administrator to choose LiveKit or Daily for live video");
+        }
         if (!problems.isEmpty()) {
             return new Saved(null, problems);
         }
@@ -88,6 +96,13 @@ public class ClassworkService {
             throw new ItemNotFoundException();
         }
         files.attachToItem(course.tenantId(), courseId, id, teacher.id(), staged);
+        if (form.kind() == ItemKind.SESSION) {
+            if (form.room() != null) {
+                liveRooms.plan(teacher, courseId, id, form.startsAt(), Duration.ofMinutes(form.durationMinutes()), form.room());
+            } else {
+                liveRooms.unplan(id);
+            }
+        }
         audit.record(teacher.tenantId(), teacher.id(), itemId == null ? "item.posted" : "item.edited", "course_item", id.toString(),
                 Map.of("kind", form.kind().name(), "course", courseId.toString()));
         CourseItem saved = withFiles(items.find(courseId, id).orElseThrow());
@@ -265,7 +280,10 @@ public class ClassworkService {
                     problems.put("durationMinutes", "Enter a duration between 5 minutes and 24 hours");
                 }
                 if (form.meetingUrl() != null && !form.meetingUrl().isBlank()) {
-                    ExternalLinks.meetingProblem(form.meetingUrl()).ifPresent(p -> problems.put("meetingUrl", p));
+                    if (form.room() != null) {
+                        problems.put("meetingUrl", "A session meets in its room here or at a meeting link, not both");
+                    }
+                    ExternalLinks.meetingProblem(form.meetingUrl()).ifPresent(p -> problems.putIfAbsent("meetingUrl", p));
                 }
             }
             case LINK -> ExternalLinks.linkProblem(form.linkUrl()).ifPresent(p -> problems.put("linkUrl", p));

@@ -19,10 +19,4 @@ public record CourseItem(UUID id, UUID courseId, ItemKind kind, String title, St
     public String path() {
         return "courses/" + courseId + "/items/" + id;
     }
-
-    /** The form that edits this item, filled with what it holds. */
-    public ItemForm toForm() {
-        return new ItemForm(kind, title, bodyHtml, shared, dueAt, pointsPossible, gradingScale, latePolicy, latePenaltyPercent, startsAt,
-                durationMinutes, meetingUrl, linkUrl);
-    }
 }

@@ -13,8 +13,12 @@ import com.classentra.plugin.api.video.Participant;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +72,17 @@ public class LiveRooms {
     /** The session's room as the person sees it; empty when it has none, or the person may not see it. */
     public Optional<RoomState> state(SignedInUser user, UUID itemId) {
         return scopes.asMember(user, () -> plans.forItem(itemId)).map(LiveRooms::state);
+    }
+
+    /** The rooms of the given sessions that the person may see, by session: one statement for a course's whole stream. */
+    public Map<UUID, RoomState> states(SignedInUser user, Collection<UUID> itemIds) {
+        return scopes.asMember(user, () -> plans.forItems(itemIds)).stream().map(LiveRooms::state)
+                .collect(Collectors.toMap(RoomState::itemId, Function.identity()));
+    }
+
+    /** The page where a person joins the session's room. */
+    public static String roomPath(UUID courseId, UUID itemId) {
+        return "courses/" + courseId + "/sessions/" + itemId + "/room";
     }
 
     /**

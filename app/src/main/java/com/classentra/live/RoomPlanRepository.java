@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -74,6 +76,11 @@ class RoomPlanRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<LiveRoomRecord> forItem(UUID itemId) {
         return db.selectFrom(LIVE_ROOM).where(LIVE_ROOM.ITEM_ID.eq(itemId)).fetchOptional();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<LiveRoomRecord> forItems(Collection<UUID> itemIds) {
+        return itemIds.isEmpty() ? List.of() : db.selectFrom(LIVE_ROOM).where(LIVE_ROOM.ITEM_ID.in(itemIds)).fetch();
     }
 
     /** Records the room as made by the provider of the given settings version (platform scope). */

@@ -42,14 +42,19 @@ class VideoFrameSources implements FrameSources {
         Set<String> sources = new LinkedHashSet<>();
         try {
             sources.addAll(providers.callCurrent(rooms -> rooms.features().frameSources()));
-            for (long version : providers.versionsInUse()) {
-                sources.addAll(providers.call(version, rooms -> rooms.features().frameSources()));
-            }
         } catch (ProviderException | RuntimeException e) {
             // Pages keep the sources known before; a provider that cannot be asked now is asked again soon.
             log.warn("Could not tell where the video provider's web client is served from: {}", e.getMessage());
             known = new Known(current.servingKey(), Instant.now(), current.sources());
             return current.sources();
+        }
+        for (long version : providers.versionsInUse()) {
+            try {
+                sources.addAll(providers.call(version, rooms -> rooms.features().frameSources()));
+            } catch (ProviderException | RuntimeException e) {
+                // Its rooms cannot be joined either (the same settings make their grants): nothing to embed from it.
+                log.warn("Could not tell where the web client of video settings version {} is served from: {}", version, e.getMessage());
+            }
         }
         List<String> found = List.copyOf(sources);
         known = new Known(servingKey, Instant.now(), found);

@@ -209,6 +209,11 @@ class AdversarialRoutesTest extends SpringBrowserlessTest {
                 "courses/" + t.course().id() + "/sessions/" + t.session() + "/attendance",
                 "courses/" + b.course().id() + "/sessions/" + t.session() + "/attendance",
                 "courses/" + t.course().id() + "/sessions/" + t.assignment() + "/attendance"));
+        // A session's room: nobody outside the course gets in, by the course's id or another's.
+        cases.put("courses/:courseId/sessions/:sessionId/room", t -> List.of(
+                "courses/" + t.course().id() + "/sessions/" + t.session() + "/room",
+                "courses/" + b.course().id() + "/sessions/" + t.session() + "/room",
+                "courses/" + t.course().id() + "/sessions/not-an-id/room"));
         // A join link is meant to be opened by whoever holds it: opening it must show a question and change nothing.
         cases.put("courses/join/:code", t -> List.of("courses/join/" + t.course().joinCode(), "courses/join/ZZZZZZZZ", "courses/join/%27--"));
         // A personal invitation's link, opened by anyone but the invitee: a message, never the course, and nothing joined.

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
+import com.classentra.live.RoomSettings;
 import com.classentra.files.FileService;
 import com.classentra.files.StagedUpload;
 import com.classentra.files.StoredFileInfo;
@@ -60,7 +61,7 @@ class ClassworkServiceTest {
 
     static ItemForm assignment(String title, Instant due, LatePolicy late) {
         return new ItemForm(ItemKind.ASSIGNMENT, title, "<p>Write <b>300</b> words</p>", true, due, BigDecimal.TEN, GradingScale.POINTS, late,
-                late == LatePolicy.PENALTY ? 10 : null, null, null, null, null);
+                late == LatePolicy.PENALTY ? 10 : null, null, null, null, null, null);
     }
 
     StagedUpload upload(String name, byte[] content) {
@@ -73,24 +74,31 @@ class ClassworkServiceTest {
         CourseSummary course = classrooms.course(teacher, "Piano");
 
         var noPoints = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.ASSIGNMENT, "Essay", "", true, null, null,
-                GradingScale.POINTS, LatePolicy.PENALTY, null, null, null, null, null), List.of());
+                GradingScale.POINTS, LatePolicy.PENALTY, null, null, null, null, null, null), List.of());
         assertThat(noPoints.problems()).containsOnlyKeys("pointsPossible", "latePenaltyPercent");
 
         var badMeeting = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.SESSION, "Live", "", true, null, null, null, null, null,
-                Instant.now(), 60, "https://zoom.evil.example/j/123", null), List.of());
+                Instant.now(), 60, "https://zoom.evil.example/j/123", null, null), List.of());
         assertThat(badMeeting.problems()).containsOnlyKeys("meetingUrl");
 
         var badLink = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.LINK, "Docs", "", true, null, null, null, null, null,
-                null, null, null, "javascript:alert(1)"), List.of());
+                null, null, null, "javascript:alert(1)", null), List.of());
         assertThat(badLink.problems()).containsOnlyKeys("linkUrl");
         assertThat(platform.count(COURSE_ITEM, COURSE_ITEM.COURSE_ID.eq(course.id()))).isZero();
 
         var session = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.SESSION, "Live", "", true, null, null, null, null, null,
-                Instant.now(), 60, "https://us02web.zoom.us/j/81234567890?pwd=abc", null), List.of());
+                Instant.now(), 60, "https://us02web.zoom.us/j/81234567890?pwd=abc", null, null), List.of());
         assertThat(session.problems()).isEmpty();
         var link = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.LINK, "Docs", "", true, null, null, null, null, null,
-                null, null, null, "https://www.example.org/guide"), List.of());
+                null, null, null, "https://www.example.org/guide", null), List.of());
         assertThat(ExternalLinks.host(link.item().linkUrl())).isEqualTo("example.org");
+
+        var roomWithoutProvider = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.SESSION, "Live", "", true, null, null, null,
+                null, null, Instant.now(), 60, null, null, RoomSettings.DEFAULTS), List.of());
+        assertThat(roomWithoutProvider.problems()).as("meeting links only, the default").containsOnlyKeys("room");
+        var roomAndLink = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.SESSION, "Live", "", true, null, null, null,
+                null, null, Instant.now(), 60, "https://meet.google.com/abc-defg-hij", null, RoomSettings.DEFAULTS), List.of());
+        assertThat(roomAndLink.problems()).containsKeys("meetingUrl");
     }
 
     @Test
@@ -102,7 +110,7 @@ class ClassworkServiceTest {
         classrooms.enrol(student, course);
         classwork.save(teacher, course.id(), null, ItemForm.of(ItemKind.ANNOUNCEMENT, "Welcome", "<p>Hi <script>x()</script></p>"), List.of());
         classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.NOTE, "Who needs help", "", false, null, null, null, null, null,
-                null, null, null, null), List.of());
+                null, null, null, null, null), List.of());
 
         assertThat(classwork.stream(teacher, course.id(), null)).extracting(CourseItem::title).containsExactly("Who needs help", "Welcome");
         List<CourseItem> seen = classwork.stream(student, course.id(), null);
@@ -200,7 +208,7 @@ class ClassworkServiceTest {
         StagedUpload pdf = upload("sheet.pdf", TestFiles.PDF);
 
         assertThatThrownBy(() -> classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.MATERIAL, "Sheet", "", true, null, null, null,
-                null, null, null, null, null, null), List.of(pdf))).hasMessageContaining("archived");
+                null, null, null, null, null, null, null), List.of(pdf))).hasMessageContaining("archived");
         assertThat(platform.count(STORED_FILE, STORED_FILE.COURSE_ID.eq(course.id()))).isZero();
         assertThat(pdf.path()).doesNotExist();
     }
@@ -212,7 +220,7 @@ class ClassworkServiceTest {
         SignedInUser student = classrooms.student();
         classrooms.enrol(student, course);
         CourseItem material = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.MATERIAL, "Sheet", "", true, null, null, null,
-                null, null, null, null, null, null), List.of(upload("Sheet <1>.pdf", TestFiles.PDF))).item();
+                null, null, null, null, null, null, null), List.of(upload("Sheet <1>.pdf", TestFiles.PDF))).item();
         StoredFileInfo file = material.files().getFirst();
         assertThat(file.filename()).isEqualTo("Sheet _1_.pdf");
 
@@ -241,7 +249,7 @@ class ClassworkServiceTest {
         SignedInUser teacher = classrooms.teacher();
         CourseSummary course = classrooms.course(teacher, "Piano");
         CourseItem material = classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.FILE, "Sheet", "", true, null, null, null,
-                null, null, null, null, null, null), List.of(upload("sheet.pdf", TestFiles.PDF))).item();
+                null, null, null, null, null, null, null), List.of(upload("sheet.pdf", TestFiles.PDF))).item();
         String key = platform.value(STORED_FILE.STORAGE_KEY, STORED_FILE.ID.eq(material.files().getFirst().id()));
 
         courses.delete(teacher, course.id());

@@ -73,7 +73,7 @@ class DashboardJourneyTest {
         turnIn(classwork, ana, piano, transcription);
         grading.grade(ines, harmony.id(), cadences.id(), ana.id(), new GradeForm(new BigDecimal("9"), null, "<p>Clean voice leading.</p>", true, null));
         classwork.save(ines, piano.id(), null, new ItemForm(ItemKind.ANNOUNCEMENT, "Bring headphones on Thursday", "", true, null, null, null,
-                null, null, null, null, null, null), List.of());
+                null, null, null, null, null, null, null), List.of());
 
         teacher.signIn(teacherAccount.email(), teacherAccount.password()).waitForPath("/teacher");
         teacher.see("Work to grade").see("Ben Okafor · Transcribe a Bill Evans solo").see("Join");
@@ -116,12 +116,12 @@ class DashboardJourneyTest {
 
     private static void session(ClassworkService classwork, SignedInUser teacher, CourseSummary course, String title, Instant start, String meetingUrl) {
         classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.SESSION, title, "", true, null, null, null, null, null, start, 60,
-                meetingUrl, null), List.of());
+                meetingUrl, null, null), List.of());
     }
 
     private static CourseItem assignment(ClassworkService classwork, SignedInUser teacher, CourseSummary course, String title, Instant due) {
         return classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.ASSIGNMENT, title, "", true, due, BigDecimal.TEN,
-                GradingScale.POINTS, LatePolicy.ACCEPT, null, null, null, null, null), List.of()).item();
+                GradingScale.POINTS, LatePolicy.ACCEPT, null, null, null, null, null, null), List.of()).item();
     }
 
     private static void turnIn(ClassworkService classwork, SignedInUser student, CourseSummary course, CourseItem assignment) {

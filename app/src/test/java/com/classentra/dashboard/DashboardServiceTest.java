@@ -54,11 +54,11 @@ class DashboardServiceTest {
 
     private CourseItem assignment(SignedInUser teacher, CourseSummary course, String title, Instant due) {
         return post(teacher, course, new ItemForm(ItemKind.ASSIGNMENT, title, "", true, due, BigDecimal.TEN, GradingScale.POINTS,
-                LatePolicy.ACCEPT, null, null, null, null, null));
+                LatePolicy.ACCEPT, null, null, null, null, null, null));
     }
 
     private CourseItem session(SignedInUser teacher, CourseSummary course, String title, Instant start, String meetingUrl) {
-        return post(teacher, course, new ItemForm(ItemKind.SESSION, title, "", true, null, null, null, null, null, start, 60, meetingUrl, null));
+        return post(teacher, course, new ItemForm(ItemKind.SESSION, title, "", true, null, null, null, null, null, start, 60, meetingUrl, null, null));
     }
 
     private CourseItem post(SignedInUser teacher, CourseSummary course, ItemForm form) {

@@ -40,7 +40,7 @@ class GradingServiceTest {
 
     private CourseItem assignment(SignedInUser teacher, CourseSummary course, String title, GradingScale scale, Instant due) {
         return classwork.save(teacher, course.id(), null, new ItemForm(ItemKind.ASSIGNMENT, title, "", true, due, BigDecimal.TEN, scale,
-                LatePolicy.ACCEPT, null, null, null, null, null), List.of()).item();
+                LatePolicy.ACCEPT, null, null, null, null, null, null), List.of()).item();
     }
 
     @Test

@@ -55,7 +55,7 @@ class LiveRoomsTest {
     @LocalServerPort
     int port;
     @Autowired
-    NativeRooms nativeRooms;
+    LiveRoomsFixture nativeRooms;
     @Autowired
     LiveRooms liveRooms;
     @Autowired

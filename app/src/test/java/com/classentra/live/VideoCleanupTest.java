@@ -36,7 +36,7 @@ class VideoCleanupTest {
     static final WireMockExtension livekit = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Autowired
-    NativeRooms nativeRooms;
+    LiveRoomsFixture nativeRooms;
     @Autowired
     PlatformSql platform;
     @Autowired

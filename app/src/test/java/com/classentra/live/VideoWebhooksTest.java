@@ -51,7 +51,7 @@ class VideoWebhooksTest {
     @LocalServerPort
     int port;
     @Autowired
-    NativeRooms nativeRooms;
+    LiveRoomsFixture nativeRooms;
     @Autowired
     PlatformSql platform;
     @Autowired

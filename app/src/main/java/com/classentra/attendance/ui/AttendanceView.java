@@ -8,6 +8,7 @@ import com.classentra.attendance.SessionRoll;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.RouteIds;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

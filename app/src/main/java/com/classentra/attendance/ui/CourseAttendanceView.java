@@ -9,6 +9,7 @@ import com.classentra.courses.CourseNotFoundException;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.shell.ClientTime;
+import com.classentra.shell.RouteIds;
 import com.classentra.shell.ViewHeader;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

@@ -9,6 +9,9 @@ import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.courses.ui.InviteDialog;
 import com.classentra.files.FileService;
+import com.classentra.live.LiveRooms;
+import com.classentra.live.RoomState;
+import com.classentra.live.ui.RoomEntry;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.Counted;
 import com.classentra.shell.ViewHeader;
@@ -38,6 +41,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A course's page: everything posted in it, newest first; teachers post, edit and delete from here. */
@@ -49,6 +53,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
     private final transient CourseInvitations invitations;
     private final transient ClassworkService classwork;
     private final transient FileService files;
+    private final transient LiveRooms liveRooms;
     private final SignedInUser user;
     private final boolean teaching;
     private final Div stream = new Div();
@@ -56,11 +61,12 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
     private CourseSummary course;
 
     public CourseView(CourseService courses, CourseInvitations invitations, ClassworkService classwork, FileService files,
-            AuthenticationContext authentication) {
+            LiveRooms liveRooms, AuthenticationContext authentication) {
         this.invitations = invitations;
         this.courses = courses;
         this.classwork = classwork;
         this.files = files;
+        this.liveRooms = liveRooms;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         this.teaching = user.teachesInWorkspace();
         addClassName("console");
@@ -110,7 +116,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
             post.addThemeVariants(MenuBarVariant.LUMO_PRIMARY);
             SubMenu kinds = post.addItem("Post…").getSubMenu();
             for (ItemKind kind : ItemKind.values()) {
-                kinds.addItem(kind.label(), e -> new ItemDialog(classwork, files, user, course.id(), kind, null, item -> refresh()).open());
+                kinds.addItem(kind.label(), e -> new ItemDialog(classwork, files, liveRooms, user, course.id(), kind, null, item -> refresh()).open());
             }
             bar.add(post);
         }
@@ -140,10 +146,11 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
             empty.addClassName("empty-stream");
             stream.add(empty);
         }
-        items.forEach(item -> stream.add(card(item)));
+        Map<UUID, RoomState> rooms = liveRooms.states(user, items.stream().filter(i -> i.kind() == ItemKind.SESSION).map(CourseItem::id).toList());
+        items.forEach(item -> stream.add(card(item, rooms.get(item.id()))));
     }
 
-    private Component card(CourseItem item) {
+    private Component card(CourseItem item, RoomState room) {
         Span kind = new Span(item.kind().label());
         kind.getElement().getThemeList().add(item.kind() == ItemKind.ASSIGNMENT ? "badge" : "badge contrast");
         Anchor title = new Anchor(item.path(), item.title());
@@ -157,7 +164,9 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
             String preview = item.kind() == ItemKind.ANNOUNCEMENT ? "" : " item-preview";
             card.add(new Html("<div class=\"item-body" + preview + "\">" + item.bodyHtml() + "</div>"));
         }
-        if (item.kind() == ItemKind.SESSION && item.meetingUrl() != null) {
+        if (room != null) {
+            card.add(RoomEntry.of(room, teaching));
+        } else if (item.kind() == ItemKind.SESSION && item.meetingUrl() != null) {
             card.add(ItemSummaries.external(item.meetingUrl(), "Join the session"));
         }
         if (item.kind() == ItemKind.LINK) {
@@ -168,7 +177,7 @@ public class CourseView extends Main implements BeforeEnterObserver, HasDynamicT
         }
         if (teaching && !course.archived()) {
             FlexLayout actions = new FlexLayout(
-                    small("Edit", () -> new ItemDialog(classwork, files, user, course.id(), item.kind(), item, saved -> refresh()).open()),
+                    small("Edit", () -> new ItemDialog(classwork, files, liveRooms, user, course.id(), item.kind(), item, saved -> refresh()).open()),
                     small("Delete", () -> confirmDelete(item)));
             actions.addClassName("item-actions");
             card.add(actions);

@@ -9,6 +9,8 @@ import com.classentra.classwork.LatePolicy;
 import com.classentra.classwork.ItemKind;
 import com.classentra.files.FileService;
 import com.classentra.files.ui.AttachmentUpload;
+import com.classentra.live.LiveRooms;
+import com.classentra.live.RoomSettings;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import com.classentra.shell.ClientTime;
@@ -43,13 +45,14 @@ class ItemDialog extends Dialog {
     private final IntegerField latePenaltyPercent = new IntegerField("Late penalty (%)");
     private final DateTimePicker startsAt = new DateTimePicker("Starts");
     private final IntegerField durationMinutes = new IntegerField("Duration (minutes)");
-    private final TextField meetingUrl = new TextField("Meeting link");
     private final TextField linkUrl = new TextField("Web address");
     private final ItemKind kind;
+    private final SessionPlace place;
 
-    ItemDialog(ClassworkService classwork, FileService files, SignedInUser teacher, UUID courseId, ItemKind kind, CourseItem existing,
-            Consumer<CourseItem> saved) {
+    ItemDialog(ClassworkService classwork, FileService files, LiveRooms liveRooms, SignedInUser teacher, UUID courseId, ItemKind kind,
+            CourseItem existing, Consumer<CourseItem> saved) {
         this.kind = kind;
+        this.place = kind == ItemKind.SESSION ? new SessionPlace(liveRooms.nativeRoomsAvailable()) : null;
         setHeaderTitle((existing == null ? "New " : "Edit ") + kind.label().toLowerCase());
         title.setMaxLength(200);
         title.setRequired(true);
@@ -78,12 +81,13 @@ class ItemDialog extends Dialog {
         durationMinutes.setValue(60);
         durationMinutes.setStepButtonsVisible(true);
         durationMinutes.setStep(15);
-        meetingUrl.setHelperText("Optional: a Zoom, Google Meet or Microsoft Teams invitation link");
-        meetingUrl.setPlaceholder("https://zoom.us/j/…");
         linkUrl.setPlaceholder("https://");
         shared.setValue(true);
         if (existing != null) {
             fill(existing);
+            if (place != null) {
+                place.fill(existing.meetingUrl(), liveRooms.state(teacher, existing.id()));
+            }
         }
 
         FormLayout form = new FormLayout();
@@ -91,14 +95,14 @@ class ItemDialog extends Dialog {
         form.add(title, 2);
         switch (kind) {
             case ASSIGNMENT -> form.add(dueAt, latePolicy, gradingScale, pointsPossible, latePenaltyPercent);
-            case SESSION -> form.add(startsAt, durationMinutes, meetingUrl);
+            case SESSION -> {
+                form.add(startsAt, durationMinutes);
+                place.addTo(form);
+            }
             case LINK -> form.add(linkUrl, 2);
             case NOTE -> form.add(shared, 2);
             default -> {
             }
-        }
-        if (kind == ItemKind.SESSION) {
-            form.setColspan(meetingUrl, 2);
         }
         form.add(body, 2);
         add(form);
@@ -111,7 +115,11 @@ class ItemDialog extends Dialog {
             if (attachments != null && !attachments.readyToSave()) {
                 return;
             }
-            Saved result = classwork.save(teacher, courseId, existing == null ? null : existing.id(), form(),
+            RoomSettings room = place == null ? null : place.room();
+            if (place != null && place.roomChosen() && room == null) {
+                return;
+            }
+            Saved result = classwork.save(teacher, courseId, existing == null ? null : existing.id(), form(room),
                     attachments == null ? List.of() : attachments.takeStaged());
             if (result.problems().isEmpty()) {
                 if (attachments != null) {
@@ -143,22 +151,24 @@ class ItemDialog extends Dialog {
         if (item.durationMinutes() != null) {
             durationMinutes.setValue(item.durationMinutes());
         }
-        meetingUrl.setValue(item.meetingUrl() == null ? "" : item.meetingUrl());
         linkUrl.setValue(item.linkUrl() == null ? "" : item.linkUrl());
     }
 
-    private ItemForm form() {
+    private ItemForm form(RoomSettings room) {
         return new ItemForm(kind, title.getValue(), RichText.fromPlainParagraphs(body.getValue()), shared.getValue(),
                 ClientTime.instant(dueAt.getValue()), pointsPossible.getValue(), gradingScale.getValue(), latePolicy.getValue(),
-                latePenaltyPercent.getValue(), ClientTime.instant(startsAt.getValue()), durationMinutes.getValue(), meetingUrl.getValue(),
-                linkUrl.getValue());
+                latePenaltyPercent.getValue(), ClientTime.instant(startsAt.getValue()), durationMinutes.getValue(),
+                place == null ? null : place.meetingUrl(), linkUrl.getValue(), room);
     }
 
     private void show(Map<String, String> problems) {
-        Map<String, HasValidation> fields = Map.ofEntries(Map.entry("title", title), Map.entry("body", body), Map.entry("dueAt", dueAt),
-                Map.entry("gradingScale", gradingScale), Map.entry("pointsPossible", pointsPossible), Map.entry("latePolicy", latePolicy),
-                Map.entry("latePenaltyPercent", latePenaltyPercent), Map.entry("startsAt", startsAt),
-                Map.entry("durationMinutes", durationMinutes), Map.entry("meetingUrl", meetingUrl), Map.entry("linkUrl", linkUrl));
+        Map<String, HasValidation> fields = new java.util.HashMap<>(Map.<String, HasValidation>ofEntries(Map.entry("title", title), Map.entry("body", body),
+                Map.entry("dueAt", dueAt), Map.entry("gradingScale", gradingScale), Map.entry("pointsPossible", pointsPossible),
+                Map.entry("latePolicy", latePolicy), Map.entry("latePenaltyPercent", latePenaltyPercent), Map.entry("startsAt", startsAt),
+                Map.entry("durationMinutes", durationMinutes), Map.entry("linkUrl", linkUrl)));
+        if (place != null) {
+            fields.putAll(place.fields());
+        }
         fields.values().forEach(field -> field.setInvalid(false));
         problems.forEach((name, message) -> {
             HasValidation field = fields.getOrDefault(name, title);

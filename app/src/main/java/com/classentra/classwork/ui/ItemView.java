@@ -8,6 +8,9 @@ import com.classentra.classwork.Submission;
 import com.classentra.courses.CourseNotFoundException;
 import com.classentra.files.FileService;
 import com.classentra.files.ui.AttachmentUpload;
+import com.classentra.live.LiveRooms;
+import com.classentra.live.RoomState;
+import com.classentra.live.ui.RoomEntry;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
 import com.classentra.shell.ClientTime;
@@ -46,12 +49,15 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final transient ClassworkService classwork;
     private final transient AssignmentGrading grading;
     private final transient FileService files;
+    private final transient LiveRooms liveRooms;
     private final SignedInUser user;
     private final boolean teaching;
     private CourseItem item;
 
-    public ItemView(ClassworkService classwork, AssignmentGrading grading, FileService files, AuthenticationContext authentication) {
+    public ItemView(ClassworkService classwork, AssignmentGrading grading, FileService files, LiveRooms liveRooms,
+            AuthenticationContext authentication) {
         this.classwork = classwork;
+        this.liveRooms = liveRooms;
         this.grading = grading;
         this.files = files;
         this.user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
@@ -91,7 +97,10 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (item.kind() == ItemKind.SESSION) {
             Div actions = new Div();
             actions.addClassName("item-actions");
-            if (item.meetingUrl() != null) {
+            java.util.Optional<RoomState> room = liveRooms.state(user, item.id());
+            if (room.isPresent()) {
+                actions.add(RoomEntry.of(room.get(), teaching));
+            } else if (item.meetingUrl() != null) {
                 actions.add(ItemSummaries.external(item.meetingUrl(), "Join on " + com.classentra.classwork.ExternalLinks.meetingProvider(item.meetingUrl())));
             }
             if (teaching) {

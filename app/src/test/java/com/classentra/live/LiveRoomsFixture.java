@@ -20,29 +20,43 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Test fixtures of native rooms: the video slot on a LiveKit peer, and rooms made by it written directly. */
+/** Test fixtures of native rooms: the video slot on a LiveKit peer, rooms made by it written directly, and the room job run now. */
 @Component
-class NativeRooms {
+public class LiveRoomsFixture {
 
     private final ProviderSwitcher switcher;
     private final SlotRegistry registry;
     private final PlatformSql platform;
     private final PlatformScope platformScope;
     private final LiveRoomRepository rooms;
+    private final RoomMaker maker;
 
-    NativeRooms(ProviderSwitcher switcher, SlotRegistry registry, PlatformSql platform, PlatformScope platformScope, LiveRoomRepository rooms) {
+    LiveRoomsFixture(ProviderSwitcher switcher, SlotRegistry registry, PlatformSql platform, PlatformScope platformScope, LiveRoomRepository rooms,
+            RoomMaker maker) {
         this.switcher = switcher;
         this.registry = registry;
         this.platform = platform;
         this.platformScope = platformScope;
         this.rooms = rooms;
+        this.maker = maker;
+    }
+
+    /** Makes the planned rooms at the provider now, as the live-room job would. */
+    public void makeDue() {
+        maker.makeDue(20, java.time.Duration.ofSeconds(10));
     }
 
     /** The video slot served by LiveKit at the peer (which passes the switch's connection test); its settings kept, as a room's are. */
-    long onLiveKit(WireMockExtension peer, String apiKey, String apiSecret) throws ConfigRejectedException {
+    public long onLiveKit(WireMockExtension peer, String apiKey, String apiSecret) throws ConfigRejectedException {
+        return onLiveKit(peer, apiKey, apiSecret, Map.of());
+    }
+
+    /** The same, with more of the provider's settings (its web client's address, say). */
+    public long onLiveKit(WireMockExtension peer, String apiKey, String apiSecret, Map<String, String> more) throws ConfigRejectedException {
         peer.stubFor(post("/twirp/livekit.RoomService/ListRooms").willReturn(okJson("{\"rooms\":[]}")));
-        switcher.switchProvider(Slot.VIDEO, "livekit", Map.of("serverUrl", peer.baseUrl(), "apiKey", apiKey, "apiSecret", apiSecret),
-                null, TestSwitches.AT_ONCE);
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.putAll(Map.of("serverUrl", peer.baseUrl(), "apiKey", apiKey, "apiSecret", apiSecret));
+        switcher.switchProvider(Slot.VIDEO, "livekit", settings, null, TestSwitches.AT_ONCE);
         platformScope.inTransaction(null, "test", () -> {
             rooms.keepProviderVersion(registry.stored(Slot.VIDEO));
             return null;

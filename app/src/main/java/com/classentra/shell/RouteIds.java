@@ -1,16 +1,16 @@
-package com.classentra.attendance.ui;
+package com.classentra.shell;
 
 import com.vaadin.flow.router.RouteParameters;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Ids from the address bar: anything that is not a UUID is simply "not found". */
-final class RouteIds {
+public final class RouteIds {
 
     private RouteIds() {
     }
 
-    static Optional<UUID> parse(RouteParameters parameters, String name) {
+    public static Optional<UUID> parse(RouteParameters parameters, String name) {
         try {
             return parameters.get(name).map(UUID::fromString);
         } catch (IllegalArgumentException notAUuid) {
