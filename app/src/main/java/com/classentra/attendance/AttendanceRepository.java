@@ -96,6 +96,15 @@ class AttendanceRepository {
                 .execute();
     }
 
+    /** Notes the status unless the student has a mark for the session already; true when it was noted now. */
+    boolean noteIfUnmarked(UUID tenantId, CourseSession session, UUID studentId, AttendanceStatus status) {
+        return db.insertInto(ATTENDANCE)
+                .set(ATTENDANCE.TENANT_ID, tenantId).set(ATTENDANCE.COURSE_ID, session.courseId()).set(ATTENDANCE.SESSION_ID, session.id())
+                .set(ATTENDANCE.STUDENT_ID, studentId).set(AttendanceColumns.STATUS, status)
+                .onConflict(ATTENDANCE.SESSION_ID, ATTENDANCE.STUDENT_ID).doNothing()
+                .execute() == 1;
+    }
+
     private static CourseSession session(Record r) {
         return new CourseSession(r.get(COURSE_ITEM.ID), r.get(COURSE_ITEM.COURSE_ID), r.get(COURSE_ITEM.TITLE),
                 r.get(COURSE_ITEM.STARTS_AT).toInstant(), r.get(COURSE_ITEM.DURATION_MINUTES));

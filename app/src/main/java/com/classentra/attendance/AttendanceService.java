@@ -5,7 +5,10 @@ import com.classentra.attendance.CourseAttendance.Mark;
 import com.classentra.platform.security.RoleScopes;
 import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
+import com.classentra.live.AttendanceFiller;
+import com.classentra.live.Presence;
 import com.classentra.platform.audit.AuditLog;
+import com.classentra.platform.db.PlatformScope;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.security.SignedInUser.Role;
 import com.classentra.platform.text.CsvWriter;
@@ -13,6 +16,7 @@ import java.io.StringWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,18 +29,20 @@ import org.springframework.stereotype.Service;
  * workspaces' courses, sessions and marks out of reach (they are "not found"), and roles are checked here too.
  */
 @Service
-public class AttendanceService {
+public class AttendanceService implements AttendanceFiller {
 
     private final AttendanceRepository attendance;
     private final CourseService courses;
     private final RoleScopes scopes;
     private final AuditLog audit;
+    private final PlatformScope platformScope;
 
-    AttendanceService(AttendanceRepository attendance, CourseService courses, RoleScopes scopes, AuditLog audit) {
+    AttendanceService(AttendanceRepository attendance, CourseService courses, RoleScopes scopes, AuditLog audit, PlatformScope platformScope) {
         this.attendance = attendance;
         this.courses = courses;
         this.scopes = scopes;
         this.audit = audit;
+        this.platformScope = platformScope;
     }
 
     /** The session's roll for taking attendance: the course's active students and what was noted so far. */
@@ -63,6 +69,31 @@ public class AttendanceService {
             marks.forEach((student, status) -> attendance.upsert(teacher.tenantId(), session, student, status, teacher.id()));
             audit.record(teacher.tenantId(), teacher.id(), "attendance.noted", "course_item", sessionId.toString(), Map.of("students", marks.size()));
             return null;
+        });
+    }
+
+    /**
+     * Fills in a session's attendance from who was in its room (live classes reckon it), for the course's active
+     * students who have no mark yet: those it names as it says, the others absent. A teacher's mark is never replaced,
+     * and the teacher corrects these like any other. Runs in the platform scope (a job); returns how many were noted.
+     */
+    @Override
+    public int fillFromRoom(UUID tenantId, UUID courseId, UUID sessionId, Map<UUID, Presence> presence) {
+        return platformScope.inTransaction(null, "attendance from live participation", () -> {
+            Optional<CourseSession> session = attendance.session(courseId, sessionId);
+            if (session.isEmpty()) {
+                return 0;
+            }
+            int noted = 0;
+            for (Attendee student : attendance.activeStudents(courseId)) {
+                AttendanceStatus status = switch (presence.getOrDefault(student.studentId(), Presence.ABSENT)) {
+                    case PRESENT -> AttendanceStatus.PRESENT;
+                    case LATE -> AttendanceStatus.LATE;
+                    case ABSENT -> AttendanceStatus.ABSENT;
+                };
+                noted += attendance.noteIfUnmarked(tenantId, session.get(), student.studentId(), status) ? 1 : 0;
+            }
+            return noted;
         });
     }
 

@@ -119,6 +119,25 @@ class LiveRoomRepository {
         closeOpenStays(room.id());
     }
 
+    /** Every stay in the session's room, with the name shown there, in the caller's scope (a teacher of the workspace). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<org.jooq.Record4<UUID, String, OffsetDateTime, OffsetDateTime>> staysOfSession(UUID itemId) {
+        return db.select(LIVE_PARTICIPATION.USER_ID, LIVE_PARTICIPATION.DISPLAY_NAME, LIVE_PARTICIPATION.JOINED_AT, LIVE_PARTICIPATION.LEFT_AT)
+                .from(LIVE_PARTICIPATION).join(LIVE_ROOM).on(LIVE_ROOM.ID.eq(LIVE_PARTICIPATION.ROOM_ID))
+                .where(LIVE_ROOM.ITEM_ID.eq(itemId))
+                .orderBy(LIVE_PARTICIPATION.JOINED_AT)
+                .fetch();
+    }
+
+    /** The room's stays of people who have an account here, for attendance. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<AttendanceReckoning.Stay> stays(UUID roomId) {
+        return db.select(LIVE_PARTICIPATION.USER_ID, LIVE_PARTICIPATION.JOINED_AT, LIVE_PARTICIPATION.LEFT_AT).from(LIVE_PARTICIPATION)
+                .where(LIVE_PARTICIPATION.ROOM_ID.eq(roomId).and(LIVE_PARTICIPATION.USER_ID.isNotNull()))
+                .fetch(r -> new AttendanceReckoning.Stay(r.value1(), r.value2() == null ? null : r.value2().toInstant(),
+                        r.value3() == null ? null : r.value3().toInstant()));
+    }
+
     /** The room closed: it is ended, and whoever had no leave yet left then. */
     @Transactional(propagation = Propagation.MANDATORY)
     void finished(RoomRef room, Instant at) {

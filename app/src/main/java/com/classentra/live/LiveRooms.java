@@ -13,7 +13,10 @@ import com.classentra.plugin.api.video.Participant;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,12 +40,14 @@ public class LiveRooms {
     static final Duration GRANT_VALIDITY = Duration.ofMinutes(15);
 
     private final RoomPlanRepository plans;
+    private final LiveRoomRepository rooms;
     private final VideoProviders providers;
     private final CourseParticipants courses;
     private final RoleScopes scopes;
 
-    LiveRooms(RoomPlanRepository plans, VideoProviders providers, CourseParticipants courses, RoleScopes scopes) {
+    LiveRooms(RoomPlanRepository plans, LiveRoomRepository rooms, VideoProviders providers, CourseParticipants courses, RoleScopes scopes) {
         this.plans = plans;
+        this.rooms = rooms;
         this.providers = providers;
         this.courses = courses;
         this.scopes = scopes;
@@ -78,6 +83,31 @@ public class LiveRooms {
     public Map<UUID, RoomState> states(SignedInUser user, Collection<UUID> itemIds) {
         return scopes.asMember(user, () -> plans.forItems(itemIds)).stream().map(LiveRooms::state)
                 .collect(Collectors.toMap(RoomState::itemId, Function.identity()));
+    }
+
+    /**
+     * Who was in the session's room, first in first, for a teacher of the course; empty for anyone else. A stay still
+     * open counts until now.
+     */
+    public List<PersonInRoom> participation(SignedInUser teacher, UUID itemId) {
+        if (!teacher.teachesInWorkspace()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        // One person per account, or per name for someone the provider knows only by name; in order of first joining.
+        Map<String, List<org.jooq.Record4<UUID, String, java.time.OffsetDateTime, java.time.OffsetDateTime>>> byPerson = new LinkedHashMap<>();
+        scopes.asTeacher(teacher, () -> rooms.staysOfSession(itemId))
+                .forEach(r -> byPerson.computeIfAbsent(r.value1() == null ? "name:" + r.value2() : r.value1().toString(), k -> new ArrayList<>()).add(r));
+        return byPerson.values().stream().map(stays -> {
+            List<AttendanceReckoning.Stay> closed = stays.stream()
+                    .map(r -> new AttendanceReckoning.Stay(r.value1(), r.value3() == null ? now : r.value3().toInstant(),
+                            r.value4() == null ? now : r.value4().toInstant()))
+                    .sorted(java.util.Comparator.comparing(AttendanceReckoning.Stay::joined)).toList();
+            boolean stillIn = stays.stream().anyMatch(r -> r.value4() == null);
+            Instant lastOut = stillIn ? null : closed.stream().map(AttendanceReckoning.Stay::left).max(Instant::compareTo).orElse(null);
+            return new PersonInRoom(stays.getFirst().value1(), stays.getFirst().value2(), closed.getFirst().joined(), lastOut,
+                    AttendanceReckoning.timeIn(closed));
+        }).toList();
     }
 
     /** The page where a person joins the session's room. */

@@ -5,6 +5,7 @@ import static com.classentra.db.jooq.Tables.LIVE_ROOM;
 import com.classentra.db.jooq.tables.records.LiveRoomRecord;
 import com.classentra.platform.jobs.QueueTable;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -96,6 +97,25 @@ class RoomPlanRepository {
                 .set(LIVE_ROOM.UPDATED_AT, OffsetDateTime.now())
                 .where(LIVE_ROOM.ID.eq(roomId))
                 .execute();
+    }
+
+    /**
+     * Rooms made at a provider whose session is over (the provider closed the room, or its end passed by {@code settle}
+     * for late webhooks) and whose attendance was not filled in yet (platform scope).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<LiveRoomRecord> toFillAttendance(Duration settle, int limit) {
+        return db.selectFrom(LIVE_ROOM)
+                .where(LIVE_ROOM.ATTENDANCE_FILLED_AT.isNull().and(LIVE_ROOM.PROVIDER_VERSION.isNotNull())
+                        .and(LIVE_ROOM.ENDED_AT.isNotNull().or(LIVE_ROOM.ENDS_AT.lt(OffsetDateTime.now().minus(settle)))))
+                .orderBy(LIVE_ROOM.ENDS_AT)
+                .limit(limit)
+                .fetch();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void attendanceFilled(UUID roomId) {
+        db.update(LIVE_ROOM).set(LIVE_ROOM.ATTENDANCE_FILLED_AT, OffsetDateTime.now()).where(LIVE_ROOM.ID.eq(roomId)).execute();
     }
 
     /** A random name: it says nothing of the course or the session to the provider. */

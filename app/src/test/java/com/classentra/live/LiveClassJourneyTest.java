@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * A session held in a room here, on a LiveKit peer that also serves a stand-in web client: the teacher sees how the
@@ -57,11 +58,13 @@ class LiveClassJourneyTest {
                 .withHeader("Content-Type", "text/html").withBody("<!doctype html><body style=\"margin:0;font:16px sans-serif;background:#111;color:#eee;"
                         + "display:grid;place-items:center;height:100vh\"><p>Video client (test stand-in)</p></body>")));
         LiveRoomsFixture rooms = browser.bean(LiveRoomsFixture.class);
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
+        // The application's own strategy: the JVM-wide one is whichever application context started last.
+        SecurityContextHolderStrategy contexts = browser.bean(SecurityContextHolderStrategy.class);
+        contexts.setContext(new SecurityContextImpl(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN")));
         try {
             rooms.onLiveKit(livekit, "APIjourney01", "the-journey-secret-of-livekit-000000000", Map.of("clientUrl", livekit.baseUrl() + "/custom"));
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
         Classrooms classrooms = browser.bean(Classrooms.class);
         SignedInUser teacher = classrooms.teacher("Nora", "Quartet");

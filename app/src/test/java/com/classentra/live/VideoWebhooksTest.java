@@ -7,6 +7,8 @@ import static com.classentra.db.jooq.Tables.WEBHOOK_INBOX;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classentra.attendance.AttendanceService;
+import com.classentra.attendance.AttendanceStatus;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.webhooks.WebhookProcessor;
@@ -14,6 +16,7 @@ import com.classentra.testsupport.ClassentraTest;
 import com.classentra.testsupport.Classrooms;
 import com.classentra.testsupport.PlatformSql;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -58,20 +62,33 @@ class VideoWebhooksTest {
     Classrooms classrooms;
     @Autowired
     WebhookProcessor processor;
+    @Autowired
+    LiveAttendance liveAttendance;
+    @Autowired
+    LiveRooms liveRooms;
+    @Autowired
+    LiveUsage usage;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    AttendanceService attendance;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private SignedInUser teacher;
     private SignedInUser student;
+    private CourseSummary course;
+    private UUID session;
     private UUID roomId;
     private String roomName;
 
     @BeforeEach
     void aNativeRoomOnLiveKit() throws Exception {
         long version = nativeRooms.onLiveKit(livekit, KEY, SECRET);
-        SignedInUser teacher = classrooms.teacher("Lena", "Live");
-        CourseSummary course = classrooms.course(teacher, "Live classes");
+        teacher = classrooms.teacher("Lena", "Live");
+        course = classrooms.course(teacher, "Live classes");
         student = classrooms.student("Sami", "Stream");
         classrooms.enrol(student, course);
-        UUID session = classrooms.session(teacher, course, "Week 1", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), 60, null);
+        session = classrooms.session(teacher, course, "Week 1", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), 60, null);
         roomId = UUID.randomUUID();
         roomName = nativeRooms.made(teacher, course, session, roomId, version);
     }
@@ -148,6 +165,50 @@ class VideoWebhooksTest {
         assertThat(platform.value(LIVE_PARTICIPATION.LEFT_AT, LIVE_PARTICIPATION.PROVIDER_SESSION.eq("PA_3").and(LIVE_PARTICIPATION.ROOM_ID.eq(roomId)))
                 .toInstant()).as("still in the room when it closed").isEqualTo(finishedAt);
         assertThat(platform.value(LIVE_ROOM.ENDED_AT, LIVE_ROOM.ID.eq(roomId)).toInstant()).isEqualTo(finishedAt);
+    }
+
+    @Test
+    void onceTheRoomClosesAttendanceIsFilledInFromWhoWasThereAndTheTeachersOwnMarksStay() throws Exception {
+        SignedInUser absent = classrooms.student("Ada", "Away");
+        classrooms.enrol(absent, course);
+        SignedInUser excused = classrooms.student("Eli", "Excused");
+        classrooms.enrol(excused, course);
+        attendance.record(teacher, course.id(), session, Map.of(excused.id(), AttendanceStatus.EXCUSED));
+        Instant start = platform.value(LIVE_ROOM.STARTS_AT, LIVE_ROOM.ID.eq(roomId)).toInstant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant leave = start.plusSeconds(40 * 60);
+        assertThat(signed(joined("EV_" + UUID.randomUUID(), "PA_att", start)).statusCode()).isEqualTo(200);
+        String left = joined("EV_" + UUID.randomUUID(), "PA_att", start).replace("participant_joined", "participant_left")
+                .replaceFirst("\"createdAt\":\"" + start.getEpochSecond() + "\"", "\"createdAt\":\"" + leave.getEpochSecond() + "\"");
+        assertThat(signed(left).statusCode()).isEqualTo(200);
+        assertThat(signed("{\"event\":\"room_finished\",\"room\":{\"name\":\"%s\"},\"id\":\"EV_%s\",\"createdAt\":\"%d\"}"
+                .formatted(roomName, UUID.randomUUID(), leave.getEpochSecond() + 60)).statusCode()).isEqualTo(200);
+        processor.processDue(100, Duration.ofSeconds(10));
+
+        liveAttendance.fillOverSessions(50);
+
+        assertThat(liveRooms.participation(teacher, session)).singleElement().satisfies(person -> {
+            assertThat(person.personId()).isEqualTo(student.id());
+            assertThat(person.name()).isEqualTo("Sami Stream");
+            assertThat(person.firstIn()).isEqualTo(start);
+            assertThat(person.lastOut()).isEqualTo(leave);
+            assertThat(person.timeIn()).isEqualTo(Duration.ofMinutes(40));
+        });
+        assertThat(liveRooms.participation(student, session)).as("the teacher's view only").isEmpty();
+        YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        long expected = Duration.between(start, leave.isBefore(monthEnd) ? leave : monthEnd).toMinutes();
+        assertThat(usage.participantMinutes(teacher.tenantId(), month)).isEqualTo(expected);
+        usage.publishCurrentMonth();
+        if (month.equals(YearMonth.now(ZoneOffset.UTC))) {
+            assertThat(meters.get("classentra.live.participant.minutes").tag("workspace", teacher.tenantId().toString()).gauge().value())
+                    .isEqualTo(expected);
+        }
+        assertThat(attendance.roll(teacher, course.id(), session).marks()).containsAllEntriesOf(Map.of(
+                student.id(), AttendanceStatus.PRESENT, absent.id(), AttendanceStatus.ABSENT, excused.id(), AttendanceStatus.EXCUSED));
+        attendance.record(teacher, course.id(), session, Map.of(absent.id(), AttendanceStatus.LATE));
+        liveAttendance.fillOverSessions(50);
+        assertThat(attendance.roll(teacher, course.id(), session).marks()).as("filled once; the teacher's correction stays")
+                .containsEntry(absent.id(), AttendanceStatus.LATE);
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests make rooms, apply webhooks and clean up at video providers themselves, so they see each step.
         "classentra.live.room-interval=1h",
         "classentra.live.cleanup-interval=1h",
+        "classentra.live.attendance-interval=1h",
         "classentra.webhooks.interval=1h",
         // Tests apply notification email preferences themselves, so they see each state change.
         "classentra.notifications.email-interval=1h",

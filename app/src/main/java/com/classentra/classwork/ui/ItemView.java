@@ -10,6 +10,7 @@ import com.classentra.files.FileService;
 import com.classentra.files.ui.AttachmentUpload;
 import com.classentra.live.LiveRooms;
 import com.classentra.live.RoomState;
+import com.classentra.live.ui.ParticipationPanel;
 import com.classentra.live.ui.RoomEntry;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.platform.text.RichText;
@@ -107,6 +108,9 @@ public class ItemView extends Main implements BeforeEnterObserver, HasDynamicTit
                 actions.add(new Anchor("courses/" + item.courseId() + "/sessions/" + item.id() + "/attendance", "Take attendance"));
             }
             add(actions);
+            if (teaching && room.isPresent()) {
+                add(new ParticipationPanel(liveRooms.participation(user, item.id())));
+            }
         }
         if (item.kind() == ItemKind.LINK) {
             add(ItemSummaries.external(item.linkUrl(), item.linkUrl()));
