@@ -5,5 +5,7 @@ enum CleanupAction {
     /** Close the room of a session deleted before it ended, putting out whoever is still in it. */
     END_ROOM,
     /** Delete the file of a recording deleted with its session or course. */
-    DELETE_RECORDING
+    DELETE_RECORDING,
+    /** Put out of an open room a student who left the course or was removed from it. */
+    REMOVE_PARTICIPANT
 }

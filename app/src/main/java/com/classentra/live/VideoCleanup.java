@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Does at the provider what deleting rows left to do ({@code video_cleanup}, filled by triggers whatever deleted the
- * rows): closes the rooms of deleted sessions and deletes the files of deleted recordings, with the settings version
- * that made them. A provider that cannot delete files (LiveKit writes into storage it does not manage) leaves the row
+ * Does at the provider what changes to rows left to do ({@code video_cleanup}, filled by triggers whatever made the
+ * change): closes the rooms of deleted sessions, deletes the files of deleted recordings, and puts out of open rooms the
+ * students who left the course, with the settings version that made each room. A provider that cannot delete files (LiveKit writes into storage it does not manage) leaves the row
  * DEAD with its reason, for the administrator.
  */
 @Component
@@ -50,6 +50,7 @@ class VideoCleanup {
                 switch (action) {
                     case END_ROOM -> rooms.endRoom(row.getRoomName());
                     case DELETE_RECORDING -> rooms.deleteRecording(row.getProviderRecordingId());
+                    case REMOVE_PARTICIPANT -> rooms.removeParticipant(row.getRoomName(), row.getParticipantIdentity());
                 }
                 return null;
             });

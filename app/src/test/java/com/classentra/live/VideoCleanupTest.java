@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.classentra.courses.CourseService;
 import com.classentra.courses.CourseSummary;
 import com.classentra.platform.security.SignedInUser;
 import com.classentra.testsupport.ClassentraTest;
@@ -43,11 +44,35 @@ class VideoCleanupTest {
     Classrooms classrooms;
     @Autowired
     VideoCleanup cleanup;
+    @Autowired
+    CourseService courses;
 
     @AfterEach
     void backToDefaults() {
         platform.call(sql -> sql.deleteFrom(VIDEO_CLEANUP).execute());
         platform.resetPluginSlots();
+    }
+
+    @Test
+    void aStudentRemovedFromTheCourseIsPutOutOfItsOpenRoomAtTheProvider() throws Exception {
+        livekit.stubFor(post("/twirp/livekit.RoomService/RemoveParticipant").willReturn(okJson("{}")));
+        long version = nativeRooms.onLiveKit(livekit, "APIremoval01", "secret-removal-000000000000");
+        SignedInUser teacher = classrooms.teacher("Rita", "Removes");
+        CourseSummary course = classrooms.course(teacher, "Open room");
+        SignedInUser student = classrooms.student("Leo", "Leaves");
+        classrooms.enrol(student, course);
+        SignedInUser stays = classrooms.student("Sue", "Stays");
+        classrooms.enrol(stays, course);
+        UUID session = classrooms.session(teacher, course, "Now", OffsetDateTime.now(ZoneOffset.UTC), 60, null);
+        String roomName = nativeRooms.made(teacher, course, session, UUID.randomUUID(), version);
+
+        courses.removeStudent(teacher, course.id(), student.id());
+        cleanup.cleanDue(10, Duration.ofSeconds(10));
+
+        livekit.verify(1, postRequestedFor(urlEqualTo("/twirp/livekit.RoomService/RemoveParticipant")));
+        livekit.verify(postRequestedFor(urlEqualTo("/twirp/livekit.RoomService/RemoveParticipant"))
+                .withRequestBody(equalToJson("{\"room\":\"" + roomName + "\",\"identity\":\"" + student.id() + "\"}")));
+        assertThat(platform.count(VIDEO_CLEANUP, VIDEO_CLEANUP.ROOM_NAME.eq(roomName))).as("done").isZero();
     }
 
     @Test

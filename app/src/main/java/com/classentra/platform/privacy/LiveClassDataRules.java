@@ -3,6 +3,7 @@ package com.classentra.platform.privacy;
 import static com.classentra.db.jooq.Tables.LIVE_PARTICIPATION;
 import static com.classentra.db.jooq.Tables.LIVE_RECORDING;
 import static com.classentra.db.jooq.Tables.LIVE_ROOM;
+import static com.classentra.db.jooq.Tables.VIDEO_CLEANUP;
 import static com.classentra.db.jooq.Tables.WEBHOOK_INBOX;
 
 import com.classentra.platform.privacy.PersonalDataRule.Deletion;
@@ -38,6 +39,12 @@ final class LiveClassDataRules {
                             LIVE_RECORDING.ROOM_ID, LIVE_RECORDING.STATUS, LIVE_RECORDING.STARTED_AT, LIVE_RECORDING.DURATION_SECONDS,
                             LIVE_RECORDING.SIZE_BYTES, LIVE_RECORDING.LOCATION)
                     .deletion(Deletion.withPersonalWorkspace())
+                    .build(),
+            PersonalDataRule.of(VIDEO_CLEANUP, PolicyClause.LIVE_PARTICIPATION)
+                    .notExported("work still to do at the video provider: a room to close, a file to delete, a student to put out of a room")
+                    .deletion(Deletion.byRetentionOnly("a row names a student only to put them out of a room; done rows are deleted at once"))
+                    .expires(RetentionRule.named("video-cleanup-given-up").after(Duration.ofDays(30), VIDEO_CLEANUP.CREATED_AT,
+                            "30 days after it was queued, once given up").onlyWhere(VIDEO_CLEANUP.STATUS.eq("DEAD")).every(Duration.ofDays(1)))
                     .build(),
             PersonalDataRule.of(WEBHOOK_INBOX, PolicyClause.SERVER_LOGS)
                     .notExported("what providers told us about rooms and payments, kept 30 days for the administrator; the events it held are "

@@ -14,6 +14,8 @@ import static com.classentra.db.jooq.Tables.POLICY_ACCEPTANCE_KEPT;
 import static com.classentra.db.jooq.Tables.POLICY_DOCUMENT;
 import static com.classentra.db.jooq.Tables.SESSION_REVOCATION;
 import static com.classentra.db.jooq.Tables.SURVEY_RESPONSE;
+import static com.classentra.db.jooq.Tables.VIDEO_CLEANUP;
+import static com.classentra.db.jooq.Tables.VIDEO_PROVIDER_VERSION;
 import static com.classentra.db.jooq.Tables.WEBHOOK_INBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,6 +124,19 @@ class RetentionRulesTest {
                 id -> platform.count(EMAIL_OUTBOX, EMAIL_OUTBOX.ID.eq((UUID) id)) == 1));
         cases.put("error-report", new Case(before(Duration.ofDays(7)), at -> errorReport("DEAD", at),
                 id -> platform.count(ERROR_REPORT, ERROR_REPORT.ID.eq((UUID) id)) == 1));
+        cases.put("video-cleanup-given-up", new Case(before(Duration.ofDays(30)), at -> {
+            UUID id = UUID.randomUUID();
+            long version = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+            platform.call(sql -> {
+                sql.insertInto(VIDEO_PROVIDER_VERSION).set(VIDEO_PROVIDER_VERSION.VERSION, version).set(VIDEO_PROVIDER_VERSION.PROVIDER_ID, "daily")
+                        .set(VIDEO_PROVIDER_VERSION.PLUGIN_ID, "video-daily").set(VIDEO_PROVIDER_VERSION.CONFIG, org.jooq.JSONB.valueOf("{}")).execute();
+                return sql.insertInto(VIDEO_CLEANUP).set(VIDEO_CLEANUP.ID, id).set(VIDEO_CLEANUP.ACTION, "REMOVE_PARTICIPANT")
+                        .set(VIDEO_CLEANUP.PROVIDER_VERSION, version).set(VIDEO_CLEANUP.ROOM_NAME, "cls-retention")
+                        .set(VIDEO_CLEANUP.PARTICIPANT_IDENTITY, UUID.randomUUID().toString()).set(VIDEO_CLEANUP.STATUS, "DEAD")
+                        .set(VIDEO_CLEANUP.CREATED_AT, at).execute();
+            });
+            return id;
+        }, id -> platform.count(VIDEO_CLEANUP, VIDEO_CLEANUP.ID.eq((UUID) id)) == 1));
         cases.put("webhook-inbox", new Case(before(Duration.ofDays(30)), at -> {
             UUID id = UUID.randomUUID();
             platform.call(sql -> sql.insertInto(WEBHOOK_INBOX).set(WEBHOOK_INBOX.ID, id).set(WEBHOOK_INBOX.SLOT, "video")
